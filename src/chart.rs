@@ -1,0 +1,56 @@
+//! Charts as values: pure functions from numbers to an SVG string (plotters'
+//! SVG backend). The same string is shown on the page and is the SVG export.
+//! Nothing here knows about the browser.
+
+pub mod palette;
+pub mod waterfall;
+
+/// Adds `role="img"`, an `aria-label` and a `<title>` to a plotters SVG so a
+/// screen reader gets the chart's text alternative; scales with its container.
+pub fn accessible(svg: String, alt: &str) -> String {
+    let alt = xml_escape(alt);
+    match svg.find("<svg ") {
+        Some(at) => {
+            let head_end = svg[at..].find('>').map(|i| at + i + 1).unwrap_or(svg.len());
+            let mut out = String::with_capacity(svg.len() + 2 * alt.len() + 64);
+            out.push_str(&svg[..at]);
+            out.push_str(&format!(
+                "<svg role=\"img\" aria-label=\"{alt}\" preserveAspectRatio=\"xMidYMid meet\" "
+            ));
+            out.push_str(&svg[at + 5..head_end]);
+            out.push_str(&format!("<title>{alt}</title>"));
+            out.push_str(&svg[head_end..]);
+            out
+        }
+        None => svg,
+    }
+}
+
+/// Escapes text for use inside XML text or a double-quoted attribute.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accessible_adds_title_and_escapes() {
+        let svg = "<svg width=\"10\" height=\"10\" xmlns=\"x\">\n<rect/></svg>".to_string();
+        let out = accessible(svg, "a <b> & \"c\"");
+        assert!(out.starts_with("<svg role=\"img\" aria-label=\"a &lt;b&gt; &amp; &quot;c&quot;\""));
+        assert!(out.contains("<title>a &lt;b&gt; &amp; &quot;c&quot;</title>\n<rect/>"));
+    }
+}

@@ -1,0 +1,57 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser),
+// with every page watched: a console error, a failed request, an HTTP error or
+// a request to another host is a test failure.
+import { chromium } from 'playwright-core';
+
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/// Opens `url` in a fresh context; returns the page and the list of problems
+/// seen so far (check it is empty at the end of each test).
+export async function open(browser, url, { locale = 'en-US', viewport, allowedHosts = [] } = {}) {
+  const context = await browser.newContext({ locale, viewport: viewport ?? { width: 1280, height: 900 } });
+  const problems = [];
+  const home = new URL(url).host;
+  await context.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (target.protocol.startsWith('http') && target.host !== home && !allowedHosts.includes(target.host)) {
+      problems.push(`request to another host: ${target.href}`);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="value"]');
+  return { page, context, problems };
+}
+
+export async function dataValue(page, testid) {
+  const v = await page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
+  return Number(v);
+}
+
+/// Sets an input the CONTRACT way: fill the number field, dispatch `change`.
+export async function setInput(page, testid, value) {
+  const field = page.locator(`[data-testid="${testid}"]`);
+  await field.fill(String(value));
+  await field.dispatchEvent('change');
+}
