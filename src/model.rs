@@ -4,7 +4,10 @@
 
 pub mod chain;
 pub mod link;
+pub mod repurchase;
 pub mod scenario;
+pub mod stickiness;
+pub mod trap;
 
 /// Clamps `x` into `[lo, hi]`; a NaN becomes `lo`, so no NaN ever leaves the core.
 pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
