@@ -2,6 +2,7 @@
 //!
 //! Nothing here imports a web crate; everything is tested with `cargo test`.
 
+pub mod calculators;
 pub mod chain;
 pub mod link;
 pub mod repurchase;
