@@ -52,12 +52,14 @@ ensure_node_modules() {
 }
 
 ensure_chromium() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    log "installing Debian chromium and chromium-driver"
+  # A CJK font too, so 中文 screenshots show characters, not boxes.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+     || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+    log "installing Debian chromium, chromium-driver and a CJK font"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
   fi
 }
 
