@@ -2,6 +2,8 @@
 //! SVG backend). The same string is shown on the page and is the SVG export.
 //! Nothing here knows about the browser.
 
+pub mod curves;
+pub mod frame;
 pub mod palette;
 pub mod waterfall;
 

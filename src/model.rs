@@ -2,9 +2,11 @@
 //!
 //! Nothing here imports a web crate; everything is tested with `cargo test`.
 
+pub mod calculator;
 pub mod calculators;
 pub mod chain;
 pub mod link;
+pub mod presets;
 pub mod repurchase;
 pub mod scenario;
 pub mod stickiness;

@@ -15,3 +15,11 @@ pub const PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
 pub const INK: RGBColor = RGBColor(0x33, 0x3B, 0x45);
 /// Light grid grey.
 pub const GRID: RGBColor = RGBColor(0xD8, 0xDE, 0xE6);
+/// Secondary text grey.
+pub const MUTED: RGBColor = RGBColor(0x5B, 0x67, 0x75);
+/// Sky blue: a second series.
+pub const SKY: RGBColor = RGBColor(0x56, 0xB4, 0xE9);
+/// Orange: highlights (the weakest link, the current point).
+pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+/// Yellow: a light zone fill.
+pub const YELLOW: RGBColor = RGBColor(0xF0, 0xE4, 0x42);

@@ -1,10 +1,10 @@
 //! The chain as a waterfall: B, −C, V, −E, S (points).
 
-use plotters::coord::ranged1d::SegmentValue;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::Color;
 
-use super::palette::{BLUE, GREEN, GRID, INK, PURPLE, VERMILLION};
+use super::frame::{nice_ticks, render, text_style, Frame};
+use super::palette::{BLUE, GREEN, INK, PURPLE, VERMILLION};
 use crate::model::chain::Chain;
 
 /// Words the chart shows, supplied by the caller in the page language.
@@ -13,7 +13,7 @@ pub struct WaterfallLabels<'a> {
     pub bars: [&'a str; 5],
     /// Y-axis caption (unit).
     pub axis: &'a str,
-    /// Formats a point value for the labels on the bars.
+    /// Formats a point value for the labels on the bars and the axis.
     pub number: &'a dyn Fn(f64) -> String,
 }
 
@@ -26,7 +26,7 @@ pub struct Bar {
     pub to: f64,
     /// The amount the bar stands for (signed, points).
     pub amount: f64,
-    /// A running total (V, S) rather than a step (−C, −E).
+    /// A running total (B, V, S) rather than a step (−C, −E).
     pub total: bool,
 }
 
@@ -62,91 +62,43 @@ pub fn waterfall_svg(chain: &Chain, labels: &WaterfallLabels, size: (u32, u32)) 
         .iter()
         .map(|b| b.from.max(b.to))
         .fold(100.0f64, f64::max);
-    let pad = (hi - lo) * 0.08;
-    let (y0, y1) = (
-        (lo - if lo < 0.0 { pad } else { 0.0 }).floor(),
-        (hi + pad).ceil(),
-    );
-
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        // Drawing into a String cannot fail; ignore the Result rather than panic.
-        let _ = draw(&root, &bars, labels, (y0, y1));
-    }
-    svg
-}
-
-fn draw(
-    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
-    bars: &[Bar; 5],
-    labels: &WaterfallLabels,
-    (y0, y1): (f64, f64),
-) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-    let font = ("sans-serif", 16).into_font().color(&INK);
-    let mut chart = ChartBuilder::on(root)
-        .margin(12)
-        .x_label_area_size(28)
-        .y_label_area_size(44)
-        .build_cartesian_2d((0u32..4u32).into_segmented(), y0..y1)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(GRID.mix(0.0))
-        .bold_line_style(GRID)
-        .axis_style(INK)
-        .x_label_style(font.clone())
-        .y_label_style(font.clone())
-        .y_desc(labels.axis)
-        .axis_desc_style(font.clone())
-        .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => labels
-                .bars
-                .get(*i as usize)
-                .copied()
-                .unwrap_or("")
-                .to_string(),
-            SegmentValue::Last => String::new(),
-        })
-        .y_labels(6)
-        .y_label_formatter(&|y| (labels.number)(*y))
-        .draw()?;
-
-    chart.draw_series(bars.iter().enumerate().map(|(i, bar)| {
-        let colour = match (bar.total, bar.amount >= 0.0, i) {
-            (true, _, 0) => BLUE,
-            (true, true, _) => GREEN,
-            (true, false, _) => PURPLE,
-            (false, _, _) => VERMILLION,
-        };
-        let i = i as u32;
-        let mut rect = Rectangle::new(
-            [
-                (SegmentValue::Exact(i), bar.from),
-                (SegmentValue::Exact(i + 1), bar.to),
-            ],
-            colour.filled(),
-        );
-        rect.set_margin(0, 0, 10, 10);
-        rect
-    }))?;
-
-    // Zero line, so negative totals read as below zero.
-    chart.draw_series(LineSeries::new(
-        [(SegmentValue::Exact(0), 0.0), (SegmentValue::Last, 0.0)],
-        INK.stroke_width(1),
-    ))?;
-
-    chart.draw_series(bars.iter().enumerate().map(|(i, bar)| {
-        let top = bar.from.max(bar.to);
-        Text::new(
-            (labels.number)(bar.amount),
-            (SegmentValue::CenterOf(i as u32), top),
-            font.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
-        )
-    }))?;
-    root.present()?;
-    Ok(())
+    let ticks = nice_ticks(lo, hi, 5);
+    let y0 = lo.min(ticks[0]) - if lo < 0.0 { (hi - lo) * 0.06 } else { 0.0 };
+    let frame = Frame::new(size, 52, 30, (0.0, 5.0), (y0, hi + (hi - lo) * 0.1));
+    render(size, |root| {
+        frame.y_axis(root, &ticks, labels.number, labels.axis)?;
+        for (i, bar) in bars.iter().enumerate() {
+            let colour = match (bar.total, bar.amount >= 0.0, i) {
+                (true, _, 0) => BLUE,
+                (true, true, _) => GREEN,
+                (true, false, _) => PURPLE,
+                (false, _, _) => VERMILLION,
+            };
+            let x = i as f64;
+            frame.rect(
+                root,
+                (x + 0.18, bar.from),
+                (x + 0.82, bar.to),
+                colour.filled(),
+            )?;
+            frame.text(
+                root,
+                (x + 0.5, bar.from.max(bar.to)),
+                (0, -4),
+                (labels.number)(bar.amount),
+                text_style(HPos::Center, VPos::Bottom, INK),
+            )?;
+        }
+        // Zero line, so negative totals read as below zero.
+        frame.line(root, &[(0.0, 0.0), (5.0, 0.0)], INK.stroke_width(1))?;
+        let names: Vec<(f64, String)> = labels
+            .bars
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i as f64 + 0.5, n.to_string()))
+            .collect();
+        frame.x_axis(root, &names, "")
+    })
 }
 
 #[cfg(test)]
@@ -187,7 +139,6 @@ mod tests {
             let text = format!(">\n{text}\n</text>");
             assert!(svg.contains(&text), "missing {text}");
         }
-        // The filled bars: one <rect> per bar in its colour.
         assert_eq!(svg.matches("fill=\"#0072B2\"").count(), 1);
         assert_eq!(svg.matches("fill=\"#D55E00\"").count(), 2);
         assert_eq!(svg.matches("fill=\"#009E73\"").count(), 2);

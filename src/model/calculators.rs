@@ -1,6 +1,8 @@
 //! The smaller calculators of the seeds (SPEC §6): customer value, top-up
 //! discount, the journey builder, the expectation builder and the 5A path.
 
+use serde::{Deserialize, Serialize};
+
 use super::clamp;
 
 /// Customer value = customers × average order value × purchase frequency
@@ -85,14 +87,35 @@ pub fn journey_lever(stages: &[Stage]) -> Option<usize> {
 }
 
 /// Customer tier for the expectation builder (seed 003).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Tier {
     /// First-time customer.
+    #[default]
     New,
     /// Has bought before.
     Returning,
     /// A VIP expects more.
     Vip,
+}
+
+impl Tier {
+    /// Every tier.
+    pub const ALL: [Tier; 3] = [Tier::New, Tier::Returning, Tier::Vip];
+
+    /// The code in the select and the link (`tier=vip`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Tier::New => "new",
+            Tier::Returning => "returning",
+            Tier::Vip => "vip",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.code() == code)
+    }
 }
 
 /// Expectation builder (seed 003): E from what shapes it, in points 0..=100.

@@ -1,10 +1,14 @@
 //! The share link: a scenario as readable `key=value` pairs in the URL
 //! fragment (`#v=1&b=72&e=50`), never sent to a server.
 //!
-//! Only inputs that differ from the defaults are written, so links stay short.
+//! Only inputs that differ from the chosen preset (`p=haircut`; none means the
+//! blank preset) are written, so links stay short.
 //! Decoding is total: any string gives a scenario plus the list of what was
 //! ignored, never a panic.
 
+use super::calculators::Tier;
+use super::presets::{JourneyKind, Preset};
+use super::repurchase::Lens;
 use super::scenario::{Param, Scenario};
 
 /// The link format version written by [`encode`].
@@ -17,15 +21,44 @@ const VALUE_MAX: usize = 40;
 /// At most this many ignored items are listed; the rest are counted.
 const IGNORED_MAX: usize = 20;
 
-/// The fragment (without `#`) for a scenario: `v=1` plus every input that
-/// differs from the default, as the shortest decimal that reads back exactly.
+/// The fragment (without `#`) for a scenario: `v=1`, the preset if it is
+/// not the blank one, then every input that differs from the preset, numbers
+/// as the shortest decimal that reads back exactly.
 pub fn encode(scenario: &Scenario) -> String {
-    let defaults = Scenario::default();
+    let base = scenario.preset.scenario();
     let mut out = format!("v={VERSION}");
+    if scenario.preset != Preset::Blank {
+        out.push_str(&format!("&p={}", scenario.preset.code()));
+    }
     for param in Param::ALL {
-        let v = scenario.get(param);
-        if v != defaults.get(param) {
-            out.push_str(&format!("&{}={}", param.key(), v));
+        let v = scenario.get(*param);
+        if v != base.get(*param) {
+            out.push_str(&format!("&{}={}", param.key(), shortest(v)));
+        }
+    }
+    let flag = |b: bool| if b { "1" } else { "0" };
+    let choices = [
+        ("lens", scenario.lens != base.lens, scenario.lens.code()),
+        (
+            "jo",
+            scenario.journey_on != base.journey_on,
+            flag(scenario.journey_on),
+        ),
+        (
+            "jk",
+            scenario.journey != base.journey,
+            scenario.journey.code(),
+        ),
+        (
+            "eo",
+            scenario.expectation_on != base.expectation_on,
+            flag(scenario.expectation_on),
+        ),
+        ("tier", scenario.tier != base.tier, scenario.tier.code()),
+    ];
+    for (key, differs, value) in choices {
+        if differs {
+            out.push_str(&format!("&{key}={value}"));
         }
     }
     out
@@ -65,10 +98,33 @@ pub fn decode(fragment: &str, shell_keys: &[&str]) -> Decoded {
     let mut decoded = Decoded::default();
     let mut ignored = Vec::new();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    for pair in fragment.split('&').filter(|p| !p.is_empty()) {
+    let pairs = fragment.split('&').filter(|p| !p.is_empty()).map(|pair| {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode(raw_key);
-        let value = percent_decode(raw_value);
+        (percent_decode(raw_key), percent_decode(raw_value))
+    });
+    // The preset first, wherever it stands: every other key is relative to it.
+    for (key, value) in pairs.clone().filter(|(k, _)| k == "p") {
+        match Preset::from_code(&value) {
+            Some(preset) => decoded.scenario = preset.scenario(),
+            None => ignored.push(Ignored::Malformed {
+                key,
+                value: quote(&value),
+            }),
+        }
+    }
+    for (key, value) in pairs {
+        if key == "p" {
+            continue;
+        }
+        if let Some(done) = decode_choice(&mut decoded.scenario, &key, &value) {
+            if !done {
+                ignored.push(Ignored::Malformed {
+                    key,
+                    value: quote(&value),
+                });
+            }
+            continue;
+        }
         if key == "v" {
             if value != VERSION {
                 ignored.push(Ignored::Version(quote(&value)));
@@ -106,6 +162,36 @@ pub fn decode(fragment: &str, shell_keys: &[&str]) -> Decoded {
     }
     decoded.ignored = ignored;
     decoded
+}
+
+/// The shorter of plain and exponent notation; both read back exactly.
+fn shortest(v: f64) -> String {
+    let plain = format!("{v}");
+    let exp = format!("{v:e}");
+    if exp.len() < plain.len() {
+        exp
+    } else {
+        plain
+    }
+}
+
+/// Reads a non-numeric key into the scenario: `None` if `key` is not one,
+/// `Some(false)` if its value is unreadable.
+fn decode_choice(s: &mut Scenario, key: &str, value: &str) -> Option<bool> {
+    let flag = |v: &str| match v {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    };
+    let read = match key {
+        "lens" => Lens::from_code(value).map(|v| s.lens = v),
+        "jo" => flag(value).map(|v| s.journey_on = v),
+        "jk" => JourneyKind::from_code(value).map(|v| s.journey = v),
+        "eo" => flag(value).map(|v| s.expectation_on = v),
+        "tier" => Tier::from_code(value).map(|v| s.tier = v),
+        _ => return None,
+    };
+    Some(read.is_some())
 }
 
 /// A finite decimal number, or `None` (rejects `inf`, `NaN`, overflow, junk).
@@ -173,6 +259,21 @@ mod tests {
     }
 
     #[test]
+    fn every_preset_round_trips_with_a_short_link() {
+        for preset in Preset::ALL {
+            let s = preset.scenario();
+            let link = encode(&s);
+            assert!(link.len() <= 16, "{link}");
+            round_trip(&s);
+        }
+        let mut s = Preset::Haircut.scenario();
+        s.lens = Lens::Dte;
+        s.set(Param::TrapKnot(4), 0.8);
+        assert_eq!(encode(&s), "v=1&p=haircut&k5=0.8&lens=dte");
+        round_trip(&s);
+    }
+
+    #[test]
     fn only_changed_inputs_are_written() {
         let s = Scenario {
             benefit: 72.5,
@@ -230,7 +331,7 @@ mod tests {
 
     #[test]
     fn long_links_are_cut_down_in_the_notice() {
-        let long = format!("v=1&{}", "x=1&".repeat(5000));
+        let long = format!("v=1&{}", "zz=1&".repeat(5000));
         let d = decode(&long, &[]);
         assert_eq!(d.ignored.len(), 21);
         assert_eq!(d.ignored[20], Ignored::More(4980));
@@ -243,8 +344,24 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_scenario_round_trips(b in 0.0..=100.0f64, c in 0.0..=100.0f64, e in 0.0..=100.0f64) {
-            round_trip(&Scenario { benefit: b, cost: c, expectation: e });
+        fn any_scenario_round_trips(
+            preset in 0..Preset::ALL.len(),
+            values in proptest::collection::vec(proptest::option::of(any::<f64>()), Param::ALL.len()),
+            lens in any::<bool>(), jo in any::<bool>(), eo in any::<bool>(), jk in any::<bool>(), tier in 0..3usize,
+        ) {
+            let mut s = Preset::ALL[preset].scenario();
+            for (p, v) in Param::ALL.iter().zip(values) {
+                if let Some(v) = v {
+                    let (lo, hi) = p.range();
+                    s.set(*p, lo + (hi - lo) * (v.abs().fract()));
+                }
+            }
+            s.lens = if lens { Lens::Dte } else { Lens::Chain };
+            s.journey_on = jo;
+            s.expectation_on = eo;
+            s.journey = if jk { JourneyKind::Restaurant } else { JourneyKind::Ecommerce };
+            s.tier = Tier::ALL[tier];
+            round_trip(&s);
         }
 
         #[test]
@@ -252,7 +369,7 @@ mod tests {
             let d = decode(&s, &["lang"]);
             for p in Param::ALL {
                 let (lo, hi) = p.range();
-                prop_assert!((lo..=hi).contains(&d.scenario.get(p)));
+                prop_assert!((lo..=hi).contains(&d.scenario.get(*p)));
             }
         }
 

@@ -1,64 +1,165 @@
 //! The one `Scenario`: every input the user can set. The share link, presets
 //! and saved scenarios are all forms of it; every number on the page is a
-//! function of it.
+//! function of it (see `model::calculator`).
 
 use serde::{Deserialize, Serialize};
 
-use super::{chain, clamp};
+use super::calculators::Tier;
+use super::clamp;
+use super::presets::{JourneyKind, Preset};
+use super::repurchase::Lens;
+use super::trap::{DEFAULT_KNOTS, DEFAULT_POINTS_PER_STEP};
 
-/// Every input of the page, in model units (points for B, C, E).
+/// Most journey stages a journey has (the restaurant journey has six).
+pub const MAX_STAGES: usize = 6;
+
+/// Every input of the page, in model units: points for B, C, E and scores;
+/// plain fractions 0–1 for probabilities, shares and rates; currency units
+/// for money; counts otherwise.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Scenario {
+    /// The preset this scenario started from (the link records only what differs from it).
+    pub preset: Preset,
     /// Perceived benefit B (客户感知收益), points 0–100. Default 70 (SPEC §2).
     pub benefit: f64,
     /// Perceived cost C (客户感知成本: money, time, effort, risk), points 0–100. Default 30.
     pub cost: f64,
     /// Expected value E (客户预期价值), points 0–100. Default 35.
     pub expectation: f64,
+    /// Take B from the journey builder instead of the slider (SPEC §6.3).
+    pub journey_on: bool,
+    /// Which journey the builder shows (its stage names and count).
+    pub journey: JourneyKind,
+    /// Experience score of each stage, points 0–100.
+    pub journey_scores: [f64; MAX_STAGES],
+    /// Weight of each stage, fraction 0–1 (normalised when used).
+    pub journey_weights: [f64; MAX_STAGES],
+    /// Take E from the expectation builder instead of the slider (SPEC §6.4).
+    pub expectation_on: bool,
+    /// Expectation builder: past experience / price signal, points 0–100.
+    pub exp_past: f64,
+    /// Expectation builder: what marketing promised on top, points 0–100.
+    pub exp_promise: f64,
+    /// Expectation builder: implicit needs, points 0–100.
+    pub exp_implicit: f64,
+    /// Expectation builder: customer tier.
+    pub tier: Tier,
+    /// Attitudinal loyalty L (态度忠诚), probability 0–1. Default 0.10.
+    pub loyalty: f64,
+    /// Stickiness ceiling K_max, probability 0–1. Default 0.6 (SPEC §3.2).
+    pub stickiness_max: f64,
+    /// Habit forms at purchase h, count 1–10. Default 5 (seed 000).
+    pub habit_purchase: f64,
+    /// Trap knots ℓ(1)…ℓ(5), probabilities. Default 2%, 5%, 10%, 12%, 72%.
+    pub trap_knots: [f64; 5],
+    /// Points of satisfaction per step of the 1–5 scale, 1–100. Default 25.
+    pub points_per_step: f64,
+    /// Which lens gives p(n, 0) (and feeds the simulator).
+    pub lens: Lens,
+    /// Demand D (需求), 0–1. Default 0.8 (SPEC §2).
+    pub demand: f64,
+    /// Trust T (信任), 0–1. Default 0.6.
+    pub trust: f64,
+    /// Exposure X (曝光), 0–1. Default 0.5.
+    pub exposure: f64,
+    /// CSAT survey mode: share of answers 1..5, fractions (normalised when used).
+    pub csat: [f64; 5],
+    /// CSAT survey mode: the share x of a group moved one step up, 0–1.
+    pub csat_move: f64,
+    /// Average order value, currency units. Default 100.
+    pub aov: f64,
+    /// Customer value calculator: customers.
+    pub cv_customers: f64,
+    /// Customer value calculator: purchases per customer.
+    pub cv_frequency: f64,
+    /// Top-up calculator: today's bill, currency units.
+    pub topup_bill: f64,
+    /// Top-up calculator: top-up multiple k (bills paid in advance).
+    pub topup_multiple: f64,
+    /// 5A path: people at aware, appeal, ask, act, advocate.
+    pub funnel: [f64; 5],
 }
 
 impl Default for Scenario {
     fn default() -> Self {
         Scenario {
+            preset: Preset::Blank,
             benefit: 70.0,
             cost: 30.0,
             expectation: 35.0,
+            journey_on: false,
+            journey: JourneyKind::Ecommerce,
+            journey_scores: [85.0, 80.0, 55.0, 70.0, 70.0, 70.0],
+            journey_weights: [0.10, 0.10, 0.20, 0.60, 0.0, 0.0],
+            expectation_on: false,
+            exp_past: 30.0,
+            exp_promise: 0.0,
+            exp_implicit: 20.0,
+            tier: Tier::New,
+            loyalty: 0.10,
+            stickiness_max: 0.6,
+            habit_purchase: 5.0,
+            trap_knots: DEFAULT_KNOTS,
+            points_per_step: DEFAULT_POINTS_PER_STEP,
+            lens: Lens::Chain,
+            demand: 0.8,
+            trust: 0.6,
+            exposure: 0.5,
+            csat: [0.05, 0.10, 0.25, 0.40, 0.20],
+            csat_move: 0.10,
+            aov: 100.0,
+            cv_customers: 1000.0,
+            cv_frequency: 2.5,
+            topup_bill: 200.0,
+            topup_multiple: 3.0,
+            funnel: [10_000.0, 4_000.0, 2_000.0, 500.0, 100.0],
         }
     }
 }
 
-impl Scenario {
-    /// The formula chain for this scenario (SPEC §2).
-    pub fn chain(&self) -> chain::Chain {
-        chain::evaluate(self.benefit, self.cost, self.expectation)
-    }
+/// How an input is shown and typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Points on the 0–100 scale.
+    Points,
+    /// A fraction shown and typed as a percent (60 means 0.60).
+    Percent,
+    /// A count (customers, purchases, people).
+    Count,
+    /// Currency units.
+    Money,
+}
 
-    /// The value of one input, in model units.
-    pub fn get(&self, param: Param) -> f64 {
-        match param {
-            Param::Benefit => self.benefit,
-            Param::Cost => self.cost,
-            Param::Expectation => self.expectation,
+impl Unit {
+    /// Model value → the number shown in the field.
+    pub fn to_field(self, v: f64) -> f64 {
+        match self {
+            Unit::Percent => round_to(v * 100.0, 1e-9),
+            _ => v,
         }
     }
 
-    /// Sets one input, clamped into its range (a NaN becomes the minimum).
-    /// Returns whether the value had to be clamped.
-    pub fn set(&mut self, param: Param, value: f64) -> bool {
-        let (lo, hi) = param.range();
-        let v = clamp(value, lo, hi);
-        let slot = match param {
-            Param::Benefit => &mut self.benefit,
-            Param::Cost => &mut self.cost,
-            Param::Expectation => &mut self.expectation,
-        };
-        *slot = v;
-        v != value
+    /// Number typed in the field → model value.
+    pub fn from_field(self, x: f64) -> f64 {
+        match self {
+            Unit::Percent => x / 100.0,
+            _ => x,
+        }
     }
 }
 
-/// One user-settable input: its link key, test hook, range and step.
+/// Removes float noise such as 60.00000000000001 from a converted value.
+fn round_to(x: f64, eps: f64) -> f64 {
+    let r = (x * 1e6).round() / 1e6;
+    if (r - x).abs() < eps.max(x.abs() * 1e-12) {
+        r
+    } else {
+        x
+    }
+}
+
+/// One user-settable number: its link key, test hook, unit, range and step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Param {
     /// Perceived benefit B, points.
@@ -67,43 +168,298 @@ pub enum Param {
     Cost,
     /// Expectation E, points.
     Expectation,
+    /// Journey stage score (0-based stage), points.
+    JourneyScore(u8),
+    /// Journey stage weight (0-based stage), fraction.
+    JourneyWeight(u8),
+    /// Expectation builder: past experience, points.
+    ExpPast,
+    /// Expectation builder: promise, points.
+    ExpPromise,
+    /// Expectation builder: implicit needs, points.
+    ExpImplicit,
+    /// Attitudinal loyalty L, fraction.
+    Loyalty,
+    /// Stickiness ceiling K_max, fraction.
+    StickinessMax,
+    /// Habit point h, count.
+    HabitPurchase,
+    /// Trap knot ℓ(i+1) (0-based), fraction.
+    TrapKnot(u8),
+    /// Points per satisfaction step.
+    PointsPerStep,
+    /// Demand D, fraction.
+    Demand,
+    /// Trust T, fraction.
+    Trust,
+    /// Exposure X, fraction.
+    Exposure,
+    /// CSAT share of answer i+1 (0-based), fraction.
+    Csat(u8),
+    /// CSAT share moved up, fraction.
+    CsatMove,
+    /// Average order value, money.
+    Aov,
+    /// Customer value: customers, count.
+    CvCustomers,
+    /// Customer value: purchases per customer, count.
+    CvFrequency,
+    /// Top-up: bill, money.
+    TopUpBill,
+    /// Top-up: multiple k, count.
+    TopUpMultiple,
+    /// 5A path step (0-based), people.
+    Funnel(u8),
 }
 
+use Param::*;
+
 impl Param {
-    /// Every input, in the order the page shows them.
-    pub const ALL: [Param; 3] = [Param::Benefit, Param::Cost, Param::Expectation];
+    /// Every numeric input, in page order.
+    pub const ALL: &'static [Param] = &[
+        Benefit,
+        Cost,
+        Expectation,
+        JourneyScore(0),
+        JourneyScore(1),
+        JourneyScore(2),
+        JourneyScore(3),
+        JourneyScore(4),
+        JourneyScore(5),
+        JourneyWeight(0),
+        JourneyWeight(1),
+        JourneyWeight(2),
+        JourneyWeight(3),
+        JourneyWeight(4),
+        JourneyWeight(5),
+        ExpPast,
+        ExpPromise,
+        ExpImplicit,
+        TrapKnot(0),
+        TrapKnot(1),
+        TrapKnot(2),
+        TrapKnot(3),
+        TrapKnot(4),
+        PointsPerStep,
+        Csat(0),
+        Csat(1),
+        Csat(2),
+        Csat(3),
+        Csat(4),
+        CsatMove,
+        Loyalty,
+        StickinessMax,
+        HabitPurchase,
+        Demand,
+        Trust,
+        Exposure,
+        Aov,
+        CvCustomers,
+        CvFrequency,
+        TopUpBill,
+        TopUpMultiple,
+        Funnel(0),
+        Funnel(1),
+        Funnel(2),
+        Funnel(3),
+        Funnel(4),
+    ];
 
     /// The short, readable key used in the share link (`b=70`).
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> String {
         match self {
-            Param::Benefit => "b",
-            Param::Cost => "c",
-            Param::Expectation => "e",
+            Benefit => "b".into(),
+            Cost => "c".into(),
+            Expectation => "e".into(),
+            JourneyScore(i) => format!("js{}", i + 1),
+            JourneyWeight(i) => format!("jw{}", i + 1),
+            ExpPast => "ep".into(),
+            ExpPromise => "epr".into(),
+            ExpImplicit => "ei".into(),
+            Loyalty => "l".into(),
+            StickinessMax => "km".into(),
+            HabitPurchase => "h".into(),
+            TrapKnot(i) => format!("k{}", i + 1),
+            PointsPerStep => "pps".into(),
+            Demand => "d".into(),
+            Trust => "t".into(),
+            Exposure => "x".into(),
+            Csat(i) => format!("cs{}", i + 1),
+            CsatMove => "cm".into(),
+            Aov => "aov".into(),
+            CvCustomers => "cvn".into(),
+            CvFrequency => "cvf".into(),
+            TopUpBill => "tub".into(),
+            TopUpMultiple => "tuk".into(),
+            Funnel(i) => format!("f{}", i + 1),
         }
     }
 
     /// The `data-testid` of the number field (CONTRACT.md); the slider adds `-slider`.
-    pub fn testid(self) -> &'static str {
+    pub fn testid(self) -> String {
         match self {
-            Param::Benefit => "benefit",
-            Param::Cost => "cost",
-            Param::Expectation => "expectation",
+            Benefit => "benefit".into(),
+            Cost => "cost".into(),
+            Expectation => "expectation".into(),
+            JourneyScore(i) => format!("journey-score-{}", i + 1),
+            JourneyWeight(i) => format!("journey-weight-{}", i + 1),
+            ExpPast => "expectation-past".into(),
+            ExpPromise => "expectation-promise".into(),
+            ExpImplicit => "expectation-implicit".into(),
+            Loyalty => "loyalty".into(),
+            StickinessMax => "stickiness-max".into(),
+            HabitPurchase => "habit-purchase".into(),
+            TrapKnot(i) => format!("trap-knot-{}", i + 1),
+            PointsPerStep => "points-per-step".into(),
+            Demand => "demand".into(),
+            Trust => "trust".into(),
+            Exposure => "exposure".into(),
+            Csat(i) => format!("csat-{}", i + 1),
+            CsatMove => "csat-move".into(),
+            Aov => "aov".into(),
+            CvCustomers => "cv-customers".into(),
+            CvFrequency => "cv-frequency".into(),
+            TopUpBill => "topup-bill".into(),
+            TopUpMultiple => "topup-multiple".into(),
+            Funnel(i) => format!("funnel-{}", i + 1),
+        }
+    }
+
+    /// How the input is shown and typed.
+    pub fn unit(self) -> Unit {
+        match self {
+            Benefit | Cost | Expectation | JourneyScore(_) | ExpPast | ExpPromise | ExpImplicit
+            | PointsPerStep => Unit::Points,
+            JourneyWeight(_) | Loyalty | StickinessMax | TrapKnot(_) | Demand | Trust
+            | Exposure | Csat(_) | CsatMove => Unit::Percent,
+            HabitPurchase | CvCustomers | CvFrequency | TopUpMultiple | Funnel(_) => Unit::Count,
+            Aov | TopUpBill => Unit::Money,
         }
     }
 
     /// Inclusive range in model units.
     pub fn range(self) -> (f64, f64) {
-        (0.0, 100.0)
+        match self {
+            HabitPurchase => (1.0, 10.0),
+            PointsPerStep => (1.0, 100.0),
+            TopUpMultiple => (0.0, 20.0),
+            CvFrequency => (0.0, 1000.0),
+            CvCustomers | Funnel(_) => (0.0, 1e9),
+            Aov | TopUpBill => (0.0, 1e7),
+            _ => (
+                0.0,
+                if self.unit() == Unit::Percent {
+                    1.0
+                } else {
+                    100.0
+                },
+            ),
+        }
     }
 
-    /// Slider step in model units.
+    /// The slider's range in model units (wide-ranging counts get a smaller slider).
+    pub fn slider_range(self) -> (f64, f64) {
+        match self {
+            CvCustomers => (0.0, 100_000.0),
+            CvFrequency => (0.0, 20.0),
+            Funnel(_) => (0.0, 100_000.0),
+            Aov | TopUpBill => (0.0, 2_000.0),
+            _ => self.range(),
+        }
+    }
+
+    /// Slider step in field units.
     pub fn step(self) -> f64 {
-        1.0
+        match self {
+            CvFrequency | TopUpMultiple => 0.1,
+            CvCustomers | Funnel(_) => 100.0,
+            _ => 1.0,
+        }
     }
 
     /// The input with this link key, if any.
     pub fn from_key(key: &str) -> Option<Param> {
-        Param::ALL.into_iter().find(|p| p.key() == key)
+        Param::ALL.iter().copied().find(|p| p.key() == key)
+    }
+}
+
+impl Scenario {
+    /// The value of one input, in model units.
+    pub fn get(&self, param: Param) -> f64 {
+        match param {
+            Benefit => self.benefit,
+            Cost => self.cost,
+            Expectation => self.expectation,
+            JourneyScore(i) => self.journey_scores[(i as usize).min(MAX_STAGES - 1)],
+            JourneyWeight(i) => self.journey_weights[(i as usize).min(MAX_STAGES - 1)],
+            ExpPast => self.exp_past,
+            ExpPromise => self.exp_promise,
+            ExpImplicit => self.exp_implicit,
+            Loyalty => self.loyalty,
+            StickinessMax => self.stickiness_max,
+            HabitPurchase => self.habit_purchase,
+            TrapKnot(i) => self.trap_knots[(i as usize).min(4)],
+            PointsPerStep => self.points_per_step,
+            Demand => self.demand,
+            Trust => self.trust,
+            Exposure => self.exposure,
+            Csat(i) => self.csat[(i as usize).min(4)],
+            CsatMove => self.csat_move,
+            Aov => self.aov,
+            CvCustomers => self.cv_customers,
+            CvFrequency => self.cv_frequency,
+            TopUpBill => self.topup_bill,
+            TopUpMultiple => self.topup_multiple,
+            Funnel(i) => self.funnel[(i as usize).min(4)],
+        }
+    }
+
+    /// Sets one input, clamped into its range (a NaN becomes the minimum).
+    /// Returns whether the value had to be clamped.
+    pub fn set(&mut self, param: Param, value: f64) -> bool {
+        let (lo, hi) = param.range();
+        let v = clamp(value, lo, hi);
+        *self.slot(param) = v;
+        v != value
+    }
+
+    fn slot(&mut self, param: Param) -> &mut f64 {
+        match param {
+            Benefit => &mut self.benefit,
+            Cost => &mut self.cost,
+            Expectation => &mut self.expectation,
+            JourneyScore(i) => &mut self.journey_scores[(i as usize).min(MAX_STAGES - 1)],
+            JourneyWeight(i) => &mut self.journey_weights[(i as usize).min(MAX_STAGES - 1)],
+            ExpPast => &mut self.exp_past,
+            ExpPromise => &mut self.exp_promise,
+            ExpImplicit => &mut self.exp_implicit,
+            Loyalty => &mut self.loyalty,
+            StickinessMax => &mut self.stickiness_max,
+            HabitPurchase => &mut self.habit_purchase,
+            TrapKnot(i) => &mut self.trap_knots[(i as usize).min(4)],
+            PointsPerStep => &mut self.points_per_step,
+            Demand => &mut self.demand,
+            Trust => &mut self.trust,
+            Exposure => &mut self.exposure,
+            Csat(i) => &mut self.csat[(i as usize).min(4)],
+            CsatMove => &mut self.csat_move,
+            Aov => &mut self.aov,
+            CvCustomers => &mut self.cv_customers,
+            CvFrequency => &mut self.cv_frequency,
+            TopUpBill => &mut self.topup_bill,
+            TopUpMultiple => &mut self.topup_multiple,
+            Funnel(i) => &mut self.funnel[(i as usize).min(4)],
+        }
+    }
+
+    /// A copy with every number clamped into its range (for scenarios read
+    /// from storage or JSON).
+    pub fn clamped(mut self) -> Scenario {
+        for p in Param::ALL {
+            let v = self.get(*p);
+            self.set(*p, v);
+        }
+        self
     }
 }
 
@@ -114,9 +470,20 @@ mod tests {
     #[test]
     fn defaults_follow_the_spec() {
         let s = Scenario::default();
-        assert_eq!((s.benefit, s.cost, s.expectation), (70.0, 30.0, 35.0));
-        let chain = s.chain();
-        assert_eq!((chain.value, chain.satisfaction), (40.0, 5.0));
+        assert_eq!(
+            (s.benefit, s.cost, s.expectation, s.loyalty),
+            (70.0, 30.0, 35.0, 0.10)
+        );
+        assert_eq!(
+            (s.demand, s.trust, s.exposure, s.aov),
+            (0.8, 0.6, 0.5, 100.0)
+        );
+        assert_eq!(
+            (s.stickiness_max, s.habit_purchase, s.points_per_step),
+            (0.6, 5.0, 25.0)
+        );
+        assert_eq!(s.trap_knots, [0.02, 0.05, 0.10, 0.12, 0.72]);
+        assert_eq!(s.clone().clamped(), s);
     }
 
     #[test]
@@ -128,12 +495,24 @@ mod tests {
         assert_eq!(s.cost, 100.0);
         assert!(s.set(Param::Expectation, f64::NAN));
         assert_eq!(s.expectation, 0.0);
+        assert!(s.set(Param::Loyalty, 60.0), "percent inputs hold fractions");
+        assert_eq!(s.loyalty, 1.0);
+        assert!(s.set(Param::HabitPurchase, 0.0));
+        assert_eq!(s.habit_purchase, 1.0);
+    }
+
+    #[test]
+    fn units_convert_without_noise() {
+        assert_eq!(Unit::Percent.to_field(0.6), 60.0);
+        assert_eq!(Unit::Percent.to_field(0.07), 7.0);
+        assert_eq!(Unit::Percent.from_field(60.0), 0.6);
+        assert_eq!(Unit::Points.to_field(33.3), 33.3);
     }
 
     #[test]
     fn keys_and_testids_are_unique() {
         for (i, a) in Param::ALL.iter().enumerate() {
-            assert_eq!(Param::from_key(a.key()), Some(*a));
+            assert_eq!(Param::from_key(&a.key()), Some(*a));
             for b in &Param::ALL[i + 1..] {
                 assert_ne!(a.key(), b.key());
                 assert_ne!(a.testid(), b.testid());
