@@ -1,18 +1,22 @@
 //! The web shell: turns inputs into calls of the pure core and results into
-//! markup. All state is one [`Scenario`]; every number and chart is derived.
+//! markup. All state is one [`Scenario`]; every number and chart is derived
+//! from it by `model::calculator::calculate` and the `chart` functions.
 
 mod browser;
 mod controls;
+mod sections;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::chart::{self, waterfall};
-use crate::i18n::{format_number, Lang};
+use crate::i18n::{self, Lang};
+use crate::model::calculators::Tier;
 use crate::model::link::{self, Ignored};
+use crate::model::presets::{JourneyKind, Preset};
+use crate::model::repurchase::Lens;
 use crate::model::scenario::{Param, Scenario};
-use controls::{LinkNotice, Output, ParamInput};
+use controls::{Choice, LinkNotice};
 
 /// Mounts the page on `<main id="app">` (or `<body>` when there is none).
 pub fn start() {
@@ -27,14 +31,26 @@ const SHELL_KEYS: &[&str] = &[];
 
 /// The scenario as reducer state: one action per kind of change.
 #[derive(Clone, Debug, PartialEq)]
-struct ScenarioState(Scenario);
+pub struct ScenarioState(pub Scenario);
 
 /// Every way the scenario changes.
-enum Action {
-    /// One input moved (clamped by the model).
+pub enum Action {
+    /// One number moved (clamped by the model).
     Set(Param, f64),
+    /// The lens that gives p(n).
+    SetLens(Lens),
+    /// B from the journey builder or not.
+    SetJourneyOn(bool),
+    /// Which journey; its seed weights come with it.
+    SetJourney(JourneyKind),
+    /// E from the expectation builder or not.
+    SetExpectationOn(bool),
+    /// Customer tier of the expectation builder.
+    SetTier(Tier),
+    /// Start again from a preset.
+    LoadPreset(Preset),
     /// A whole new scenario (a link pasted into the address bar).
-    Replace(Scenario),
+    Replace(Box<Scenario>),
 }
 
 impl Reducible for ScenarioState {
@@ -46,7 +62,16 @@ impl Reducible for ScenarioState {
             Action::Set(param, value) => {
                 next.set(param, value);
             }
-            Action::Replace(scenario) => next = scenario,
+            Action::SetLens(lens) => next.lens = lens,
+            Action::SetJourneyOn(on) => next.journey_on = on,
+            Action::SetJourney(kind) => {
+                next.journey = kind;
+                next.journey_weights = kind.default_weights();
+            }
+            Action::SetExpectationOn(on) => next.expectation_on = on,
+            Action::SetTier(tier) => next.tier = tier,
+            Action::LoadPreset(preset) => next = preset.scenario(),
+            Action::Replace(scenario) => next = *scenario,
         }
         if next == self.0 {
             self
@@ -83,42 +108,27 @@ pub fn App() -> Html {
             let listener = browser::on_hash_change(move |fragment| {
                 let decoded = link::decode(&fragment, SHELL_KEYS);
                 ignored.set(decoded.ignored);
-                scenario.dispatch(Action::Replace(decoded.scenario));
+                scenario.dispatch(Action::Replace(Box::new(decoded.scenario)));
             });
             move || drop(listener)
         });
     }
 
-    let lang_v = *lang;
-    let t = lang_v.text();
-    let chain = scenario.0.chain();
-    let svg = use_memo((chain, lang_v), |(chain, lang)| {
-        let t = lang.text();
-        let number = |x: f64| format_number(*lang, x, 1);
-        let labels = waterfall::WaterfallLabels {
-            bars: t.waterfall_bars,
-            axis: t.waterfall_axis,
-            number: &number,
-        };
-        chart::accessible(
-            waterfall::waterfall_svg(chain, &labels, (520, 280)),
-            t.waterfall_alt,
-        )
-    });
-
-    let on_param = {
-        let scenario = scenario.dispatcher();
-        Callback::from(move |(param, value): (Param, f64)| {
-            scenario.dispatch(Action::Set(param, value))
-        })
-    };
+    let dispatch = scenario.dispatcher();
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(l) = Lang::from_code(&select.value()) {
+        use_callback((), move |code: String, _| {
+            if let Some(l) = Lang::from_code(&code) {
                 browser::store_lang(l);
                 lang.set(l);
+            }
+        })
+    };
+    let on_preset = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |code: String, _| {
+            if let Some(p) = Preset::from_code(&code) {
+                dispatch.dispatch(Action::LoadPreset(p));
             }
         })
     };
@@ -127,50 +137,43 @@ pub fn App() -> Html {
         Callback::from(move |_| ignored.set(Vec::<Ignored>::new()))
     };
 
+    let l = *lang;
+    let s = &scenario.0;
+    let preset_options = Preset::ALL
+        .iter()
+        .map(|p| {
+            (
+                AttrValue::from(p.code()),
+                AttrValue::from(i18n::preset(*p).get(l)),
+            )
+        })
+        .collect::<Vec<_>>();
+    let lang_options = Lang::ALL
+        .iter()
+        .map(|x| (AttrValue::from(x.code()), AttrValue::from(x.native_name())))
+        .collect::<Vec<_>>();
+
     html! {
         <>
         <header class="site-header">
             <div>
-                <h1>{ t.title }</h1>
-                <p class="tagline">{ t.tagline }</p>
+                <h1>{ i18n::TITLE.get(l) }</h1>
+                <p class="tagline">{ i18n::TAGLINE.get(l) }</p>
             </div>
-            <label class="lang-switch">
-                <span>{ t.language }</span>
-                <select data-testid="language" onchange={on_lang}>
-                    { for Lang::ALL.iter().map(|l| html! {
-                        <option value={l.code()} selected={*l == lang_v}>{ l.native_name() }</option>
-                    }) }
-                </select>
-            </label>
+            <div class="header-controls">
+                <Choice testid="preset" label={i18n::PRESET.get(l)} options={preset_options}
+                    selected={s.preset.code()} on_change={on_preset} />
+                <span class="lang-switch">
+                    <Choice testid="language" label={i18n::LANGUAGE.get(l)} options={lang_options}
+                        selected={l.code()} on_change={on_lang} />
+                </span>
+            </div>
         </header>
         if !ignored.is_empty() {
-            <LinkNotice lang={lang_v} items={(*ignored).clone()} on_dismiss={on_dismiss} />
+            <LinkNotice lang={l} items={(*ignored).clone()} on_dismiss={on_dismiss} />
         }
-        <section class="panel" aria-labelledby="chain-heading">
-            <h2 id="chain-heading">{ t.chain_heading }</h2>
-            <p class="lead">{ t.chain_lead }</p>
-            <div class="chain-grid">
-                <div class="inputs">
-                    { for Param::ALL.iter().map(|p| html! {
-                        <ParamInput key={p.testid()} param={*p} value={scenario.0.get(*p)}
-                            lang={lang_v} on_change={on_param.clone()} />
-                    }) }
-                </div>
-                <div class="results">
-                    <div class="outputs">
-                        <Output testid="value" label={t.value} formula={t.value_formula}
-                            value={chain.value} unit={t.points} lang={lang_v} />
-                        <Output testid="satisfaction" label={t.satisfaction}
-                            formula={t.satisfaction_formula} value={chain.satisfaction}
-                            unit={t.points} lang={lang_v} />
-                    </div>
-                    <figure class="chart" data-testid="chain-chart">
-                        { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
-                    </figure>
-                </div>
-            </div>
-        </section>
-        <footer class="site-footer">{ t.footer }</footer>
+        <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} />
+        <footer class="site-footer">{ i18n::FOOTER.get(l) }</footer>
         </>
     }
 }

@@ -59,7 +59,7 @@ pub fn set_document_lang(lang: Lang) {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.html_lang());
     }
-    document.set_title(lang.text().title);
+    document.set_title(crate::i18n::TITLE.get(lang));
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -1,11 +1,12 @@
 //! Inputs and outputs with the CONTRACT.md test hooks.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::i18n::{format_number, Lang};
+use crate::i18n::{self, format_number, Lang};
 use crate::model::clamp;
 use crate::model::link::Ignored;
+use crate::model::presets::JourneyKind;
 use crate::model::scenario::Param;
 
 #[derive(Properties, PartialEq)]
@@ -14,13 +15,23 @@ pub struct ParamInputProps {
     /// Current value in model units.
     pub value: f64,
     pub lang: Lang,
+    /// Names the journey stages in their labels.
+    #[prop_or_default]
+    pub journey: JourneyKind,
+    #[prop_or_default]
+    pub disabled: bool,
     pub on_change: Callback<(Param, f64)>,
 }
 
-/// Reads what a person typed: trims, accepts a decimal comma; `None` if it is
-/// not a finite number.
+/// Reads what a person typed: trims, accepts a decimal comma and thousands
+/// separators; `None` if it is not a finite number.
 pub fn parse_typed(raw: &str) -> Option<f64> {
-    let s = raw.trim().replace(',', ".");
+    let mut s = raw.trim().replace([' ', '\u{a0}', '_'], "");
+    if s.contains(',') && !s.contains('.') && s.matches(',').count() == 1 && !s.ends_with(",000") {
+        s = s.replace(',', ".");
+    } else {
+        s = s.replace(',', "");
+    }
     s.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
@@ -29,41 +40,43 @@ pub fn parse_typed(raw: &str) -> Option<f64> {
 #[component]
 pub fn ParamInput(props: &ParamInputProps) -> Html {
     let message = use_state(|| None::<String>);
-    let t = props.lang.text();
-    let words = t.input(props.param);
+    let lang = props.lang;
     let param = props.param;
+    let unit = param.unit();
+    let (label, hint) = i18n::input(param, props.journey, lang);
     let (lo, hi) = param.range();
+    let (slo, shi) = param.slider_range();
     let testid = param.testid();
     let field_id = format!("in-{testid}");
     let hint_id = format!("hint-{testid}");
+    let shown = unit.to_field(props.value);
 
     let on_number = {
         let message = message.clone();
         let on_change = props.on_change.clone();
-        let (value, lang) = (props.value, props.lang);
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let t = lang.text();
             match parse_typed(&input.value()) {
                 Some(x) => {
-                    let v = clamp(x, lo, hi);
-                    if v != x {
+                    let model = unit.from_field(x);
+                    let v = clamp(model, lo, hi);
+                    if v != model {
                         message.set(Some(format!(
                             "{} {} ({}–{})",
-                            t.clamped_to,
-                            format_number(lang, v, 2),
-                            format_number(lang, lo, 2),
-                            format_number(lang, hi, 2)
+                            i18n::CLAMPED_TO.get(lang),
+                            format_number(lang, unit.to_field(v), 4),
+                            format_number(lang, unit.to_field(lo), 4),
+                            format_number(lang, unit.to_field(hi), 4)
                         )));
-                        input.set_value(&v.to_string());
+                        input.set_value(&unit.to_field(v).to_string());
                     } else {
                         message.set(None);
                     }
                     on_change.emit((param, v));
                 }
                 None => {
-                    message.set(Some(t.not_a_number.to_string()));
-                    input.set_value(&value.to_string());
+                    message.set(Some(i18n::NOT_A_NUMBER.get(lang).to_string()));
+                    input.set_value(&shown.to_string());
                 }
             }
         })
@@ -74,27 +87,32 @@ pub fn ParamInput(props: &ParamInputProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(x) = parse_typed(&input.value()) {
-                message.set(None);
-                on_change.emit((param, x));
+                if message.is_some() {
+                    message.set(None);
+                }
+                on_change.emit((param, unit.from_field(x)));
             }
         })
     };
 
-    let value = props.value.to_string();
-    let (min, max, step) = (lo.to_string(), hi.to_string(), param.step().to_string());
+    let value = shown.to_string();
+    let step = param.step().to_string();
+    let unit_text = i18n::unit(unit).get(lang);
     html! {
-        <div class="field">
-            <label for={field_id.clone()}>{ words.label }</label>
+        <div class={classes!("field", props.disabled.then_some("disabled"))}>
+            <label for={field_id.clone()}>{ label.clone() }</label>
             <div class="field-row">
-                <input type="range" data-testid={format!("{testid}-slider")} aria-label={words.label}
-                    min={min.clone()} max={max.clone()} step={step.clone()} value={value.clone()}
-                    oninput={on_slider} />
-                <input type="number" id={field_id} data-testid={testid} inputmode="decimal"
-                    min={min} max={max} step={step} value={value}
-                    aria-describedby={hint_id.clone()} onchange={on_number} />
-                <span class="unit">{ t.points }</span>
+                <input type="range" data-testid={format!("{testid}-slider")} aria-label={label}
+                    min={unit.to_field(slo).to_string()} max={unit.to_field(shi).to_string()}
+                    step={step.clone()} value={value.clone()} oninput={on_slider}
+                    disabled={props.disabled} />
+                <input type="number" id={field_id} data-testid={testid.clone()} inputmode="decimal"
+                    min={unit.to_field(lo).to_string()} max={unit.to_field(hi).to_string()} step={step}
+                    value={value} aria-describedby={hint_id.clone()} onchange={on_number}
+                    disabled={props.disabled} />
+                <span class="unit">{ unit_text }</span>
             </div>
-            <p class="hint" id={hint_id}>{ words.hint }</p>
+            <p class="hint" id={hint_id}>{ hint }</p>
             if let Some(m) = &*message {
                 <p class="field-message" role="status" data-testid={format!("{testid}-message")}>{ m }</p>
             }
@@ -106,27 +124,104 @@ pub fn ParamInput(props: &ParamInputProps) -> Html {
 pub struct OutputProps {
     pub testid: AttrValue,
     pub label: AttrValue,
-    pub formula: AttrValue,
     /// Model units, full precision in `data-value`.
     pub value: f64,
-    pub unit: AttrValue,
-    pub lang: Lang,
+    /// The value as shown (rounded, with unit).
+    pub text: AttrValue,
+    #[prop_or_default]
+    pub note: AttrValue,
+    #[prop_or_default]
+    pub emphasis: bool,
 }
 
-/// One output number: rounded text, exact `data-value`.
+/// One output number: formatted text, exact `data-value`.
 #[component]
 pub fn Output(props: &OutputProps) -> Html {
     let exact = if props.value == 0.0 { 0.0 } else { props.value };
     let sign = if exact < 0.0 { "negative" } else { "positive" };
     html! {
-        <div class={classes!("output", sign)}>
+        <div class={classes!("output", sign, props.emphasis.then_some("emphasis"))}>
             <span class="output-label">{ &props.label }</span>
-            <output data-testid={props.testid.clone()} data-value={exact.to_string()}>
-                { format_number(props.lang, exact, 1) }
-                <span class="unit">{ &props.unit }</span>
-            </output>
-            <span class="formula">{ &props.formula }</span>
+            <output data-testid={props.testid.clone()} data-value={exact.to_string()}>{ &props.text }</output>
+            if !props.note.is_empty() {
+                <span class="formula">{ &props.note }</span>
+            }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceProps {
+    pub testid: AttrValue,
+    pub label: AttrValue,
+    /// (value, shown text) pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub selected: AttrValue,
+    pub on_change: Callback<String>,
+}
+
+/// A labelled `<select>`.
+#[component]
+pub fn Choice(props: &ChoiceProps) -> Html {
+    let on_change = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(select.value());
+        })
+    };
+    html! {
+        <label class="choice">
+            <span>{ &props.label }</span>
+            <select data-testid={props.testid.clone()} onchange={on_change}>
+                { for props.options.iter().map(|(v, t)| html! {
+                    <option value={v.clone()} selected={*v == props.selected}>{ t }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ToggleProps {
+    pub testid: AttrValue,
+    pub label: AttrValue,
+    pub checked: bool,
+    pub on_change: Callback<bool>,
+}
+
+/// A labelled checkbox.
+#[component]
+pub fn Toggle(props: &ToggleProps) -> Html {
+    let on_change = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            cb.emit(input.checked());
+        })
+    };
+    html! {
+        <label class="toggle">
+            <input type="checkbox" data-testid={props.testid.clone()} checked={props.checked} onchange={on_change} />
+            <span>{ &props.label }</span>
+        </label>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub testid: AttrValue,
+    /// The SVG string from `crate::chart`.
+    pub svg: std::rc::Rc<String>,
+}
+
+/// A chart figure showing an SVG string made by the pure chart functions.
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    html! {
+        <figure class="chart" data-testid={props.testid.clone()}>
+            { Html::from_html_unchecked(AttrValue::from((*props.svg).clone())) }
+        </figure>
     }
 }
 
@@ -140,14 +235,28 @@ pub struct LinkNoticeProps {
 /// Says, in the page language, which parts of an opened link were ignored.
 #[component]
 pub fn LinkNotice(props: &LinkNoticeProps) -> Html {
-    let t = props.lang.text();
     html! {
         <div class="notice" role="status" data-testid="link-notice">
-            <p>{ t.link_notice }</p>
+            <p>{ i18n::LINK_NOTICE.get(props.lang) }</p>
             <ul>
-                { for props.items.iter().map(|i| html! { <li>{ t.ignored(props.lang, i) }</li> }) }
+                { for props.items.iter().map(|i| html! { <li>{ i18n::ignored(props.lang, i) }</li> }) }
             </ul>
-            <button type="button" onclick={props.on_dismiss.clone()}>{ t.dismiss }</button>
+            <button type="button" onclick={props.on_dismiss.clone()}>{ i18n::DISMISS.get(props.lang) }</button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_typed;
+
+    #[test]
+    fn typed_numbers() {
+        assert_eq!(parse_typed(" 60 "), Some(60.0));
+        assert_eq!(parse_typed("0,5"), Some(0.5));
+        assert_eq!(parse_typed("1,000"), Some(1000.0));
+        assert_eq!(parse_typed("12,345.5"), Some(12345.5));
+        assert_eq!(parse_typed("abc"), None);
+        assert_eq!(parse_typed("inf"), None);
     }
 }

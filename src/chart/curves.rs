@@ -183,7 +183,7 @@ pub fn repurchase_svg(
             labels.percent,
             labels.y_title,
         )?;
-        let (w_chain, w_dte) = if chain_active { (4, 1) } else { (1, 4) };
+        let w_dte = if chain_active { 1 } else { 4 };
         let chain_pts: Vec<(f64, f64)> = chain
             .iter()
             .enumerate()
@@ -214,7 +214,6 @@ pub fn repurchase_svg(
             &[(0.5, dte), (10.5, dte)],
             VERMILLION.stroke_width(w_dte),
         )?;
-        let _ = w_chain;
         // Legend.
         let (lx, ly) = (frame.right - 180, frame.top + 4);
         root.draw(&plotters::element::Rectangle::new(
@@ -255,7 +254,8 @@ pub struct DteLabels<'a> {
 /// Demand, trust, exposure and their product as horizontal bars; the weakest
 /// link is highlighted (seed 004: the chain is only as strong as it).
 pub fn dte_svg(factors: [f64; 3], weakest: usize, labels: &DteLabels, size: (u32, u32)) -> String {
-    let frame = Frame::new(size, 90, 24, (0.0, 1.0), (0.0, 4.0));
+    let mut frame = Frame::new(size, 90, 24, (0.0, 1.0), (0.0, 4.0));
+    frame.right -= 90; // room for "45% ← weakest link" at 100%
     let product = factors.iter().product::<f64>();
     render(size, |root| {
         for t in nice_ticks(0.0, 1.0, 4) {
