@@ -9,6 +9,7 @@ pub mod link;
 pub mod presets;
 pub mod repurchase;
 pub mod scenario;
+pub mod simulator;
 pub mod stickiness;
 pub mod trap;
 

@@ -439,6 +439,130 @@ pub fn input(p: Param, journey_kind: JourneyKind, lang: Lang) -> (String, &'stat
             FUNNEL_STEPS[(i as usize).min(4)].get(lang).to_string(),
             L("People at this step.", "到达这一步的人数。").get(lang),
         ),
+        Param::Decay => fixed(
+            L("Dormancy decay δ per period", "每期沉睡衰减 δ"),
+            L(
+                "Each period away multiplies the chance of coming back by δ.",
+                "每多离开一期，回购概率乘以 δ。",
+            ),
+        ),
+        Param::ChurnAfter => fixed(
+            L("Churned after s periods away", "离开 s 期后视为流失"),
+            L(
+                "From then on only the win-back rate applies.",
+                "此后只有召回率起作用。",
+            ),
+        ),
+        Param::SleepingFrom => fixed(
+            L("Sleeping from s periods away", "离开 s 期起视为沉睡"),
+            L(
+                "Before that a customer who skipped a period is silent.",
+                "在此之前，错过一期的客户算作沉默。",
+            ),
+        ),
+        Param::WinBack => fixed(
+            L("Win-back rate w", "流失召回率 w"),
+            L(
+                "Share of churned customers who buy again each period.",
+                "每期重新购买的流失客户占比。",
+            ),
+        ),
+        Param::NewCustomers => fixed(
+            L("New customers per period N", "每期新客数 N"),
+            L("Size of the first cohort.", "第一个同期群的规模。"),
+        ),
+        Param::Growth => fixed(
+            L("Growth of new customers g", "新客增长率 g"),
+            L(
+                "Each cohort is (1 + g) times the one before.",
+                "每个同期群是上一个的 (1 + g) 倍。",
+            ),
+        ),
+        Param::Cohorts => fixed(
+            L("Cohorts C", "同期群数 C"),
+            L("Rows of the triangle.", "三角表的行数。"),
+        ),
+        Param::Window => fixed(
+            L("Window H (periods)", "观察窗口 H（期）"),
+            L("Columns of the triangle.", "三角表的列数。"),
+        ),
+        Param::Margin => fixed(
+            L("Gross margin", "毛利率"),
+            L(
+                "Share of revenue kept as gross profit.",
+                "收入中毛利所占比例。",
+            ),
+        ),
+        Param::LtvPeriods => fixed(
+            L("Lifetime value over L periods", "终身价值计算期数 L"),
+            L(
+                "Horizon of the per-customer lifetime value.",
+                "单客终身价值的计算期限。",
+            ),
+        ),
+        Param::HabitTarget => fixed(
+            L("Habit programme: target purchase", "习惯计划：目标购买次数"),
+            L(
+                "Seed 000: buy 3–5 times within about a month.",
+                "文章：一个月内购买 3–5 次。",
+            ),
+        ),
+        Param::HabitBoost => fixed(
+            L("Habit programme: boost", "习惯计划：提升幅度"),
+            L(
+                "Added to the repurchase chance below the target.",
+                "未达目标前，回购概率增加的幅度。",
+            ),
+        ),
+        Param::HabitReward => fixed(
+            L("Habit programme: reward cost", "习惯计划：奖励成本"),
+            L(
+                "Paid each time a customer reaches the target.",
+                "客户每达成一次目标就支付一次。",
+            ),
+        ),
+        Param::ReminderAt => fixed(
+            L("Reminder at recency r", "提醒时机：离开第 r 期"),
+            L(
+                "优剪 reminds on day 20 of a 20–30 day cycle.",
+                "优剪在 20–30 天的理发周期第 20 天提醒。",
+            ),
+        ),
+        Param::ReminderReach => fixed(
+            L("Reminder: share reached ρ", "提醒触达率 ρ"),
+            L(
+                "Of the customers at that recency.",
+                "处在该离开期数的客户中被触达的比例。",
+            ),
+        ),
+        Param::ReminderLift => fixed(
+            L("Reminder: lift", "提醒带来的提升"),
+            L(
+                "Relative rise of the repurchase chance of those reached.",
+                "被触达客户回购概率的相对提升。",
+            ),
+        ),
+        Param::ReminderCost => fixed(
+            L("Reminder: cost per message", "提醒：每条消息成本"),
+            L(
+                "SMS, push or call, per message sent.",
+                "短信、推送或电话，每条的成本。",
+            ),
+        ),
+        Param::ChurnCut => fixed(
+            L("Cut churn by", "降低流失"),
+            L(
+                "Seed 000: “cutting churn by 5% lifts profit 20–40%”.",
+                "文章：“流失率降低 5%，利润提升 20%–40%”。",
+            ),
+        ),
+        Param::Cac => fixed(
+            L("Acquisition cost per new customer", "每个新客的获客成本"),
+            L(
+                "Seed 000: acquiring costs at least 5× keeping.",
+                "文章：获客成本至少是留客的 5 倍。",
+            ),
+        ),
     }
 }
 

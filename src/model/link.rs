@@ -9,7 +9,7 @@
 use super::calculators::Tier;
 use super::presets::{JourneyKind, Preset};
 use super::repurchase::Lens;
-use super::scenario::{Param, Scenario};
+use super::scenario::{Param, Period, Scenario};
 
 /// The link format version written by [`encode`].
 pub const VERSION: &str = "1";
@@ -55,6 +55,21 @@ pub fn encode(scenario: &Scenario) -> String {
             flag(scenario.expectation_on),
         ),
         ("tier", scenario.tier != base.tier, scenario.tier.code()),
+        (
+            "per",
+            scenario.period != base.period,
+            scenario.period.code(),
+        ),
+        (
+            "ho",
+            scenario.habit_on != base.habit_on,
+            flag(scenario.habit_on),
+        ),
+        (
+            "ro",
+            scenario.reminder_on != base.reminder_on,
+            flag(scenario.reminder_on),
+        ),
     ];
     for (key, differs, value) in choices {
         if differs {
@@ -189,6 +204,9 @@ fn decode_choice(s: &mut Scenario, key: &str, value: &str) -> Option<bool> {
         "jk" => JourneyKind::from_code(value).map(|v| s.journey = v),
         "eo" => flag(value).map(|v| s.expectation_on = v),
         "tier" => Tier::from_code(value).map(|v| s.tier = v),
+        "per" => Period::from_code(value).map(|v| s.period = v),
+        "ho" => flag(value).map(|v| s.habit_on = v),
+        "ro" => flag(value).map(|v| s.reminder_on = v),
         _ => return None,
     };
     Some(read.is_some())
@@ -354,6 +372,7 @@ mod tests {
                 if let Some(v) = v {
                     let (lo, hi) = p.range();
                     s.set(*p, lo + (hi - lo) * (v.abs().fract()));
+                    // set() rounds whole-number inputs; the link keeps what set() stored.
                 }
             }
             s.lens = if lens { Lens::Dte } else { Lens::Chain };
@@ -361,6 +380,9 @@ mod tests {
             s.expectation_on = eo;
             s.journey = if jk { JourneyKind::Restaurant } else { JourneyKind::Ecommerce };
             s.tier = Tier::ALL[tier];
+            s.period = if lens { Period::Week } else { Period::Month };
+            s.habit_on = jo;
+            s.reminder_on = eo;
             round_trip(&s);
         }
 

@@ -79,6 +79,82 @@ pub struct Scenario {
     pub topup_multiple: f64,
     /// 5A path: people at aware, appeal, ask, act, advocate.
     pub funnel: [f64; 5],
+    /// Simulator period length (labels only: every rate is per period).
+    pub period: Period,
+    /// Dormancy decay δ per period, 0–1. Default 0.7 (SPEC §3.3).
+    pub decay: f64,
+    /// A customer away this many periods is churned, 2–24. Default 6.
+    pub churn_after: f64,
+    /// Sleeping from this many periods away (silent before), 1–23. Default 3.
+    pub sleeping_from: f64,
+    /// Win-back rate w of churned customers, 0–1. Default 0.
+    pub win_back: f64,
+    /// New customers per period N. Default 1000.
+    pub new_customers: f64,
+    /// Growth of N per period g, −1–1. Default 0.
+    pub growth: f64,
+    /// Cohorts C, 1–120. Default 12.
+    pub cohorts: f64,
+    /// Window H in periods, 1–120. Default 12.
+    pub window: f64,
+    /// Gross margin, 0–1. Default 0.4.
+    pub margin: f64,
+    /// Periods of the per-customer lifetime value L, 1–240. Default 24.
+    pub ltv_periods: f64,
+    /// Habit programme on (seed 000: stamp card).
+    pub habit_on: bool,
+    /// Habit programme: target purchase count, 2–10. Default 4.
+    pub habit_target: f64,
+    /// Habit programme: boost to q below the target, 0–1. Default 0.15.
+    pub habit_boost: f64,
+    /// Habit programme: cost of one reward, money. Default 5.
+    pub habit_reward: f64,
+    /// Recall reminder on (seed 000, 优剪).
+    pub reminder_on: bool,
+    /// Reminder: at recency r periods, 1–23. Default 1.
+    pub reminder_at: f64,
+    /// Reminder: share reached ρ, 0–1. Default 0.8.
+    pub reminder_reach: f64,
+    /// Reminder: relative lift of q, 0–10. Default 0.5.
+    pub reminder_lift: f64,
+    /// Reminder: cost of one message, money. Default 0.1.
+    pub reminder_cost: f64,
+    /// Churn-reduction check: cut the chance of not buying by this share. Default 0.05.
+    pub churn_cut: f64,
+    /// Acquisition cost per new customer, money. Default 50 (seed 000: at least 5× keeping one).
+    pub cac: f64,
+}
+
+/// Simulator period length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    /// Calendar months (the default).
+    #[default]
+    Month,
+    /// ISO weeks.
+    Week,
+    /// Days.
+    Day,
+}
+
+impl Period {
+    /// Every period length.
+    pub const ALL: [Period; 3] = [Period::Month, Period::Week, Period::Day];
+
+    /// The code in the `period` select and the link.
+    pub fn code(self) -> &'static str {
+        match self {
+            Period::Month => "month",
+            Period::Week => "week",
+            Period::Day => "day",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.code() == code)
+    }
 }
 
 impl Default for Scenario {
@@ -114,6 +190,28 @@ impl Default for Scenario {
             topup_bill: 200.0,
             topup_multiple: 3.0,
             funnel: [10_000.0, 4_000.0, 2_000.0, 500.0, 100.0],
+            period: Period::Month,
+            decay: 0.7,
+            churn_after: 6.0,
+            sleeping_from: 3.0,
+            win_back: 0.0,
+            new_customers: 1000.0,
+            growth: 0.0,
+            cohorts: 12.0,
+            window: 12.0,
+            margin: 0.4,
+            ltv_periods: 24.0,
+            habit_on: false,
+            habit_target: 4.0,
+            habit_boost: 0.15,
+            habit_reward: 5.0,
+            reminder_on: false,
+            reminder_at: 1.0,
+            reminder_reach: 0.8,
+            reminder_lift: 0.5,
+            reminder_cost: 0.1,
+            churn_cut: 0.05,
+            cac: 50.0,
         }
     }
 }
@@ -210,6 +308,44 @@ pub enum Param {
     TopUpMultiple,
     /// 5A path step (0-based), people.
     Funnel(u8),
+    /// Dormancy decay δ, fraction.
+    Decay,
+    /// Churn after s periods, count.
+    ChurnAfter,
+    /// Sleeping from s periods, count.
+    SleepingFrom,
+    /// Win-back rate w, fraction.
+    WinBack,
+    /// New customers per period N, count.
+    NewCustomers,
+    /// Growth per period g, fraction.
+    Growth,
+    /// Cohorts C, count.
+    Cohorts,
+    /// Window H, count.
+    Window,
+    /// Gross margin, fraction.
+    Margin,
+    /// LTV periods L, count.
+    LtvPeriods,
+    /// Habit programme target, count.
+    HabitTarget,
+    /// Habit programme boost, fraction.
+    HabitBoost,
+    /// Habit programme reward cost, money.
+    HabitReward,
+    /// Reminder recency r, count.
+    ReminderAt,
+    /// Reminder reach ρ, fraction.
+    ReminderReach,
+    /// Reminder lift, fraction (0.5 = +50%).
+    ReminderLift,
+    /// Reminder message cost, money.
+    ReminderCost,
+    /// Churn cut for the profit check, fraction.
+    ChurnCut,
+    /// Acquisition cost per customer, money.
+    Cac,
 }
 
 use Param::*;
@@ -292,6 +428,25 @@ impl Param {
             TopUpBill => "tub".into(),
             TopUpMultiple => "tuk".into(),
             Funnel(i) => format!("f{}", i + 1),
+            Decay => "dl".into(),
+            ChurnAfter => "sc".into(),
+            SleepingFrom => "sf".into(),
+            WinBack => "wb".into(),
+            NewCustomers => "n".into(),
+            Growth => "g".into(),
+            Cohorts => "cc".into(),
+            Window => "hw".into(),
+            Margin => "gm".into(),
+            LtvPeriods => "lp".into(),
+            HabitTarget => "ht".into(),
+            HabitBoost => "hb".into(),
+            HabitReward => "hr".into(),
+            ReminderAt => "ra".into(),
+            ReminderReach => "rr".into(),
+            ReminderLift => "rl".into(),
+            ReminderCost => "rc".into(),
+            ChurnCut => "cut".into(),
+            Cac => "cac".into(),
         }
     }
 
@@ -322,6 +477,25 @@ impl Param {
             TopUpBill => "topup-bill".into(),
             TopUpMultiple => "topup-multiple".into(),
             Funnel(i) => format!("funnel-{}", i + 1),
+            Decay => "decay".into(),
+            ChurnAfter => "churn-after".into(),
+            SleepingFrom => "sleeping-from".into(),
+            WinBack => "win-back".into(),
+            NewCustomers => "new-customers".into(),
+            Growth => "growth".into(),
+            Cohorts => "cohorts".into(),
+            Window => "window".into(),
+            Margin => "margin".into(),
+            LtvPeriods => "ltv-periods".into(),
+            HabitTarget => "habit-target".into(),
+            HabitBoost => "habit-boost".into(),
+            HabitReward => "habit-reward".into(),
+            ReminderAt => "reminder-at".into(),
+            ReminderReach => "reminder-reach".into(),
+            ReminderLift => "reminder-lift".into(),
+            ReminderCost => "reminder-cost".into(),
+            ChurnCut => "churn-cut".into(),
+            Cac => "cac".into(),
         }
     }
 
@@ -331,9 +505,12 @@ impl Param {
             Benefit | Cost | Expectation | JourneyScore(_) | ExpPast | ExpPromise | ExpImplicit
             | PointsPerStep => Unit::Points,
             JourneyWeight(_) | Loyalty | StickinessMax | TrapKnot(_) | Demand | Trust
-            | Exposure | Csat(_) | CsatMove => Unit::Percent,
-            HabitPurchase | CvCustomers | CvFrequency | TopUpMultiple | Funnel(_) => Unit::Count,
-            Aov | TopUpBill => Unit::Money,
+            | Exposure | Csat(_) | CsatMove | Decay | WinBack | Growth | Margin | HabitBoost
+            | ReminderReach | ReminderLift | ChurnCut => Unit::Percent,
+            HabitPurchase | CvCustomers | CvFrequency | TopUpMultiple | Funnel(_) | ChurnAfter
+            | SleepingFrom | NewCustomers | Cohorts | Window | LtvPeriods | HabitTarget
+            | ReminderAt => Unit::Count,
+            Aov | TopUpBill | HabitReward | ReminderCost | Cac => Unit::Money,
         }
     }
 
@@ -345,7 +522,15 @@ impl Param {
             TopUpMultiple => (0.0, 20.0),
             CvFrequency => (0.0, 1000.0),
             CvCustomers | Funnel(_) => (0.0, 1e9),
-            Aov | TopUpBill => (0.0, 1e7),
+            Aov | TopUpBill | HabitReward | ReminderCost | Cac => (0.0, 1e7),
+            ChurnAfter => (2.0, 24.0),
+            SleepingFrom | ReminderAt => (1.0, 23.0),
+            NewCustomers => (0.0, 1e9),
+            Growth => (-1.0, 1.0),
+            Cohorts | Window => (1.0, 120.0),
+            LtvPeriods => (1.0, 240.0),
+            HabitTarget => (2.0, 10.0),
+            ReminderLift => (0.0, 10.0),
             _ => (
                 0.0,
                 if self.unit() == Unit::Percent {
@@ -364,6 +549,13 @@ impl Param {
             CvFrequency => (0.0, 20.0),
             Funnel(_) => (0.0, 100_000.0),
             Aov | TopUpBill => (0.0, 2_000.0),
+            HabitReward | Cac => (0.0, 500.0),
+            ReminderCost => (0.0, 20.0),
+            NewCustomers => (0.0, 20_000.0),
+            Growth => (-0.2, 0.2),
+            Cohorts | Window => (1.0, 60.0),
+            LtvPeriods => (1.0, 120.0),
+            ReminderLift => (0.0, 3.0),
             _ => self.range(),
         }
     }
@@ -372,9 +564,18 @@ impl Param {
     pub fn step(self) -> f64 {
         match self {
             CvFrequency | TopUpMultiple => 0.1,
-            CvCustomers | Funnel(_) => 100.0,
+            CvCustomers | Funnel(_) | NewCustomers => 100.0,
+            ReminderCost => 0.1,
             _ => 1.0,
         }
+    }
+
+    /// Whether the input only takes whole numbers (periods, cohorts, purchase counts).
+    pub fn whole(self) -> bool {
+        matches!(
+            self,
+            ChurnAfter | SleepingFrom | Cohorts | Window | LtvPeriods | HabitTarget | ReminderAt
+        )
     }
 
     /// The input with this link key, if any.
@@ -411,6 +612,25 @@ impl Scenario {
             TopUpBill => self.topup_bill,
             TopUpMultiple => self.topup_multiple,
             Funnel(i) => self.funnel[(i as usize).min(4)],
+            Decay => self.decay,
+            ChurnAfter => self.churn_after,
+            SleepingFrom => self.sleeping_from,
+            WinBack => self.win_back,
+            NewCustomers => self.new_customers,
+            Growth => self.growth,
+            Cohorts => self.cohorts,
+            Window => self.window,
+            Margin => self.margin,
+            LtvPeriods => self.ltv_periods,
+            HabitTarget => self.habit_target,
+            HabitBoost => self.habit_boost,
+            HabitReward => self.habit_reward,
+            ReminderAt => self.reminder_at,
+            ReminderReach => self.reminder_reach,
+            ReminderLift => self.reminder_lift,
+            ReminderCost => self.reminder_cost,
+            ChurnCut => self.churn_cut,
+            Cac => self.cac,
         }
     }
 
@@ -418,7 +638,10 @@ impl Scenario {
     /// Returns whether the value had to be clamped.
     pub fn set(&mut self, param: Param, value: f64) -> bool {
         let (lo, hi) = param.range();
-        let v = clamp(value, lo, hi);
+        let mut v = clamp(value, lo, hi);
+        if param.whole() {
+            v = v.round();
+        }
         *self.slot(param) = v;
         v != value
     }
@@ -449,6 +672,25 @@ impl Scenario {
             TopUpBill => &mut self.topup_bill,
             TopUpMultiple => &mut self.topup_multiple,
             Funnel(i) => &mut self.funnel[(i as usize).min(4)],
+            Decay => &mut self.decay,
+            ChurnAfter => &mut self.churn_after,
+            SleepingFrom => &mut self.sleeping_from,
+            WinBack => &mut self.win_back,
+            NewCustomers => &mut self.new_customers,
+            Growth => &mut self.growth,
+            Cohorts => &mut self.cohorts,
+            Window => &mut self.window,
+            Margin => &mut self.margin,
+            LtvPeriods => &mut self.ltv_periods,
+            HabitTarget => &mut self.habit_target,
+            HabitBoost => &mut self.habit_boost,
+            HabitReward => &mut self.habit_reward,
+            ReminderAt => &mut self.reminder_at,
+            ReminderReach => &mut self.reminder_reach,
+            ReminderLift => &mut self.reminder_lift,
+            ReminderCost => &mut self.reminder_cost,
+            ChurnCut => &mut self.churn_cut,
+            Cac => &mut self.cac,
         }
     }
 
