@@ -46,7 +46,24 @@ mod native {
         });
     }
 
-    criterion_group!(benches, calculator);
+    fn simulator(c: &mut Criterion) {
+        use repurchase_lab::model::scenario::Scenario;
+        use repurchase_lab::model::simulator::run;
+        let s = Scenario {
+            cohorts: 60.0,
+            window: 60.0,
+            habit_on: true,
+            reminder_on: true,
+            ..Scenario::default()
+        };
+        let p0 = calculate(&s).repurchase;
+        c.bench_function(
+            "simulate 60 cohorts × 60 periods: baseline + scenario + churn check",
+            |b| b.iter(|| run(black_box(&s), p0)),
+        );
+    }
+
+    criterion_group!(benches, calculator, simulator);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

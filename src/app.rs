@@ -5,6 +5,7 @@
 mod browser;
 mod controls;
 mod sections;
+mod simulator;
 
 use std::rc::Rc;
 
@@ -15,7 +16,7 @@ use crate::model::calculators::Tier;
 use crate::model::link::{self, Ignored};
 use crate::model::presets::{JourneyKind, Preset};
 use crate::model::repurchase::Lens;
-use crate::model::scenario::{Param, Scenario};
+use crate::model::scenario::{Param, Period, Scenario};
 use controls::{Choice, LinkNotice};
 
 /// Mounts the page on `<main id="app">` (or `<body>` when there is none).
@@ -47,6 +48,12 @@ pub enum Action {
     SetExpectationOn(bool),
     /// Customer tier of the expectation builder.
     SetTier(Tier),
+    /// The habit programme on or off.
+    SetHabitOn(bool),
+    /// The recall reminder on or off.
+    SetReminderOn(bool),
+    /// The simulator's period length.
+    SetPeriod(Period),
     /// Start again from a preset.
     LoadPreset(Preset),
     /// A whole new scenario (a link pasted into the address bar).
@@ -70,6 +77,9 @@ impl Reducible for ScenarioState {
             }
             Action::SetExpectationOn(on) => next.expectation_on = on,
             Action::SetTier(tier) => next.tier = tier,
+            Action::SetHabitOn(on) => next.habit_on = on,
+            Action::SetReminderOn(on) => next.reminder_on = on,
+            Action::SetPeriod(p) => next.period = p,
             Action::LoadPreset(preset) => next = preset.scenario(),
             Action::Replace(scenario) => next = *scenario,
         }

@@ -2,8 +2,10 @@
 //! SVG backend). The same string is shown on the page and is the SVG export.
 //! Nothing here knows about the browser.
 
+pub mod cohorts;
 pub mod curves;
 pub mod frame;
+pub mod heatmap;
 pub mod palette;
 pub mod waterfall;
 

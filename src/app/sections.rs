@@ -57,6 +57,20 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         }
     });
 
+    // The simulator follows one task later, so the calculator's own numbers
+    // update in the same frame as the slider; a newer move cancels an older
+    // pending update.
+    let deferred = use_state(|| (props.scenario.clone(), calc.repurchase));
+    {
+        let deferred = deferred.setter();
+        use_effect_with((props.scenario.clone(), calc.repurchase), move |next| {
+            let next = next.clone();
+            let timeout = gloo::timers::callback::Timeout::new(0, move || deferred.set(next));
+            move || drop(timeout)
+        });
+    }
+    let pending = deferred.0 != props.scenario || deferred.1 != calc.repurchase;
+
     // Charts: each recomputed only when its own inputs change.
     let waterfall_svg = use_memo((calc.chain, l), |(chain, l)| {
         let l = *l;
@@ -360,8 +374,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 <div class="tool">
                     <h3>{ i18n::CV_HEADING.get(l) }</h3>
                     { input(Param::CvCustomers) }
-                    { input(Param::Aov) }
                     { input(Param::CvFrequency) }
+                    <p class="hint">{ format!("{}: {}", i18n::AOV_NOTE.get(l), format_money(l, s.aov)) }</p>
                     <div class="outputs">
                         <Output testid="cv-result" label={i18n::CV_RESULT.get(l)} value={c.customer_value} text={format_money(l, c.customer_value)} emphasis=true />
                     </div>
@@ -395,6 +409,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </div>
             </div>
         </section>
+        <super::simulator::Simulator scenario={deferred.0.clone()} p0={deferred.1} {pending} lang={l} dispatch={props.dispatch.clone()} />
         </>
     }
 }

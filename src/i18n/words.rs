@@ -663,3 +663,135 @@ pub fn diagnosis(
 pub fn points(lang: Lang, x: f64) -> String {
     format!("{} {}", format_number(lang, x, 1), POINTS.get(lang))
 }
+
+// The simulator.
+pub const SIM_HEADING: L = L(
+    "6 · Retention cohorts: what programmes would change",
+    "6 · 留存同期群：运营计划能改变什么",
+);
+pub const SIM_LEAD: L = L(
+    "Each cohort buys first in its period, then comes back with the repurchase probability above, fading with every period away. Exact expected values, no randomness.",
+    "每个同期群在自己的那一期首购，之后按上面的复购概率回购，离开越久概率越低。全部是精确的期望值，没有随机数。",
+);
+pub const SIM_SETUP: L = L("Cohorts and behaviour", "同期群与行为");
+pub const SIM_PROGRAMMES: L = L("Programmes (scenario)", "运营计划（情景）");
+pub const PERIOD: L = L("Period", "周期");
+pub const HABIT_ON: L = L("Habit programme (stamp card)", "习惯计划（集点卡）");
+pub const REMINDER_ON: L = L("Recall reminder", "到期提醒");
+pub const MEASURE: L = L("Cells show", "单元格显示");
+pub const MEASURES: [L; 3] = [
+    L("retention %", "留存率 %"),
+    L("customers", "客户数"),
+    L("revenue", "收入"),
+];
+pub const DIFFERENCE: L = L(
+    "Colour the scenario by its difference from the baseline",
+    "按与基线的差异给情景着色",
+);
+pub const BASELINE: L = L("Baseline (no programmes)", "基线（无计划）");
+pub const SCENARIO: L = L("Scenario (programmes on)", "情景（启用计划）");
+pub const COHORT: L = L("cohort", "同期群");
+pub const SIZE: L = L("size", "规模");
+pub const MEAN: L = L("mean (weighted)", "加权平均");
+pub const LOW: L = L("low", "低");
+pub const HIGH: L = L("high", "高");
+pub const OFFSET_AXIS: L = L("periods since the first purchase", "距首购的期数");
+pub const CALENDAR_AXIS: L = L("calendar period", "日历期");
+pub const RETENTION_AXIS: L = L("retention", "留存率");
+pub const CUSTOMERS_AXIS: L = L("customers", "客户数");
+pub const RETENTION_ALT: L = L(
+    "Retention curves by cohort and their mean, baseline and scenario",
+    "各同期群的留存曲线及平均值（基线与情景）",
+);
+pub const LIFECYCLE_ALT: L = L(
+    "Customers by lifecycle stage over time: active, silent, sleeping, churned",
+    "各生命周期阶段的客户数随时间变化：活跃、沉默、沉睡、流失",
+);
+pub const LIFECYCLE: [L; 4] = [
+    L("active", "活跃"),
+    L("silent", "沉默"),
+    L("sleeping", "沉睡"),
+    L("churned", "流失"),
+];
+pub const RETENTION_AT: L = L("Retention at period", "第几期的留存率");
+pub const TOTAL_CUSTOMERS: L = L("Customers", "客户数");
+pub const TOTAL_PURCHASES: L = L("Purchases", "购买次数");
+pub const FREQUENCY: L = L("Purchases per customer", "人均购买次数");
+pub const TOTAL_REVENUE: L = L("Revenue", "收入");
+pub const CUSTOMER_VALUE: L = L(
+    "Customer value = customers × AOV × frequency",
+    "客户价值 = 客户数 × 客单价 × 频次",
+);
+pub const LTV: L = L("Lifetime value per customer", "单客终身价值");
+pub const PROGRAMME_COST: L = L("Programme cost", "计划成本");
+pub const PROFIT_DIFF: L = L("Profit difference after costs", "扣除成本后的利润差");
+pub const CHURN_HEADING: L = L(
+    "Check the claim: “acquiring costs 5× keeping; cutting churn by 5% lifts profit 20–40%”",
+    "验证说法：“获客成本是留客的 5 倍；流失率降低 5%，利润提升 20%–40%”",
+);
+pub const PROFIT_BASE: L = L(
+    "Profit (gross profit − acquisition)",
+    "利润（毛利 − 获客成本）",
+);
+pub const PROFIT_CUT: L = L("Profit with churn cut", "降低流失后的利润");
+pub const PROFIT_LIFT: L = L("Profit lift on your numbers", "按您的数字，利润提升");
+pub const AOV_NOTE: L = L(
+    "average order value from the simulator",
+    "客单价取自同期群模拟",
+);
+pub const WINDOW_NOTE: L = L("over the window", "观察窗口内");
+
+/// A period name: (singular noun, cohort prefix).
+pub fn period(p: crate::model::scenario::Period) -> L {
+    match p {
+        crate::model::scenario::Period::Month => L("month", "月"),
+        crate::model::scenario::Period::Week => L("week", "周"),
+        crate::model::scenario::Period::Day => L("day", "天"),
+    }
+}
+
+/// Cohort c's name: "M1" / "第1月".
+pub fn cohort_name(lang: Lang, p: crate::model::scenario::Period, c: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "{}{}",
+            period(p)
+                .0
+                .chars()
+                .next()
+                .unwrap_or('P')
+                .to_ascii_uppercase(),
+            c + 1
+        ),
+        Lang::Zh => format!("第{}{}", c + 1, period(p).1),
+    }
+}
+
+/// Tooltip of a heatmap cell.
+pub fn cell_tooltip(
+    lang: Lang,
+    p: crate::model::scenario::Period,
+    c: usize,
+    k: usize,
+    r: f64,
+    a: f64,
+    rev: f64,
+) -> String {
+    let (r, a, rev) = (
+        format_percent(lang, r, 1),
+        format_number(lang, a, 0),
+        super::format_money(lang, rev),
+    );
+    match lang {
+        Lang::En => format!(
+            "Cohort {}, {} +{k}: {r} ({a} customers, revenue {rev})",
+            cohort_name(lang, p, c),
+            period(p).0
+        ),
+        Lang::Zh => format!(
+            "{}同期群，第 +{k} {}：{r}（{a} 位客户，收入 {rev}）",
+            cohort_name(lang, p, c),
+            period(p).1
+        ),
+    }
+}

@@ -399,6 +399,25 @@ impl Param {
         Funnel(2),
         Funnel(3),
         Funnel(4),
+        Decay,
+        ChurnAfter,
+        SleepingFrom,
+        WinBack,
+        NewCustomers,
+        Growth,
+        Cohorts,
+        Window,
+        Margin,
+        LtvPeriods,
+        HabitTarget,
+        HabitBoost,
+        HabitReward,
+        ReminderAt,
+        ReminderReach,
+        ReminderLift,
+        ReminderCost,
+        ChurnCut,
+        Cac,
     ];
 
     /// The short, readable key used in the share link (`b=70`).
@@ -749,6 +768,47 @@ mod tests {
         assert_eq!(Unit::Percent.to_field(0.07), 7.0);
         assert_eq!(Unit::Percent.from_field(60.0), 0.6);
         assert_eq!(Unit::Points.to_field(33.3), 33.3);
+    }
+
+    #[test]
+    fn every_contract_input_is_a_param() {
+        // The number fields of CONTRACT.md's input table.
+        let contract = [
+            "benefit",
+            "cost",
+            "expectation",
+            "loyalty",
+            "stickiness-max",
+            "habit-purchase",
+            "trap-knot-1",
+            "trap-knot-5",
+            "points-per-step",
+            "demand",
+            "trust",
+            "exposure",
+            "decay",
+            "churn-after",
+            "win-back",
+            "new-customers",
+            "growth",
+            "cohorts",
+            "window",
+            "aov",
+            "margin",
+            "habit-target",
+            "habit-boost",
+            "habit-reward",
+            "reminder-at",
+            "reminder-reach",
+            "reminder-lift",
+            "reminder-cost",
+        ];
+        for id in contract {
+            assert!(
+                Param::ALL.iter().any(|p| p.testid() == id),
+                "{id} is not in Param::ALL"
+            );
+        }
     }
 
     #[test]

@@ -38,7 +38,11 @@ test('moving a slider with the keyboard updates outputs, chart and link; reload 
   const chartBefore = await page.innerHTML('[data-testid="chain-chart"]');
   const slider = page.locator('[data-testid="benefit-slider"]');
   await slider.focus();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 5; i++) {
+    // One press at a time, as a person would: each is seen before the next.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((v) => document.querySelector('[data-testid="benefit"]').value === v, String(71 + i));
+  }
   assert.equal(await dataValue(page, 'value'), 45);
   assert.equal(await dataValue(page, 'satisfaction'), 10);
   assert.equal(await page.inputValue('[data-testid="benefit"]'), '75');

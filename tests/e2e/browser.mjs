@@ -44,7 +44,14 @@ export async function open(browser, url, { locale = 'en-US', viewport, allowedHo
   return { page, context, problems };
 }
 
+/// Waits until the simulator has caught up with the latest input (it
+/// follows the calculator one task later and marks itself meanwhile).
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-sim-pending]'));
+}
+
 export async function dataValue(page, testid) {
+  await settled(page);
   const v = await page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
   return Number(v);
 }

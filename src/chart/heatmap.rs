@@ -1,0 +1,382 @@
+//! The cohort triangle as an HTML table string: rows are cohorts (with their
+//! size), columns offsets, each cell coloured by its value with readable text
+//! and a tooltip, plus a mean row. Plain markup stays accessible and is one
+//! string assignment in the browser, however many cells there are.
+
+use std::fmt::Write as _;
+
+use super::xml_escape;
+use crate::model::simulator::Simulation;
+
+/// What the cells show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Measure {
+    /// active / size.
+    #[default]
+    Retention,
+    /// Customers who bought.
+    Customers,
+    /// Revenue.
+    Revenue,
+}
+
+impl Measure {
+    /// Every measure, in toggle order.
+    pub const ALL: [Measure; 3] = [Measure::Retention, Measure::Customers, Measure::Revenue];
+
+    /// The code used by the toggle.
+    pub fn code(self) -> &'static str {
+        match self {
+            Measure::Retention => "percent",
+            Measure::Customers => "customers",
+            Measure::Revenue => "revenue",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.code() == code)
+    }
+}
+
+/// Words and number formats of a heatmap, in the page language.
+pub struct HeatmapLabels<'a> {
+    /// Table caption.
+    pub caption: &'a str,
+    /// Header of the cohort column.
+    pub cohort: &'a str,
+    /// Header of the size column.
+    pub size: &'a str,
+    /// Label of the mean row.
+    pub mean: &'a str,
+    /// Name of cohort c (0-based).
+    pub cohort_name: &'a dyn Fn(usize) -> String,
+    /// Header of offset k.
+    pub offset_name: &'a dyn Fn(usize) -> String,
+    /// Formats a retention share.
+    pub percent: &'a dyn Fn(f64) -> String,
+    /// Formats a count, compactly.
+    pub count: &'a dyn Fn(f64) -> String,
+    /// Formats money, compactly.
+    pub money: &'a dyn Fn(f64) -> String,
+}
+
+/// Colour buckets of the sequential scale (classes `h0` … `h19`).
+pub const SEQ_BUCKETS: usize = 20;
+/// Colour buckets of the difference scale (classes `d0` … `d20`, `d10` = no change).
+pub const DIV_BUCKETS: usize = 21;
+
+/// The stylesheet of the bucket classes: background and readable text colour.
+/// Cells name a class instead of carrying an inline style, which keeps a
+/// 36 × 36 table small to build and to parse.
+pub fn bucket_css() -> String {
+    let mut css = String::new();
+    for i in 0..SEQ_BUCKETS {
+        let bg = viridis((i as f64 + 0.5) / SEQ_BUCKETS as f64);
+        let _ = write!(
+            css,
+            ".heatmap .h{i}{{background:rgb({},{},{});color:{}}}",
+            bg.0,
+            bg.1,
+            bg.2,
+            text_colour(bg)
+        );
+    }
+    for i in 0..DIV_BUCKETS {
+        let bg = diverging((i as f64 - 10.0) / 10.0);
+        let _ = write!(
+            css,
+            ".heatmap .d{i}{{background:rgb({},{},{});color:{}}}",
+            bg.0,
+            bg.1,
+            bg.2,
+            text_colour(bg)
+        );
+    }
+    css
+}
+
+/// The sequential bucket of a value t in [0, 1].
+fn seq_bucket(t: f64) -> usize {
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((t * SEQ_BUCKETS as f64) as usize).min(SEQ_BUCKETS - 1)
+}
+
+/// The difference bucket of d in [−1, 1].
+fn div_bucket(d: f64) -> usize {
+    let d = if d.is_finite() {
+        d.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    ((d * 10.0).round() + 10.0) as usize
+}
+
+/// A colour-blind-safe sequential scale (viridis, 9 stops) at t in [0, 1].
+pub fn viridis(t: f64) -> (u8, u8, u8) {
+    const STOPS: [(u8, u8, u8); 9] = [
+        (68, 1, 84),
+        (71, 44, 122),
+        (59, 81, 139),
+        (44, 113, 142),
+        (33, 144, 141),
+        (39, 173, 129),
+        (92, 200, 99),
+        (170, 220, 50),
+        (253, 231, 37),
+    ];
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let x = t * (STOPS.len() - 1) as f64;
+    let i = (x.floor() as usize).min(STOPS.len() - 2);
+    let f = x - i as f64;
+    let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * f).round() as u8;
+    let (a, b) = (STOPS[i], STOPS[i + 1]);
+    (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// A diverging scale for differences, d in [−1, 1]: orange below zero,
+/// white at zero, blue above (Okabe–Ito ends; colour-blind safe).
+pub fn diverging(d: f64) -> (u8, u8, u8) {
+    let d = if d.is_finite() {
+        d.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let (end, t) = if d < 0.0 {
+        ((230, 159, 0), -d)
+    } else {
+        ((0, 114, 178), d)
+    };
+    let mix = |e: u8| (255.0 + (e as f64 - 255.0) * t).round() as u8;
+    (mix(end.0), mix(end.1), mix(end.2))
+}
+
+/// Black or white text, whichever reads better on `bg` (WCAG luminance).
+pub fn text_colour((r, g, b): (u8, u8, u8)) -> &'static str {
+    let lin = |c: u8| {
+        let c = c as f64 / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    // Contrast with black (l + 0.05) / 0.05 vs with white 1.05 / (l + 0.05).
+    if (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) {
+        "#000"
+    } else {
+        "#fff"
+    }
+}
+
+/// The table (tooltips are added on hover by the page, from the cells' data
+/// attributes, so the markup carries none). `testid` names the cells (`cohort-cell`, `scenario-cohort-cell`);
+/// with `compare` the colours show the retention difference against it
+/// (the numbers and hooks stay this simulation's).
+pub fn heatmap_html(
+    sim: &Simulation,
+    measure: Measure,
+    testid: &str,
+    labels: &HeatmapLabels,
+    compare: Option<&Simulation>,
+) -> String {
+    let periods = sim.cells.first().map_or(0, Vec::len);
+    let max = sim
+        .cells
+        .iter()
+        .flatten()
+        .map(|c| match measure {
+            Measure::Retention => 1.0,
+            Measure::Customers => c.active,
+            Measure::Revenue => c.revenue,
+        })
+        .fold(0.0f64, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let show = |v: f64| match measure {
+        Measure::Retention => (labels.percent)(v),
+        Measure::Customers => (labels.count)(v),
+        Measure::Revenue => (labels.money)(v),
+    };
+    let mut out = String::with_capacity(160 * (periods * periods / 2 + periods) + 512);
+    let _ = write!(
+        out,
+        "<table class=\"heatmap\" data-measure=\"{}\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        measure.code(),
+        xml_escape(labels.caption),
+        xml_escape(labels.cohort),
+        xml_escape(labels.size)
+    );
+    for k in 0..periods {
+        let _ = write!(
+            out,
+            "<th scope=\"col\">{}</th>",
+            xml_escape(&(labels.offset_name)(k))
+        );
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (c, row) in sim.cells.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"size\">{}</td>",
+            xml_escape(&(labels.cohort_name)(c)),
+            xml_escape(&(labels.count)(sim.sizes[c]))
+        );
+        for (k, cell) in row.iter().enumerate() {
+            let value = match measure {
+                Measure::Retention => cell.retention,
+                Measure::Customers => cell.active,
+                Measure::Revenue => cell.revenue,
+            };
+            let class = match compare.and_then(|o| o.cells.get(c)?.get(k)) {
+                Some(base) => format!("d{}", div_bucket((cell.retention - base.retention) * 4.0)),
+                None => format!("h{}", seq_bucket(value / max)),
+            };
+            let _ = write!(
+                out,
+                "<td data-testid=\"{testid}\" data-cohort=\"{c}\" data-offset=\"{k}\" data-value=\"{}\" data-active=\"{}\" data-revenue=\"{}\" class=\"{class}\">{}</td>",
+                cell.retention,
+                cell.active,
+                cell.revenue,
+                xml_escape(&show(value))
+            );
+        }
+        out.push_str("</tr>");
+    }
+    // Mean row: weighted by cohort size, over the cohorts that reached the offset.
+    let _ = write!(
+        out,
+        "</tbody><tfoot><tr><th scope=\"row\">{}</th><td></td>",
+        xml_escape(labels.mean)
+    );
+    for k in 0..periods {
+        let (mut active, mut size, mut revenue, mut n) = (0.0, 0.0, 0.0, 0.0);
+        for (c, row) in sim.cells.iter().enumerate() {
+            if let Some(cell) = row.get(k) {
+                active += cell.active;
+                revenue += cell.revenue;
+                size += sim.sizes[c];
+                n += 1.0;
+            }
+        }
+        let value = match measure {
+            Measure::Retention if size > 0.0 => active / size,
+            Measure::Customers if n > 0.0 => active / n,
+            Measure::Revenue if n > 0.0 => revenue / n,
+            _ => 0.0,
+        };
+        let _ = write!(
+            out,
+            "<td class=\"mean\" data-offset=\"{k}\" data-value=\"{value}\">{}</td>",
+            xml_escape(&show(value))
+        );
+    }
+    out.push_str("</tr></tfoot></table>");
+    out
+}
+
+/// The colour legend of the sequential scale: a gradient bar with its ends.
+pub fn legend_html(low: &str, high: &str) -> String {
+    let stops: Vec<String> = (0..=8)
+        .map(|i| {
+            let (r, g, b) = viridis(i as f64 / 8.0);
+            format!("rgb({r},{g},{b}) {}%", i * 100 / 8)
+        })
+        .collect();
+    format!(
+        "<div class=\"legend\"><span>{}</span><span class=\"legend-bar\" style=\"background:linear-gradient(90deg,{})\"></span><span>{}</span></div>",
+        xml_escape(low),
+        stops.join(","),
+        xml_escape(high)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::simulator::{simulate, Chain, Window};
+
+    fn sim(periods: usize) -> Simulation {
+        let chain = Chain {
+            p0: [0.4; 10],
+            decay: 0.5,
+            churn_after: 3,
+            sleeping_from: 2,
+            win_back: 0.0,
+            habit: None,
+            reminder: None,
+            churn_cut: 0.0,
+        };
+        simulate(
+            &chain,
+            &Window {
+                cohorts: periods,
+                periods,
+                new_customers: 100.0,
+                growth: 0.0,
+                aov: 10.0,
+                margin: 0.5,
+                ltv_periods: periods,
+            },
+        )
+    }
+
+    fn labels() -> HeatmapLabels<'static> {
+        HeatmapLabels {
+            caption: "Retention <by> cohort",
+            cohort: "cohort",
+            size: "size",
+            mean: "mean",
+            cohort_name: &|c| format!("C{c}"),
+            offset_name: &|k| format!("{k}"),
+            percent: &|v| format!("{:.0}%", v * 100.0),
+            count: &|v| format!("{v:.0}"),
+            money: &|v| format!("{v:.0}"),
+        }
+    }
+
+    #[test]
+    fn a_triangle_with_hooks_and_a_mean_row() {
+        let html = heatmap_html(&sim(3), Measure::Retention, "cohort-cell", &labels(), None);
+        assert_eq!(
+            html.matches("data-testid=\"cohort-cell\"").count(),
+            6,
+            "3 + 2 + 1 cells"
+        );
+        assert!(html.contains("data-cohort=\"0\" data-offset=\"1\" data-value=\"0.4\" data-active=\"40\" data-revenue=\"400\""));
+        assert!(html.contains("<caption>Retention &lt;by&gt; cohort</caption>"));
+        assert_eq!(html.matches("class=\"mean\"").count(), 3);
+        assert!(html.contains(">40%</td>"));
+    }
+
+    #[test]
+    fn measures_and_difference_colours() {
+        let a = heatmap_html(&sim(3), Measure::Customers, "x", &labels(), None);
+        assert!(a.contains(">40</td>"));
+        let b = heatmap_html(&sim(3), Measure::Retention, "x", &labels(), Some(&sim(3)));
+        assert!(
+            b.contains("class=\"d10\""),
+            "no difference is the middle bucket"
+        );
+        assert!(bucket_css().contains(".heatmap .d10{background:rgb(255,255,255);color:#000}"));
+        assert_eq!(seq_bucket(1.0), SEQ_BUCKETS - 1);
+        assert_eq!(div_bucket(-1.0), 0);
+        assert_eq!(div_bucket(1.0), 20);
+    }
+
+    #[test]
+    fn text_stays_readable() {
+        assert_eq!(text_colour(viridis(0.0)), "#fff");
+        assert_eq!(text_colour(viridis(1.0)), "#000");
+        assert_eq!(text_colour((255, 255, 255)), "#000");
+        assert_eq!(viridis(f64::NAN), viridis(0.0));
+    }
+}
