@@ -57,16 +57,14 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         }
     });
 
-    // The simulator follows one task later, so the calculator's own numbers
-    // update in the same frame as the slider; a newer move cancels an older
-    // pending update.
+    // The simulator follows in a microtask: the calculator's own DOM is
+    // complete first, and both are done before the browser paints.
     let deferred = use_state(|| (props.scenario.clone(), calc.repurchase));
     {
         let deferred = deferred.setter();
         use_effect_with((props.scenario.clone(), calc.repurchase), move |next| {
             let next = next.clone();
-            let timeout = gloo::timers::callback::Timeout::new(0, move || deferred.set(next));
-            move || drop(timeout)
+            yew::platform::spawn_local(async move { deferred.set(next) });
         });
     }
     let pending = deferred.0 != props.scenario || deferred.1 != calc.repurchase;

@@ -178,10 +178,109 @@ pub fn text_colour((r, g, b): (u8, u8, u8)) -> &'static str {
     }
 }
 
-/// The table (tooltips are added on hover by the page, from the cells' data
-/// attributes, so the markup carries none). `testid` names the cells (`cohort-cell`, `scenario-cohort-cell`);
-/// with `compare` the colours show the retention difference against it
-/// (the numbers and hooks stay this simulation's).
+/// One cell as shown: exact numbers for the hooks, a colour class, the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellView {
+    /// Retention, for `data-value`.
+    pub retention: f64,
+    /// Customers, for `data-active`.
+    pub active: f64,
+    /// Revenue, for `data-revenue`.
+    pub revenue: f64,
+    /// Colour bucket class (`h…` or `d…`).
+    pub class: String,
+    /// The formatted value in the cell.
+    pub text: String,
+}
+
+/// Everything the table shows, in document order, so the page can either
+/// write the whole table or patch an existing one of the same `shape` cell by
+/// cell.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeatmapView {
+    /// Identifies the table's structure: cohorts, offsets, measure.
+    pub shape: String,
+    /// Cohort sizes as shown.
+    pub sizes: Vec<String>,
+    /// Cells, row by row (cohort 0 offsets 0.., cohort 1 …).
+    pub cells: Vec<CellView>,
+    /// Mean row: (value, text) per offset.
+    pub means: Vec<(f64, String)>,
+}
+
+/// The view of a simulation's triangle; with `compare` the colours show the
+/// retention difference against it (the numbers stay this simulation's).
+pub fn heatmap_view(
+    sim: &Simulation,
+    measure: Measure,
+    labels: &HeatmapLabels,
+    compare: Option<&Simulation>,
+) -> HeatmapView {
+    let periods = sim.cells.first().map_or(0, Vec::len);
+    let pick = |c: &crate::model::simulator::Cell| match measure {
+        Measure::Retention => c.retention,
+        Measure::Customers => c.active,
+        Measure::Revenue => c.revenue,
+    };
+    let max = match measure {
+        Measure::Retention => 1.0,
+        _ => sim.cells.iter().flatten().map(pick).fold(0.0f64, f64::max),
+    }
+    .max(f64::MIN_POSITIVE);
+    let show = |v: f64| match measure {
+        Measure::Retention => (labels.percent)(v),
+        Measure::Customers => (labels.count)(v),
+        Measure::Revenue => (labels.money)(v),
+    };
+    let mut cells = Vec::with_capacity(periods * (periods + 1) / 2);
+    for (c, row) in sim.cells.iter().enumerate() {
+        for (k, cell) in row.iter().enumerate() {
+            let value = pick(cell);
+            let class = match compare.and_then(|o| o.cells.get(c)?.get(k)) {
+                Some(base) => format!("d{}", div_bucket((cell.retention - base.retention) * 4.0)),
+                None => format!("h{}", seq_bucket(value / max)),
+            };
+            cells.push(CellView {
+                retention: cell.retention,
+                active: cell.active,
+                revenue: cell.revenue,
+                class,
+                text: show(value),
+            });
+        }
+    }
+    // Mean row: weighted by cohort size, over the cohorts that reached the offset.
+    let means = (0..periods)
+        .map(|k| {
+            let (mut active, mut size, mut revenue, mut n) = (0.0, 0.0, 0.0, 0.0);
+            for (c, row) in sim.cells.iter().enumerate() {
+                if let Some(cell) = row.get(k) {
+                    active += cell.active;
+                    revenue += cell.revenue;
+                    size += sim.sizes[c];
+                    n += 1.0;
+                }
+            }
+            let value = match measure {
+                Measure::Retention if size > 0.0 => active / size,
+                Measure::Customers if n > 0.0 => active / n,
+                Measure::Revenue if n > 0.0 => revenue / n,
+                _ => 0.0,
+            };
+            (value, show(value))
+        })
+        .collect();
+    HeatmapView {
+        shape: format!("{}x{}:{}", sim.cells.len(), periods, measure.code()),
+        sizes: sim.sizes.iter().map(|v| (labels.count)(*v)).collect(),
+        cells,
+        means,
+    }
+}
+
+/// The whole table as HTML (tooltips are added on hover by the page from the
+/// cells' data attributes, so the markup carries none). `testid` names the
+/// cells (`cohort-cell`, `scenario-cohort-cell`).
 pub fn heatmap_html(
     sim: &Simulation,
     measure: Measure,
@@ -189,28 +288,27 @@ pub fn heatmap_html(
     labels: &HeatmapLabels,
     compare: Option<&Simulation>,
 ) -> String {
-    let periods = sim.cells.first().map_or(0, Vec::len);
-    let max = sim
-        .cells
-        .iter()
-        .flatten()
-        .map(|c| match measure {
-            Measure::Retention => 1.0,
-            Measure::Customers => c.active,
-            Measure::Revenue => c.revenue,
-        })
-        .fold(0.0f64, f64::max)
-        .max(f64::MIN_POSITIVE);
-    let show = |v: f64| match measure {
-        Measure::Retention => (labels.percent)(v),
-        Measure::Customers => (labels.count)(v),
-        Measure::Revenue => (labels.money)(v),
-    };
-    let mut out = String::with_capacity(160 * (periods * periods / 2 + periods) + 512);
+    table_html(
+        sim,
+        &heatmap_view(sim, measure, labels, compare),
+        testid,
+        labels,
+    )
+}
+
+/// Writes a view as an HTML table.
+pub fn table_html(
+    sim: &Simulation,
+    view: &HeatmapView,
+    testid: &str,
+    labels: &HeatmapLabels,
+) -> String {
+    let periods = view.means.len();
+    let mut out = String::with_capacity(150 * (view.cells.len() + periods) + 512);
     let _ = write!(
         out,
-        "<table class=\"heatmap\" data-measure=\"{}\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
-        measure.code(),
+        "<table class=\"heatmap\" data-shape=\"{}\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        xml_escape(&view.shape),
         xml_escape(labels.caption),
         xml_escape(labels.cohort),
         xml_escape(labels.size)
@@ -223,60 +321,38 @@ pub fn heatmap_html(
         );
     }
     out.push_str("</tr></thead><tbody>");
+    let mut cells = view.cells.iter();
     for (c, row) in sim.cells.iter().enumerate() {
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"size\">{}</td>",
             xml_escape(&(labels.cohort_name)(c)),
-            xml_escape(&(labels.count)(sim.sizes[c]))
+            xml_escape(view.sizes.get(c).map_or("", String::as_str))
         );
-        for (k, cell) in row.iter().enumerate() {
-            let value = match measure {
-                Measure::Retention => cell.retention,
-                Measure::Customers => cell.active,
-                Measure::Revenue => cell.revenue,
-            };
-            let class = match compare.and_then(|o| o.cells.get(c)?.get(k)) {
-                Some(base) => format!("d{}", div_bucket((cell.retention - base.retention) * 4.0)),
-                None => format!("h{}", seq_bucket(value / max)),
-            };
+        for k in 0..row.len() {
+            let Some(v) = cells.next() else { break };
             let _ = write!(
                 out,
-                "<td data-testid=\"{testid}\" data-cohort=\"{c}\" data-offset=\"{k}\" data-value=\"{}\" data-active=\"{}\" data-revenue=\"{}\" class=\"{class}\">{}</td>",
-                cell.retention,
-                cell.active,
-                cell.revenue,
-                xml_escape(&show(value))
+                "<td data-testid=\"{testid}\" data-cohort=\"{c}\" data-offset=\"{k}\" data-value=\"{}\" data-active=\"{}\" data-revenue=\"{}\" class=\"{}\">{}</td>",
+                v.retention,
+                v.active,
+                v.revenue,
+                v.class,
+                xml_escape(&v.text)
             );
         }
         out.push_str("</tr>");
     }
-    // Mean row: weighted by cohort size, over the cohorts that reached the offset.
     let _ = write!(
         out,
         "</tbody><tfoot><tr><th scope=\"row\">{}</th><td></td>",
         xml_escape(labels.mean)
     );
-    for k in 0..periods {
-        let (mut active, mut size, mut revenue, mut n) = (0.0, 0.0, 0.0, 0.0);
-        for (c, row) in sim.cells.iter().enumerate() {
-            if let Some(cell) = row.get(k) {
-                active += cell.active;
-                revenue += cell.revenue;
-                size += sim.sizes[c];
-                n += 1.0;
-            }
-        }
-        let value = match measure {
-            Measure::Retention if size > 0.0 => active / size,
-            Measure::Customers if n > 0.0 => active / n,
-            Measure::Revenue if n > 0.0 => revenue / n,
-            _ => 0.0,
-        };
+    for (k, (value, text)) in view.means.iter().enumerate() {
         let _ = write!(
             out,
             "<td class=\"mean\" data-offset=\"{k}\" data-value=\"{value}\">{}</td>",
-            xml_escape(&show(value))
+            xml_escape(text)
         );
     }
     out.push_str("</tr></tfoot></table>");

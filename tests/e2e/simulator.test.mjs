@@ -116,6 +116,10 @@ test('toggles: % / customers / revenue, and the difference view', async () => {
     assert.ok((await dataValue(page, `scenario-retention-at-${k}`)) >= (await dataValue(page, `retention-at-${k}`)));
   }
   assert.ok((await dataValue(page, 'churn-cut-lift')) > 0, 'cutting churn lifts profit');
+  // A tooltip per cell, written when the pointer reaches it.
+  const target = '[data-testid="cohort-cell"][data-cohort="1"][data-offset="2"]';
+  await page.hover(target);
+  assert.match(await page.getAttribute(target, 'title'), /^Cohort M2, month \+2: .*%/);
   assert.deepEqual(problems, []);
   await context.close();
 });
