@@ -659,11 +659,6 @@ pub fn diagnosis(
     (title, body)
 }
 
-/// "x points" in both languages.
-pub fn points(lang: Lang, x: f64) -> String {
-    format!("{} {}", format_number(lang, x, 1), POINTS.get(lang))
-}
-
 // The simulator.
 pub const SIM_HEADING: L = L(
     "6 · Retention cohorts: what programmes would change",

@@ -72,8 +72,11 @@ impl Chain {
         let q = if s >= churn_after {
             clamp(self.win_back, 0.0, 1.0)
         } else {
-            let mut q = clamp(self.p0[n.clamp(1, MAX_PURCHASES) - 1], 0.0, 1.0)
-                * clamp(self.decay, 0.0, 1.0).powi(s as i32);
+            let mut q = super::repurchase::with_recency(
+                self.p0[n.clamp(1, MAX_PURCHASES) - 1],
+                self.decay,
+                s as f64,
+            );
             if let Some(h) = self.habit {
                 if n < h.target {
                     q = (q + clamp(h.boost, 0.0, 1.0)).min(1.0);

@@ -21,28 +21,6 @@ pub fn sat5(satisfaction: f64, points_per_step: f64) -> f64 {
     clamp(3.0 + clamp(satisfaction, -200.0, 100.0) / step, 1.0, 5.0)
 }
 
-/// The zone of the 1–5 scale a satisfaction score falls in (SPEC §3.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Zone {
-    /// 1 ≤ sat5 < 3: the zone of defection.
-    Defection,
-    /// 3 ≤ sat5 < 4: the zone of indifference ("quality insensitive zone").
-    Indifference,
-    /// 4 ≤ sat5 ≤ 5: the zone of affection.
-    Affection,
-}
-
-/// The zone of `sat5` (1..=5).
-pub fn zone(sat5: f64) -> Zone {
-    if sat5 < 3.0 {
-        Zone::Defection
-    } else if sat5 < 4.0 {
-        Zone::Indifference
-    } else {
-        Zone::Affection
-    }
-}
-
 /// A monotone piecewise-cubic Hermite interpolant (PCHIP) through knots at
 /// x = 1, 2, 3, 4, 5, with the Fritsch–Butland slopes SciPy's
 /// `PchipInterpolator` uses: it passes through every knot, never overshoots
@@ -272,9 +250,6 @@ mod tests {
         assert_eq!(sat5(-200.0, 25.0), 1.0);
         assert_eq!(sat5(30.0, 20.0), 4.5);
         assert_eq!(sat5(f64::NAN, 25.0), 1.0);
-        assert_eq!(zone(2.99), Zone::Defection);
-        assert_eq!(zone(3.0), Zone::Indifference);
-        assert_eq!(zone(4.0), Zone::Affection);
     }
 
     #[test]
