@@ -5,9 +5,11 @@
 pub mod calculator;
 pub mod calculators;
 pub mod chain;
+pub mod export;
 pub mod link;
 pub mod presets;
 pub mod repurchase;
+pub mod saved;
 pub mod scenario;
 pub mod simulator;
 pub mod stickiness;
