@@ -4,8 +4,11 @@
 
 mod browser;
 mod controls;
+mod saved;
 mod sections;
+mod share;
 mod simulator;
+mod view;
 
 use std::rc::Rc;
 
@@ -18,6 +21,7 @@ use crate::model::presets::{JourneyKind, Preset};
 use crate::model::repurchase::Lens;
 use crate::model::scenario::{Param, Period, Scenario};
 use controls::{Choice, LinkNotice};
+use view::{Parts, View};
 
 /// Mounts the page on `<main id="app">` (or `<body>` when there is none).
 pub fn start() {
@@ -28,7 +32,7 @@ pub fn start() {
 }
 
 /// Keys of the link that belong to the page, not to the scenario.
-const SHELL_KEYS: &[&str] = &[];
+const SHELL_KEYS: &[&str] = &["embed", "theme"];
 
 /// The scenario as reducer state: one action per kind of change.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,12 +108,37 @@ pub fn App() -> Html {
         move || initial.ignored.clone()
     });
     let lang = use_state(browser::initial_lang);
-
-    // The link mirrors the scenario (replaceState: no history entry per tick).
-    use_effect_with(scenario.0.clone(), |s| {
-        browser::replace_fragment(&link::encode(s))
+    let view = use_memo((), {
+        let initial = initial.clone();
+        move |_| View::from_keys(&initial.other)
     });
+
+    // The link mirrors the scenario (replaceState: no history entry per tick),
+    // keeping an embedded view's own keys.
+    {
+        let suffix = view.suffix();
+        use_effect_with(scenario.0.clone(), move |s| {
+            browser::replace_fragment(&format!("{}{suffix}", link::encode(s)))
+        });
+    }
     use_effect_with(*lang, |lang| browser::set_document_lang(*lang));
+    use_effect_with(*view, |v| {
+        browser::set_root_attribute("data-mode", v.embed.map(|_| "embed"));
+        browser::set_root_attribute("data-theme", Some(v.theme.code()));
+    });
+    {
+        // Embedded: tell the parent page our height after every render and resize.
+        let panel = view.embed.map(|p| p.code());
+        use_effect(move || {
+            if let Some(p) = panel {
+                browser::post_height(p);
+            }
+        });
+        use_effect_with(panel, |panel| {
+            let listener = panel.map(|p| browser::on_resize(move || browser::post_height(p)));
+            move || drop(listener)
+        });
+    }
     {
         // A different link pasted into this tab's address bar.
         let scenario = scenario.dispatcher();
@@ -163,6 +192,22 @@ pub fn App() -> Html {
         .map(|x| (AttrValue::from(x.code()), AttrValue::from(x.native_name())))
         .collect::<Vec<_>>();
 
+    let parts = Parts::of(view.embed.unwrap_or(view::Panel::Page));
+    let share_url = format!("{}#{}", browser::page_url(), link::encode(s));
+    let notice = html! {
+        if !ignored.is_empty() {
+            <LinkNotice lang={l} items={(*ignored).clone()} on_dismiss={on_dismiss} />
+        }
+    };
+    if view.embed.is_some() {
+        return html! {
+            <>
+            { notice }
+            <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} {parts} />
+            </>
+        };
+    }
+
     html! {
         <>
         <header class="site-header">
@@ -179,10 +224,10 @@ pub fn App() -> Html {
                 </span>
             </div>
         </header>
-        if !ignored.is_empty() {
-            <LinkNotice lang={l} items={(*ignored).clone()} on_dismiss={on_dismiss} />
-        }
-        <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} />
+        <share::ShareBar lang={l} url={share_url} page_url={browser::page_url()} fragment={link::encode(s)} />
+        { notice }
+        <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch.clone()} {parts} />
+        <saved::SavedScenarios scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} />
         <footer class="site-footer">{ i18n::FOOTER.get(l) }</footer>
         </>
     }

@@ -30,6 +30,16 @@ pub fn accessible(svg: String, alt: &str) -> String {
     }
 }
 
+/// The pixel size written in an SVG's `width` and `height` attributes, if any.
+pub fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let head = &svg[..svg.find('>')?];
+    let attr = |name: &str| -> Option<u32> {
+        let at = head.find(&format!(" {name}=\""))? + name.len() + 3;
+        head[at..].split('"').next()?.parse().ok()
+    };
+    Some((attr("width")?, attr("height")?))
+}
+
 /// Escapes text for use inside XML text or a double-quoted attribute.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -49,6 +59,16 @@ pub fn xml_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn svg_size_reads_the_root_attributes() {
+        assert_eq!(
+            svg_size("<svg role=\"img\" width=\"520\" height=\"280\" viewBox=\"0 0 520 280\">"),
+            Some((520, 280))
+        );
+        assert_eq!(svg_size("<svg viewBox=\"0 0 1 1\">"), None);
+        assert_eq!(svg_size("not svg"), None);
+    }
 
     #[test]
     fn accessible_adds_title_and_escapes() {

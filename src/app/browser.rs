@@ -65,3 +65,157 @@ pub fn set_document_lang(lang: Lang) {
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
+
+/// The page's address without the fragment (origin, path and query).
+pub fn page_url() -> String {
+    let location = gloo::utils::window().location();
+    format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+/// Reads a localStorage item (None when absent or storage is unavailable).
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a localStorage item; false when storage is unavailable or full.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Sets (or removes, with None) an attribute of `<html>`.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    if let Some(html) = gloo::utils::document().document_element() {
+        let _ = match value {
+            Some(v) => html.set_attribute(name, v),
+            None => html.remove_attribute(name),
+        };
+    }
+}
+
+/// Copies text to the clipboard; calls `done(true)` on success, `done(false)`
+/// when the browser refuses (then the page selects the text instead).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Offers `bytes` as a file download (a local blob: URL, never the network).
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        download_blob(filename, &blob);
+    }
+}
+
+fn download_blob(filename: &str, blob: &web_sys::Blob) {
+    use wasm_bindgen::JsCast;
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    // Revoke after the click has been handled.
+    gloo::timers::callback::Timeout::new(1_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+/// Renders an SVG string to a PNG at `scale` × its size and downloads it.
+pub fn download_png(filename: &str, svg: &str, size: (u32, u32), scale: f64) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let filename = filename.to_string();
+    let img = image.clone();
+    let src = url.clone();
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&src);
+        let document = gloo::utils::document();
+        let Some(canvas) = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width((size.0 as f64 * scale) as u32);
+        canvas.set_height((size.1 as f64 * scale) as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+        let _ = ctx.scale(scale, scale);
+        let _ = ctx.draw_image_with_html_image_element(&img, 0.0, 0.0);
+        let callback = Closure::once_into_js(move |blob: JsValue| {
+            if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+                download_blob(&filename, &blob);
+            }
+        });
+        let _ = canvas.to_blob_with_type(callback.unchecked_ref(), "image/png");
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+}
+
+/// Tells the embedding page our height: posts
+/// `{ source: "repurchase-lab", type: "height", height, panel }` to the parent.
+pub fn post_height(panel: &str) {
+    let window = gloo::utils::window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let height = gloo::utils::document()
+        .document_element()
+        .map(|e| e.scroll_height())
+        .unwrap_or(0);
+    let message = web_sys::js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = web_sys::js_sys::Reflect::set(&message, &JsValue::from_str(k), &v);
+    };
+    set("source", JsValue::from_str("repurchase-lab"));
+    set("type", JsValue::from_str("height"));
+    set("height", JsValue::from_f64(height as f64));
+    set("panel", JsValue::from_str(panel));
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Calls `f` whenever the window is resized.
+pub fn on_resize(f: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "resize", move |_| f())
+}

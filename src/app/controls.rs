@@ -215,12 +215,30 @@ pub struct ChartProps {
     pub svg: std::rc::Rc<String>,
 }
 
-/// A chart figure showing an SVG string made by the pure chart functions.
+/// A chart figure showing an SVG string made by the pure chart functions,
+/// with SVG and PNG (2×, for slides) downloads of exactly that string.
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
+    let on_svg = {
+        let (svg, name) = (props.svg.clone(), props.testid.clone());
+        Callback::from(move |_| {
+            super::browser::download(&format!("{name}.svg"), "image/svg+xml", &svg)
+        })
+    };
+    let on_png = {
+        let (svg, name) = (props.svg.clone(), props.testid.clone());
+        Callback::from(move |_| {
+            let size = crate::chart::svg_size(&svg).unwrap_or((520, 280));
+            super::browser::download_png(&format!("{name}.png"), &svg, size, 2.0);
+        })
+    };
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
             { Html::from_html_unchecked(AttrValue::from((*props.svg).clone())) }
+            <figcaption class="chart-exports">
+                <button type="button" data-testid="export-svg" onclick={on_svg}>{ "SVG" }</button>
+                <button type="button" data-testid="export-png" onclick={on_png}>{ "PNG" }</button>
+            </figcaption>
         </figure>
     }
 }

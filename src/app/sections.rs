@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::controls::{Chart, Choice, Output, ParamInput, Toggle};
+use super::view::Parts;
 use super::{Action, ScenarioState};
 use crate::chart::{self, curves, waterfall};
 use crate::i18n::{self, format_money, format_number, format_percent, Lang};
@@ -21,6 +22,8 @@ pub struct CalculatorProps {
     pub scenario: Rc<Scenario>,
     pub lang: Lang,
     pub dispatch: UseReducerDispatcher<ScenarioState>,
+    /// Which sections show (all of them on the normal page).
+    pub parts: Parts,
 }
 
 const WIDE: u32 = 520;
@@ -184,9 +187,11 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let c = &*calc;
     let (diag_title, diag_body) = i18n::diagnosis(l, c.diagnosis, c.advice, s.lens);
     let stage_names = i18n::stages(s.journey);
+    let parts = props.parts;
 
     html! {
         <>
+        if parts.summary {
         <section class="panel summary" aria-labelledby="diagnosis-heading">
             <div class="diagnosis" data-testid="diagnosis" data-value={c.diagnosis.code()}>
                 <h2 id="diagnosis-heading">{ i18n::DIAGNOSIS_HEADING.get(l) }{ ": " }{ diag_title }</h2>
@@ -200,7 +205,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 <Output testid="repurchase-first" label={i18n::P_FIRST.get(l)} value={c.repurchase[0]} text={pct(c.repurchase[0])} emphasis=true />
             </div>
         </section>
+        }
 
+        if parts.experience {
         <section class="panel" aria-labelledby="experience-heading">
             <h2 id="experience-heading">{ i18n::EXPERIENCE_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::EXPERIENCE_LEAD.get(l) }</p>
@@ -236,7 +243,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </div>
             </div>
         </section>
+        }
 
+        if parts.expectation {
         <section class="panel" aria-labelledby="expectation-heading">
             <h2 id="expectation-heading">{ i18n::EXPECTATION_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::EXPECTATION_LEAD.get(l) }</p>
@@ -279,7 +288,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </div>
             </div>
         </section>
+        }
 
+        if parts.trap {
         <section class="panel" aria-labelledby="satisfaction-heading">
             <h2 id="satisfaction-heading">{ i18n::SATISFACTION_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::SATISFACTION_LEAD.get(l) }</p>
@@ -311,7 +322,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </div>
             </div>
         </section>
+        }
 
+        if parts.repurchase {
         <section class="panel" aria-labelledby="repurchase-heading">
             <h2 id="repurchase-heading">{ i18n::REPURCHASE_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::REPURCHASE_LEAD.get(l) }</p>
@@ -365,7 +378,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </table>
             </div>
         </section>
+        }
 
+        if parts.tools {
         <section class="panel" aria-labelledby="tools-heading">
             <h2 id="tools-heading">{ i18n::TOOLS_HEADING.get(l) }</h2>
             <div class="tools">
@@ -407,7 +422,10 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </div>
             </div>
         </section>
-        <super::simulator::Simulator scenario={deferred.0.clone()} p0={deferred.1} {pending} lang={l} dispatch={props.dispatch.clone()} />
+        }
+        if parts.simulator() {
+            <super::simulator::Simulator scenario={deferred.0.clone()} p0={deferred.1} {pending} lang={l} dispatch={props.dispatch.clone()} {parts} />
+        }
         </>
     }
 }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::controls::{Chart, Choice, Output, ParamInput, Toggle};
-use super::{Action, ScenarioState};
+use super::view::Parts;
+use super::{browser, Action, ScenarioState};
 use crate::chart::{self, cohorts, heatmap};
 use crate::i18n::{self, format_money, format_number, format_percent, Lang};
 use crate::model::scenario::{Param, Period, Scenario};
@@ -22,6 +23,8 @@ pub struct SimulatorProps {
     pub pending: bool,
     pub lang: Lang,
     pub dispatch: UseReducerDispatcher<ScenarioState>,
+    /// Which blocks show.
+    pub parts: Parts,
 }
 
 const WIDE: u32 = 520;
@@ -201,6 +204,27 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
         (Rc::new(retention), Rc::new(mix_base), Rc::new(mix_scen))
     });
 
+    let parts = props.parts;
+    let on_csv = {
+        let outcome = outcome.clone();
+        Callback::from(move |_| {
+            let csv = crate::model::export::cohort_csv(
+                &outcome,
+                i18n::CSV_HEADERS.map(|w| w.get(l)),
+                [i18n::BASELINE.get(l), i18n::SCENARIO.get(l)],
+            );
+            browser::download("repurchase-lab-cohorts.csv", "text/csv;charset=utf-8", &csv);
+        })
+    };
+    let on_json = {
+        let outcome = outcome.clone();
+        let scenario = props.scenario.clone();
+        Callback::from(move |_| {
+            let calc = crate::model::calculator::calculate(&scenario);
+            let json = crate::model::export::scenario_json(&scenario, &calc, &outcome);
+            browser::download("repurchase-lab-scenario.json", "application/json", &json);
+        })
+    };
     let input = |p: Param| {
         html! { <ParamInput key={p.testid()} param={p} value={s.get(p)} lang={l} on_change={on_param.clone()} /> }
     };
@@ -233,6 +257,7 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
             data-sim-pending={props.pending.then_some("true")}>
             <h2 id="sim-heading">{ i18n::SIM_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::SIM_LEAD.get(l) }</p>
+            if parts.sim_inputs {
             <div class="sim-inputs">
                 <div class="inputs">
                     <h3>{ i18n::SIM_SETUP.get(l) }</h3>
@@ -262,7 +287,9 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
                     { input(Param::ReminderCost) }
                 </div>
             </div>
+            }
 
+            if parts.sim_numbers {
             <div class="outputs sim-numbers">
                 <Output testid="total-customers" label={i18n::TOTAL_CUSTOMERS.get(l)} value={b.customers} text={format_number(l, b.customers, 0)} />
                 <Output testid="total-purchases" label={i18n::TOTAL_PURCHASES.get(l)} value={b.purchases} text={format_number(l, b.purchases, 0)}
@@ -288,7 +315,13 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
                         <td data-testid={format!("scenario-retention-at-{k}")} data-value={v.to_string()}>{ pct(*v) }</td> }) }</tr>
                 </table>
             </div>
+            <div class="exports">
+                <button type="button" data-testid="export-csv" onclick={on_csv}>{ i18n::EXPORT_CSV.get(l) }</button>
+                <button type="button" data-testid="export-json" onclick={on_json}>{ i18n::EXPORT_JSON.get(l) }</button>
+            </div>
+            }
 
+            if parts.heatmaps {
             <div class="heatmap-controls">
                 <Choice testid="heatmap-measure" label={i18n::MEASURE.get(l)} options={measure_options} selected={measure.code()} on_change={on_measure} />
                 <Toggle testid="heatmap-difference" label={i18n::DIFFERENCE.get(l)} checked={*difference} on_change={on_difference} />
@@ -299,12 +332,15 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
                 <div class="heatmap-wrap" data-testid="baseline-heatmap" onmouseover={on_hover.clone()}>{ Html::from_html_unchecked(maps.0.clone()) }</div>
                 <div class="heatmap-wrap" data-testid="scenario-heatmap" onmouseover={on_hover}>{ Html::from_html_unchecked(maps.1.clone()) }</div>
             </div>
+            }
+            if parts.curves {
             <div class="grid2">
                 <Chart testid="retention-chart" svg={curves.0.clone()} />
                 <Chart testid="lifecycle-chart" svg={curves.1.clone()} />
                 <Chart testid="scenario-lifecycle-chart" svg={curves.2.clone()} />
             </div>
-
+            }
+            if parts.churn {
             <h3>{ i18n::CHURN_HEADING.get(l) }</h3>
             <div class="grid">
                 <div class="inputs">
@@ -317,6 +353,7 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
                     <Output testid="churn-cut-lift" label={i18n::PROFIT_LIFT.get(l)} value={o.churn_cut_lift} text={pct(o.churn_cut_lift)} emphasis=true />
                 </div>
             </div>
+            }
         </section>
     }
 }

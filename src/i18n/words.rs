@@ -790,3 +790,88 @@ pub fn cell_tooltip(
         ),
     }
 }
+
+// Share, embed, save, export.
+pub const COPY_LINK: L = L("Copy link", "复制链接");
+pub const COPIED: L = L("Link copied.", "链接已复制。");
+pub const COPY_FAILED: L = L(
+    "The browser would not copy: the link is selected, press Ctrl+C.",
+    "浏览器不允许自动复制：链接已选中，请按 Ctrl+C。",
+);
+pub const SHARE_URL: L = L("Link to this scenario", "此情景的链接");
+pub const EMBED: L = L("Embed…", "嵌入…");
+pub const EMBED_HEADING: L = L("Embed a live panel", "嵌入实时面板");
+pub const EMBED_PANEL: L = L("Panel", "面板");
+pub const EMBED_THEME: L = L("Theme", "主题");
+pub const EMBED_CODE: L = L(
+    "Paste this into a wiki page (an HTML or iframe macro):",
+    "把这段代码粘贴到 Wiki 页面（HTML 或 iframe 宏）：",
+);
+pub const CLOSE: L = L("Close", "关闭");
+pub const THEMES: [L; 3] = [
+    L("follow the reader's system", "跟随系统"),
+    L("light", "浅色"),
+    L("dark", "深色"),
+];
+pub const PRINT: L = L("Print / PDF", "打印 / PDF");
+pub const EXPORT_CSV: L = L("Cohort table (CSV)", "同期群表（CSV）");
+pub const EXPORT_JSON: L = L("Scenario and results (JSON)", "情景与结果（JSON）");
+pub const CSV_HEADERS: [L; 7] = [
+    L("table", "表"),
+    L("cohort", "同期群"),
+    L("size", "规模"),
+    L("offset", "期数"),
+    L("active", "活跃客户"),
+    L("retention", "留存率"),
+    L("revenue", "收入"),
+];
+pub const SAVED_HEADING: L = L("7 · Saved scenarios", "7 · 已保存的情景");
+pub const SAVED_LEAD: L = L(
+    "Saved in this browser only. Load one, rename it, or compare any two side by side.",
+    "只保存在本浏览器中。可以载入、重命名，或把任意两个并排比较。",
+);
+pub const SAVE_NAME: L = L("Name", "名称");
+pub const SAVE: L = L("Save current scenario", "保存当前情景");
+pub const LOAD: L = L("Load", "载入");
+pub const RENAME: L = L("Rename to the name above", "改名为上面的名称");
+pub const DELETE: L = L("Delete", "删除");
+pub const NOTHING_SAVED: L = L("Nothing saved yet.", "还没有保存的情景。");
+pub const STORAGE_FULL: L = L(
+    "The browser would not store it (storage full or blocked).",
+    "浏览器无法保存（存储已满或被禁用）。",
+);
+pub const COMPARE: L = L("Compare", "比较");
+pub const CURRENT: L = L("current scenario", "当前情景");
+pub const DIFFERING_INPUTS: L = L("Inputs that differ", "不同的输入");
+pub const NO_DIFFERENCES: L = L(
+    "The two scenarios have the same inputs.",
+    "两个情景的输入完全相同。",
+);
+pub const HEADLINES: L = L("Headline results", "主要结果");
+
+/// Notice for stored content that could not be read.
+pub fn storage_notice(lang: Lang, skipped: usize, foreign: bool) -> String {
+    match (lang, foreign) {
+        (Lang::En, true) => {
+            "Saved scenarios: the stored content is not ours and was ignored.".to_string()
+        }
+        (Lang::Zh, true) => "已保存的情景：存储内容不是本应用的格式，已忽略。".to_string(),
+        (Lang::En, false) => format!("Saved scenarios: {skipped} damaged entries were ignored."),
+        (Lang::Zh, false) => format!("已保存的情景：忽略了 {skipped} 条损坏的记录。"),
+    }
+}
+
+/// Name of an embeddable panel.
+pub fn panel(code: &str) -> L {
+    match code {
+        "calculator" => L(
+            "Calculator (the chain and the diagnosis)",
+            "计算器（链条与诊断）",
+        ),
+        "trap" => L("Satisfaction trap curve", "满意陷阱曲线"),
+        "stickiness" => L("Stickiness and repurchase", "粘性与复购"),
+        "heatmap" => L("Cohort heatmap", "同期群热力图"),
+        "retention" => L("Retention curves", "留存曲线"),
+        _ => L("The whole page", "整个页面"),
+    }
+}

@@ -1,11 +1,10 @@
 //! Exports: the cohort table as CSV (UTF-8 with a BOM, so Chinese Excel reads
 //! it) and the scenario with its results as JSON (schema in the README).
 
-use serde_json::{json, Value};
-
 use super::calculator::Calculation;
+use super::json::Json;
 use super::link;
-use super::scenario::Scenario;
+use super::scenario::{Param, Scenario};
 use super::simulator::{Outcome, Simulation};
 
 /// The byte-order mark Excel needs to read UTF-8.
@@ -47,52 +46,82 @@ pub fn cohort_csv(outcome: &Outcome, headers: [&str; 7], tables: [&str; 2]) -> S
     out
 }
 
-fn simulation_json(sim: &Simulation) -> Value {
-    let grid = |f: &dyn Fn(&super::simulator::Cell) -> f64| -> Vec<Vec<f64>> {
-        sim.cells
-            .iter()
-            .map(|row| row.iter().map(f).collect())
-            .collect()
+fn simulation_json(sim: &Simulation) -> Json {
+    let grid = |f: &dyn Fn(&super::simulator::Cell) -> f64| {
+        Json::Arr(
+            sim.cells
+                .iter()
+                .map(|row| Json::Arr(row.iter().map(|c| Json::Num(f(c))).collect()))
+                .collect(),
+        )
     };
-    json!({
-        "sizes": sim.sizes,
-        "retention": grid(&|c| c.retention),
-        "active": grid(&|c| c.active),
-        "revenue": grid(&|c| c.revenue),
-        "customers": sim.customers,
-        "purchases": sim.purchases,
-        "revenue_total": sim.revenue,
-        "frequency": sim.frequency,
-        "customer_value": sim.customer_value,
-        "ltv": sim.ltv,
-        "programme_cost": sim.programme_cost,
-    })
+    Json::obj([
+        ("sizes", Json::nums(&sim.sizes)),
+        ("retention", grid(&|c| c.retention)),
+        ("active", grid(&|c| c.active)),
+        ("revenue", grid(&|c| c.revenue)),
+        ("customers", Json::Num(sim.customers)),
+        ("purchases", Json::Num(sim.purchases)),
+        ("revenue_total", Json::Num(sim.revenue)),
+        ("frequency", Json::Num(sim.frequency)),
+        ("customer_value", Json::Num(sim.customer_value)),
+        ("ltv", Json::Num(sim.ltv)),
+        ("programme_cost", Json::Num(sim.programme_cost)),
+    ])
+}
+
+/// The scenario as JSON: every number by its test hook name (model units),
+/// and the choices by name.
+pub fn scenario_fields(s: &Scenario) -> Json {
+    let mut pairs: Vec<(String, Json)> = vec![
+        ("preset".into(), Json::str(s.preset.code())),
+        ("lens".into(), Json::str(s.lens.code())),
+        ("period".into(), Json::str(s.period.code())),
+        ("journey".into(), Json::str(s.journey.code())),
+        ("tier".into(), Json::str(s.tier.code())),
+        ("journey_on".into(), Json::Bool(s.journey_on)),
+        ("expectation_on".into(), Json::Bool(s.expectation_on)),
+        ("habit_on".into(), Json::Bool(s.habit_on)),
+        ("reminder_on".into(), Json::Bool(s.reminder_on)),
+    ];
+    pairs.extend(
+        Param::ALL
+            .iter()
+            .map(|p| (p.testid(), Json::Num(s.get(*p)))),
+    );
+    Json::Obj(pairs)
 }
 
 /// The scenario, its link and every result, as pretty JSON (schema version 1).
 pub fn scenario_json(scenario: &Scenario, calc: &Calculation, outcome: &Outcome) -> String {
-    let value = json!({
-        "schema": "repurchase-lab/scenario",
-        "schema_version": 1,
-        "link": link::encode(scenario),
-        "scenario": scenario,
-        "results": {
-            "value": calc.chain.value,
-            "satisfaction": calc.chain.satisfaction,
-            "sat5": calc.sat5,
-            "trap_probability": calc.trap_probability,
-            "stickiness": calc.stickiness,
-            "repurchase_probability": calc.repurchase,
-            "repurchase_score": calc.repurchase_score,
-            "dte_probability": calc.dte_probability,
-            "diagnosis": calc.diagnosis.code(),
-            "baseline": simulation_json(&outcome.baseline),
-            "scenario": simulation_json(&outcome.scenario),
-            "profit_difference": outcome.profit_scenario - outcome.profit_baseline,
-            "churn_cut_lift": outcome.churn_cut_lift,
-        }
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_string())
+    Json::obj([
+        ("schema", Json::str("repurchase-lab/scenario")),
+        ("schema_version", Json::Num(1.0)),
+        ("link", Json::Str(link::encode(scenario))),
+        ("scenario", scenario_fields(scenario)),
+        (
+            "results",
+            Json::obj([
+                ("value", Json::Num(calc.chain.value)),
+                ("satisfaction", Json::Num(calc.chain.satisfaction)),
+                ("sat5", Json::Num(calc.sat5)),
+                ("trap_probability", Json::Num(calc.trap_probability)),
+                ("stickiness", Json::nums(&calc.stickiness)),
+                ("repurchase_probability", Json::nums(&calc.repurchase)),
+                ("repurchase_score", Json::Num(calc.repurchase_score)),
+                ("dte_probability", Json::Num(calc.dte_probability)),
+                ("diagnosis", Json::str(calc.diagnosis.code())),
+                ("baseline", simulation_json(&outcome.baseline)),
+                ("scenario", simulation_json(&outcome.scenario)),
+                (
+                    "profit_difference",
+                    Json::Num(outcome.profit_scenario - outcome.profit_baseline),
+                ),
+                ("churn_cut_lift", Json::Num(outcome.churn_cut_lift)),
+            ]),
+        ),
+    ])
+    .pretty()
 }
 
 #[cfg(test)]
@@ -139,10 +168,11 @@ mod tests {
         };
         let (c, o) = outcome(&s);
         let text = scenario_json(&s, &c, &o);
-        let v: Value = serde_json::from_str(&text).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["schema_version"], 1);
-        let back: Scenario = serde_json::from_value(v["scenario"].clone()).unwrap();
-        assert_eq!(back, s);
+        assert_eq!(v["scenario"]["habit_on"], true);
+        assert_eq!(v["scenario"]["benefit"], 70.0);
+        assert_eq!(v["scenario"]["loyalty"], 0.1);
         assert_eq!(v["results"]["diagnosis"], "trap");
         assert_eq!(
             v["results"]["baseline"]["retention"][0]
