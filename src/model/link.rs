@@ -291,6 +291,39 @@ mod tests {
         round_trip(&s);
     }
 
+    /// Link lengths (fragment characters) reported in the README:
+    /// `cargo test --lib link_lengths -- --nocapture`.
+    #[test]
+    fn link_lengths() {
+        for preset in Preset::ALL {
+            let link = encode(&preset.scenario());
+            println!("{:>10}: {:>4} chars  #{link}", preset.code(), link.len());
+        }
+        // Heavily edited: every number moved a little, every choice flipped.
+        let mut s = Preset::Ecommerce.scenario();
+        for p in Param::ALL {
+            let (lo, hi) = p.range();
+            let v = s.get(*p);
+            s.set(
+                *p,
+                if v + (hi - lo) * 0.013 <= hi {
+                    v + (hi - lo) * 0.013
+                } else {
+                    lo
+                },
+            );
+        }
+        s.lens = Lens::Dte;
+        s.journey_on = false;
+        s.expectation_on = true;
+        s.habit_on = true;
+        s.reminder_on = true;
+        let link = encode(&s);
+        println!("    edited: {:>4} chars", link.len());
+        round_trip(&s);
+        assert!(link.len() < 1500, "{}", link.len());
+    }
+
     #[test]
     fn only_changed_inputs_are_written() {
         let s = Scenario {

@@ -18,8 +18,8 @@ export async function launch() {
 
 /// Opens `url` in a fresh context; returns the page and the list of problems
 /// seen so far (check it is empty at the end of each test).
-export async function open(browser, url, { locale = 'en-US', viewport, allowedHosts = [] } = {}) {
-  const context = await browser.newContext({ locale, viewport: viewport ?? { width: 1280, height: 900 } });
+export async function open(browser, url, { locale = 'en-US', viewport, allowedHosts = [], waitFor = '[data-testid="value"]' } = {}) {
+  const context = await browser.newContext({ locale, viewport: viewport ?? { width: 1280, height: 900 }, acceptDownloads: true });
   const problems = [];
   const home = new URL(url).host;
   await context.route('**/*', (route) => {
@@ -40,7 +40,7 @@ export async function open(browser, url, { locale = 'en-US', viewport, allowedHo
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   await page.goto(url);
-  await page.waitForSelector('[data-testid="value"]');
+  await page.waitForSelector(waitFor);
   return { page, context, problems };
 }
 
