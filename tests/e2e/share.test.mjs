@@ -166,3 +166,18 @@ test('exports: CSV with BOM, JSON, SVG and a 2× PNG download as valid files', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('print: a clean report without controls, at most two A4 pages', async () => {
+  const { page, context, problems } = await open(browser, `${server.url}#v=1&ho=1&ro=1`);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['share-link', 'benefit-slider', 'save-scenario', 'export-csv']) {
+    assert.equal(await page.locator(`[data-testid="${hidden}"]`).isVisible(), false, `${hidden} is hidden in print`);
+  }
+  assert.ok(await page.locator('[data-testid="diagnosis"]').isVisible());
+  assert.ok(await page.locator('[data-testid="scenario-heatmap"]').isVisible());
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
