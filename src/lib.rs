@@ -8,6 +8,7 @@
 //! - `app` (wasm32 only): the Yew page, a thin shell over the above.
 
 pub mod chart;
+pub mod data;
 pub mod i18n;
 pub mod model;
 
