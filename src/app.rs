@@ -4,6 +4,7 @@
 
 mod browser;
 mod controls;
+mod import;
 mod saved;
 mod sections;
 mod share;
@@ -228,6 +229,7 @@ pub fn App() -> Html {
         { notice }
         <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch.clone()} {parts} />
         <saved::SavedScenarios scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} />
+        <import::YourData lang={l} model_p={crate::model::calculator::calculate(s).repurchase} />
         <footer class="site-footer">{ i18n::FOOTER.get(l) }</footer>
         </>
     }

@@ -4,6 +4,7 @@
 
 pub mod cohorts;
 pub mod curves;
+pub mod data_table;
 pub mod frame;
 pub mod heatmap;
 pub mod palette;

@@ -219,3 +219,51 @@ pub fn post_height(panel: &str) {
 pub fn on_resize(f: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "resize", move |_| f())
 }
+
+/// Reads a file's bytes (asynchronously, locally).
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Decodes GB18030/GBK bytes with the browser's TextDecoder (no tables in the wasm).
+pub fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    web_sys::TextDecoder::new_with_label("gb18030")
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
+}
+
+/// Calls `f` with the first file dropped anywhere on the page.
+pub fn on_file_drop(f: impl Fn(web_sys::File) + 'static) -> (EventListener, EventListener) {
+    use gloo::events::EventListenerOptions;
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let over = EventListener::new_with_options(
+        &document,
+        "dragover",
+        EventListenerOptions::enable_prevent_default(),
+        |e| {
+            e.prevent_default();
+        },
+    );
+    let drop = EventListener::new_with_options(
+        &document,
+        "drop",
+        EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            e.prevent_default();
+            let file = e
+                .dyn_ref::<web_sys::DragEvent>()
+                .and_then(|d| d.data_transfer())
+                .and_then(|t| t.files())
+                .and_then(|files| files.get(0));
+            if let Some(file) = file {
+                f(file);
+            }
+        },
+    );
+    (over, drop)
+}

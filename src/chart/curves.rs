@@ -362,6 +362,65 @@ pub fn journey_svg(
     })
 }
 
+/// The data's repeat curve P(≥ n+1 | ≥ n) as bars, against the model's p(n)
+/// as a line (does your habit curve flatten where the model's does?).
+pub fn repeat_svg(
+    observed: &[Option<f64>; 10],
+    model: &[f64; 10],
+    labels: &RepurchaseLabels,
+    size: (u32, u32),
+) -> String {
+    let frame = Frame::new(size, 52, 44, (0.5, 10.5), (0.0, 1.0));
+    render(size, |root| {
+        frame.y_axis(
+            root,
+            &nice_ticks(0.0, 1.0, 5),
+            labels.percent,
+            labels.y_title,
+        )?;
+        for (i, v) in observed.iter().enumerate() {
+            if let Some(v) = v {
+                let x = i as f64 + 1.0;
+                frame.rect(root, (x - 0.3, 0.0), (x + 0.3, *v), SKY.filled())?;
+                frame.text(
+                    root,
+                    (x, *v),
+                    (0, -3),
+                    (labels.percent)(*v),
+                    text_style(HPos::Center, VPos::Bottom, INK),
+                )?;
+            }
+        }
+        let pts: Vec<(f64, f64)> = model
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i as f64 + 1.0, *v))
+            .collect();
+        frame.line(root, &pts, VERMILLION.stroke_width(3))?;
+        let (lx, ly) = (frame.right - 200, frame.top + 4);
+        root.draw(&plotters::element::Rectangle::new(
+            [(lx, ly), (lx + 14, ly + 10)],
+            SKY.filled(),
+        ))?;
+        root.draw(&plotters::element::Text::new(
+            labels.series[0].to_string(),
+            (lx + 20, ly + 5),
+            text_style(HPos::Left, VPos::Center, INK),
+        ))?;
+        root.draw(&plotters::element::PathElement::new(
+            vec![(lx, ly + 25), (lx + 14, ly + 25)],
+            VERMILLION.stroke_width(3),
+        ))?;
+        root.draw(&plotters::element::Text::new(
+            labels.series[1].to_string(),
+            (lx + 20, ly + 25),
+            text_style(HPos::Left, VPos::Center, INK),
+        ))?;
+        let ticks: Vec<(f64, String)> = (1..=10).map(|i| (i as f64, i.to_string())).collect();
+        frame.x_axis(root, &ticks, labels.x_title)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

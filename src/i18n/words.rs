@@ -875,3 +875,111 @@ pub fn panel(code: &str) -> L {
         _ => L("The whole page", "整个页面"),
     }
 }
+
+// Your data.
+pub const DATA_HEADING: L = L(
+    "8 · Your data: real cohorts from your transactions",
+    "8 · 您的数据：用交易记录生成真实同期群",
+);
+pub const DATA_LEAD: L = L(
+    "Drop a CSV/TSV export (customer, date, amount) anywhere on the page, pick a file, or paste rows. It is read in this browser; nothing is uploaded.",
+    "把 CSV/TSV 导出文件（客户、日期、金额）拖到页面任意位置、选择文件或粘贴数据。文件只在本浏览器中读取，不会上传。",
+);
+pub const CHOOSE_FILE: L = L("Choose a file", "选择文件");
+pub const PASTE_HERE: L = L("…or paste rows here", "……或在此粘贴数据");
+pub const READ_PASTED: L = L("Read pasted rows", "读取粘贴的数据");
+pub const MAP_CUSTOMER: L = L("Customer column", "客户列");
+pub const MAP_DATE: L = L("Date column", "日期列");
+pub const MAP_AMOUNT: L = L("Amount column", "金额列");
+pub const MAP_ORDER: L = L("Order column", "订单列");
+pub const NONE_COLUMN: L = L("(none)", "（无）");
+pub const DATE_ORDER: L = L("Dates like 05/06/2024 are", "形如 05/06/2024 的日期是");
+pub const DATE_ORDERS: [L; 4] = [
+    L("decided from the data", "根据数据判断"),
+    L("year first (YYYY/MM/DD)", "年在前（YYYY/MM/DD）"),
+    L("day first (DD/MM/YYYY)", "日在前（DD/MM/YYYY）"),
+    L("month first (MM/DD/YYYY)", "月在前（MM/DD/YYYY）"),
+];
+pub const DATA_PERIOD: L = L("Cohorts by", "同期群周期");
+pub const RETENTION_MODE: L = L("Retention counts customers who bought", "留存计算：客户在");
+pub const RETENTION_MODES: [L; 2] = [
+    L("in that period", "该期购买"),
+    L("in that period or later", "该期或之后购买"),
+];
+pub const IDLE: L = L("No file yet.", "尚未导入文件。");
+pub const WORKING: L = L("Reading…", "正在读取……");
+pub const SKIPPED_ROWS: L = L("Rows skipped", "跳过的行");
+pub const DOWNLOAD_SKIPPED: L = L("Download the list", "下载清单");
+pub const EXPORT_ANALYSIS: L = L("Analysis (JSON)", "分析结果（JSON）");
+pub const REPEAT_HEADING: L = L(
+    "Your repeat curve: who comes back after the n-th purchase",
+    "您的复购曲线：第 n 次购买后回来的比例",
+);
+pub const REPEAT_SERIES: [L; 2] = [L("your data", "您的数据"), L("model p(n)", "模型 p(n)")];
+pub const PARETO: L = L(
+    "Revenue from the top 20% of customers",
+    "前 20% 客户贡献的收入",
+);
+pub const TIERS: L = L(
+    "Customers by purchases (1, 2, 3–4, 5+)",
+    "按购买次数分层（1、2、3–4、5+）",
+);
+pub const SEGMENTS: L = L(
+    "Customers by recency at the end of the data",
+    "数据截止时按最近购买分段",
+);
+pub const WEIGHTED_MEAN: L = L("mean (weighted)", "加权平均");
+pub const SIMPLE_MEAN: L = L("mean (simple)", "简单平均");
+pub const IN_PROGRESS: L = L("period still in progress", "该期尚未结束");
+pub const DATA_TABLE: L = L(
+    "Retention by cohort (your data)",
+    "按同期群的留存率（您的数据）",
+);
+
+/// The status line after a successful import.
+pub fn import_done(lang: Lang, rows: u64, customers: u64, cohorts: usize, skipped: u64) -> String {
+    match lang {
+        Lang::En => format!(
+            "Read {rows} rows: {customers} customers in {cohorts} cohorts; {skipped} rows skipped."
+        ),
+        Lang::Zh => {
+            format!("已读取 {rows} 行：{customers} 位客户，{cohorts} 个同期群；跳过 {skipped} 行。")
+        }
+    }
+}
+
+/// A skip reason in the page language.
+pub fn skip_reason(lang: Lang, r: crate::data::SkipReason) -> &'static str {
+    use crate::data::SkipReason::*;
+    match r {
+        MissingField => L(
+            "fewer fields than the chosen columns need",
+            "字段数少于所选列",
+        ),
+        EmptyCustomer => L("no customer id", "缺少客户编号"),
+        BadDate => L("the date is not a date", "日期无法识别"),
+        WrongDayOrder => L(
+            "the date does not fit the column's day order",
+            "日期与该列的日月顺序不符",
+        ),
+        BadAmount => L("the amount is not a number", "金额不是数字"),
+    }
+    .get(lang)
+}
+
+/// Why a file could not be read, in the page language.
+pub fn import_error(lang: Lang, e: &crate::data::ImportError) -> &'static str {
+    use crate::data::ImportError::*;
+    match e {
+        Empty => L("The file is empty (0 bytes or only blank lines).", "文件是空的（0 字节或只有空行）。"),
+        NotText => L("This is not a text file (it looks like an image, a spreadsheet or an archive). Export CSV or TSV and try again.", "这不是文本文件（像是图片、Excel 表格或压缩包）。请导出为 CSV 或 TSV 再试。"),
+        HeaderOnly => L("The file has a header line but no rows.", "文件只有表头，没有数据行。"),
+        OneColumn => L("The file has only one column: a customer id and a date are needed.", "文件只有一列：至少需要客户编号和日期两列。"),
+        NoDateColumn => L("No column holds dates. Choose the date column, or check the date format (YYYY-MM-DD, YYYYMMDD, DD/MM/YYYY …).", "没有找到日期列。请选择日期列，或检查日期格式（YYYY-MM-DD、YYYYMMDD、DD/MM/YYYY……）。"),
+        NeedsDateOrder => L("Every date like 05/06/2024 could be day-first or month-first: choose the order below.", "所有形如 05/06/2024 的日期既可能是日在前也可能是月在前：请在下方选择顺序。"),
+        NoRows => L("Every row was skipped: check the column choices.", "所有行都被跳过：请检查列的选择。"),
+        BadMapping => L("A chosen column does not exist in the file.", "所选的列在文件中不存在。"),
+        Cancelled => L("Cancelled.", "已取消。"),
+    }
+    .get(lang)
+}
