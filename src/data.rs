@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod columns;
 pub mod dates;
 pub mod table;
+pub mod wire;
 
 pub use analysis::{
     analyze, inspect, Analysis, Granularity, ImportError, Inspection, Settings, SkipReason,

@@ -228,14 +228,6 @@ pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     Some(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Decodes GB18030/GBK bytes with the browser's TextDecoder (no tables in the wasm).
-pub fn decode_gb18030(bytes: &[u8]) -> Option<String> {
-    web_sys::TextDecoder::new_with_label("gb18030")
-        .ok()?
-        .decode_with_u8_array(bytes)
-        .ok()
-}
-
 /// Calls `f` with the first file dropped anywhere on the page.
 pub fn on_file_drop(f: impl Fn(web_sys::File) + 'static) -> (EventListener, EventListener) {
     use gloo::events::EventListenerOptions;

@@ -11,7 +11,7 @@ use super::browser;
 use super::controls::{Chart, Choice, Output};
 use crate::chart::{self, curves, data_table};
 use crate::data::{
-    self, dates::DayOrder, Analysis, Encoding, Granularity, ImportError, Inspection, Settings,
+    self, dates::DayOrder, Analysis, Granularity, ImportError, Inspection, Settings,
 };
 use crate::i18n::{self, format_percent, Lang};
 
@@ -20,14 +20,6 @@ pub struct ImportProps {
     pub lang: Lang,
     /// The model's p(n, 0), drawn against the data's repeat curve.
     pub model_p: [f64; 10],
-}
-
-/// The loaded text, numbered so memos compare a number, not megabytes.
-#[derive(Clone)]
-struct Loaded {
-    version: u32,
-    text: Rc<String>,
-    inspection: Result<Inspection, ImportError>,
 }
 
 /// The user's choices (start from the inspection's guesses).
@@ -42,66 +34,157 @@ struct Choices {
     on_or_after: bool,
 }
 
-fn load(bytes: &[u8]) -> Result<String, ImportError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(ImportError::Empty);
+impl Choices {
+    fn from(i: &Inspection) -> Choices {
+        Choices {
+            customer: i.mapping.customer,
+            date: i.mapping.date,
+            amount: i.mapping.amount,
+            order: i.mapping.order,
+            day_order: "auto",
+            granularity: Granularity::Month,
+            on_or_after: false,
+        }
     }
-    if data::looks_binary(bytes) {
-        return Err(ImportError::NotText);
-    }
-    match data::detect_encoding(bytes) {
-        Encoding::Utf8 => Ok(String::from_utf8_lossy(bytes).into_owned()),
-        Encoding::Gb18030 => browser::decode_gb18030(bytes).ok_or(ImportError::NotText),
+
+    fn settings(&self, i: &Inspection) -> Settings {
+        Settings {
+            delimiter: i.delimiter,
+            has_header: i.has_header,
+            mapping: data::columns::Mapping {
+                customer: self.customer,
+                date: self.date,
+                amount: self.amount,
+                order: self.order,
+            },
+            day_order: match self.day_order {
+                "dmy" => Some(DayOrder::Dmy),
+                "mdy" => Some(DayOrder::Mdy),
+                _ => None,
+            },
+            granularity: self.granularity,
+        }
     }
 }
+
+/// The running import worker and its message handler.
+struct WorkerHandle {
+    worker: web_sys::Worker,
+    /// Requests made before the worker said "ready".
+    queue: Rc<std::cell::RefCell<Option<Vec<wasm_bindgen::JsValue>>>>,
+    _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl WorkerHandle {
+    fn send(&self, message: wasm_bindgen::JsValue) {
+        match self.queue.borrow_mut().as_mut() {
+            Some(waiting) => waiting.push(message),
+            None => {
+                let _ = self.worker.post_message(&message);
+            }
+        }
+    }
+}
+
+impl Drop for WorkerHandle {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+type Outcome = (
+    Result<Inspection, ImportError>,
+    Result<Analysis, ImportError>,
+);
 
 /// The import section.
 #[component]
 pub fn YourData(props: &ImportProps) -> Html {
     let l = props.lang;
-    let loaded = use_state(|| None::<Loaded>);
+    let inspection = use_state(|| None::<Result<Inspection, ImportError>>);
+    let result = use_state(|| None::<Result<Rc<Analysis>, ImportError>>);
+    let progress = use_state(|| None::<f64>);
     let choices = use_state(|| None::<Choices>);
+    let worker = use_mut_ref(|| None::<WorkerHandle>);
+    let bytes = use_mut_ref(|| None::<Rc<Vec<u8>>>);
+    let new_file = use_mut_ref(|| false);
     let paste_ref = use_node_ref();
 
-    let accept = {
-        let (loaded, choices) = (loaded.clone(), choices.clone());
-        Callback::from(move |result: Result<String, ImportError>| {
-            let version = loaded.as_ref().map_or(1, |l| l.version + 1);
-            let (text, inspection) = match result {
-                Ok(text) => {
-                    let inspection = data::inspect(&text);
-                    (text, inspection)
-                }
-                Err(e) => (String::new(), Err(e)),
-            };
-            if let Ok(i) = &inspection {
-                choices.set(Some(Choices {
-                    customer: i.mapping.customer,
-                    date: i.mapping.date,
-                    amount: i.mapping.amount,
-                    order: i.mapping.order,
-                    day_order: "auto",
-                    granularity: Granularity::Month,
-                    on_or_after: false,
-                }));
+    // Applies a finished request to the page.
+    let apply = {
+        let (inspection, result, progress, choices, new_file) = (
+            inspection.setter(),
+            result.setter(),
+            progress.setter(),
+            choices.setter(),
+            new_file.clone(),
+        );
+        Rc::new(move |(ins, res): Outcome| {
+            if std::mem::take(&mut *new_file.borrow_mut()) {
+                choices.set(ins.as_ref().ok().map(Choices::from));
             }
-            loaded.set(Some(Loaded {
-                version,
-                text: Rc::new(text),
-                inspection,
-            }));
+            inspection.set(Some(ins));
+            result.set(Some(res.map(Rc::new)));
+            progress.set(None);
+        })
+    };
+    // Sends a request to the worker (started on first use), or runs it here
+    // when the browser cannot start one.
+    let request = {
+        let (worker, bytes, progress, apply) = (
+            worker.clone(),
+            bytes.clone(),
+            progress.setter(),
+            apply.clone(),
+        );
+        Rc::new(
+            move |new_bytes: Option<Rc<Vec<u8>>>, settings: Option<Settings>| {
+                progress.set(Some(0.0));
+                let mut send_bytes = new_bytes.clone();
+                if let Some(b) = new_bytes {
+                    *bytes.borrow_mut() = Some(b);
+                }
+                let mut slot = worker.borrow_mut();
+                if slot.is_none() {
+                    *slot = spawn_worker(progress.clone(), apply.clone());
+                    send_bytes = bytes.borrow().clone();
+                }
+                match slot.as_ref() {
+                    Some(h) => {
+                        let message = web_sys::js_sys::Object::new();
+                        let payload = send_bytes.map_or(wasm_bindgen::JsValue::NULL, |b| {
+                            web_sys::js_sys::Uint8Array::from(&b[..]).into()
+                        });
+                        let _ = web_sys::js_sys::Reflect::set(&message, &"bytes".into(), &payload);
+                        let settings = settings.as_ref().map_or(wasm_bindgen::JsValue::NULL, |s| {
+                            data::wire::encode_settings(s).into()
+                        });
+                        let _ =
+                            web_sys::js_sys::Reflect::set(&message, &"settings".into(), &settings);
+                        h.send(message.into());
+                    }
+                    None => {
+                        // No Web Worker here: say so rather than freeze the page.
+                        apply((Err(ImportError::NoWorker), Err(ImportError::NoWorker)));
+                    }
+                }
+            },
+        )
+    };
+
+    let on_bytes = {
+        let (request, new_file) = (request.clone(), new_file.clone());
+        Callback::from(move |b: Vec<u8>| {
+            *new_file.borrow_mut() = true;
+            request(Some(Rc::new(b)), None);
         })
     };
     let on_file = {
-        let accept = accept.clone();
+        let on_bytes = on_bytes.clone();
         Callback::from(move |file: web_sys::File| {
-            let accept = accept.clone();
+            let on_bytes = on_bytes.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match browser::file_bytes(&file).await {
-                    Some(bytes) => load(&bytes),
-                    None => Err(ImportError::NotText),
-                };
-                accept.emit(result);
+                on_bytes.emit(browser::file_bytes(&file).await.unwrap_or_default());
             });
         })
     };
@@ -123,62 +206,40 @@ pub fn YourData(props: &ImportProps) -> Html {
         })
     };
     let on_paste = {
-        let (accept, paste_ref) = (accept.clone(), paste_ref.clone());
+        let (on_bytes, paste_ref) = (on_bytes.clone(), paste_ref.clone());
         Callback::from(move |_| {
             if let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() {
-                accept.emit(load(area.value().as_bytes()));
+                on_bytes.emit(area.value().into_bytes());
             }
         })
     };
-
-    // The analysis, recomputed when the file or a choice changes.
-    let result = use_memo(
-        ((*loaded).as_ref().map(|l| l.version), (*choices).clone()),
-        {
-            let loaded = (*loaded).clone();
-            move |(_, choices)| -> Option<Result<Rc<Analysis>, ImportError>> {
-                let loaded = loaded?;
-                let inspection = match &loaded.inspection {
-                    Ok(i) => i,
-                    Err(e) => return Some(Err(e.clone())),
-                };
-                let c = choices.as_ref()?;
-                let settings = Settings {
-                    delimiter: inspection.delimiter,
-                    has_header: inspection.has_header,
-                    mapping: data::columns::Mapping {
-                        customer: c.customer,
-                        date: c.date,
-                        amount: c.amount,
-                        order: c.order,
-                    },
-                    day_order: match c.day_order {
-                        "dmy" => Some(DayOrder::Dmy),
-                        "mdy" => Some(DayOrder::Mdy),
-                        _ => None,
-                    },
-                    granularity: c.granularity,
-                };
-                if settings.mapping.customer == settings.mapping.date {
-                    return Some(Err(ImportError::BadMapping));
-                }
-                Some(data::analyze(&loaded.text, &settings, &mut |_| true).map(Rc::new))
-            }
-        },
-    );
+    let on_cancel = {
+        let (worker, progress, result) = (worker.clone(), progress.setter(), result.setter());
+        Callback::from(move |_| {
+            // Stops the work at once; the next request starts a new worker.
+            worker.borrow_mut().take();
+            progress.set(None);
+            result.set(Some(Err(ImportError::Cancelled)));
+        })
+    };
 
     let set_choice = |f: fn(&mut Choices, &str)| {
-        let choices = choices.clone();
+        let (choices, inspection, request) = (choices.clone(), inspection.clone(), request.clone());
         Callback::from(move |v: String| {
-            if let Some(mut c) = (*choices).clone() {
+            if let (Some(mut c), Some(Ok(i))) = ((*choices).clone(), (*inspection).clone()) {
                 f(&mut c, &v);
+                let reread = c.on_or_after == choices.as_ref().is_some_and(|o| o.on_or_after);
+                if reread {
+                    request(None, Some(c.settings(&i)));
+                }
                 choices.set(Some(c));
             }
         })
     };
-    let (state, status) = match (&*loaded, &*result) {
-        (None, _) => ("idle", i18n::IDLE.get(l).to_string()),
-        (_, Some(Ok(a))) => (
+    let (state, status) = match (&*progress, &*result) {
+        (Some(_), _) => ("working", i18n::WORKING.get(l).to_string()),
+        (None, None) => ("idle", i18n::IDLE.get(l).to_string()),
+        (None, Some(Ok(a))) => (
             "done",
             i18n::import_done(
                 l,
@@ -188,10 +249,9 @@ pub fn YourData(props: &ImportProps) -> Html {
                 a.skipped_count,
             ),
         ),
-        (_, Some(Err(e))) => ("error", i18n::import_error(l, e).to_string()),
-        (_, None) => ("working", i18n::WORKING.get(l).to_string()),
+        (None, Some(Err(e))) => ("error", i18n::import_error(l, e).to_string()),
     };
-    let columns: Vec<(AttrValue, AttrValue)> = match (*loaded).as_ref().map(|l| &l.inspection) {
+    let columns: Vec<(AttrValue, AttrValue)> = match &*inspection {
         Some(Ok(i)) => i
             .columns
             .iter()
@@ -213,10 +273,10 @@ pub fn YourData(props: &ImportProps) -> Html {
         .chain(cols.iter().cloned())
         .collect::<Vec<_>>()
     };
-    let slash = matches!((*loaded).as_ref().map(|l| &l.inspection), Some(Ok(i)) if i.slash_dates)
+    let slash = matches!(&*inspection, Some(Ok(i)) if i.slash_dates)
         || matches!(&*result, Some(Err(ImportError::NeedsDateOrder)));
-    let analysis = match &*result {
-        Some(Ok(a)) => Some(a.clone()),
+    let analysis = match (&*progress, &*result) {
+        (None, Some(Ok(a))) => Some(a.clone()),
         _ => None,
     };
 
@@ -235,6 +295,12 @@ pub fn YourData(props: &ImportProps) -> Html {
                 placeholder="customer,date,amount&#10;C1,2024-01-05,12.50" />
             <button type="button" data-testid="import-paste" onclick={on_paste}>{ i18n::READ_PASTED.get(l) }</button>
             <p class={classes!("import-status", state)} role="status" data-testid="import-status" data-state={state}>{ status }</p>
+            if let Some(p) = *progress {
+                <div class="import-working">
+                    <progress data-testid="import-progress" max="1" value={p.to_string()}></progress>
+                    <button type="button" data-testid="import-cancel" onclick={on_cancel}>{ i18n::CANCEL.get(l) }</button>
+                </div>
+            }
             if let Some(c) = (*choices).clone().filter(|_| !columns.is_empty()) {
                 <div class="mapping">
                     <Choice testid="map-customer" label={i18n::MAP_CUSTOMER.get(l)} options={columns.clone()} selected={c.customer.to_string()}
@@ -266,6 +332,52 @@ pub fn YourData(props: &ImportProps) -> Html {
             }
         </section>
     }
+}
+
+/// Starts the import worker; None when the browser cannot.
+fn spawn_worker(
+    progress: UseStateSetter<Option<f64>>,
+    apply: Rc<dyn Fn(Outcome)>,
+) -> Option<WorkerHandle> {
+    use wasm_bindgen::JsCast;
+    let worker = web_sys::Worker::new("./import-worker-loader.js").ok()?;
+    let queue = Rc::new(std::cell::RefCell::new(Some(
+        Vec::<wasm_bindgen::JsValue>::new(),
+    )));
+    let (ready_queue, ready_worker) = (queue.clone(), worker.clone());
+    let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+        move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            let get = |k: &str| web_sys::js_sys::Reflect::get(&data, &k.into()).ok();
+            match get("type").and_then(|t| t.as_string()).as_deref() {
+                Some("progress") => {
+                    if let Some(v) = get("value").and_then(|v| v.as_f64()) {
+                        progress.set(Some(v));
+                    }
+                }
+                Some("ready") => {
+                    for message in ready_queue.borrow_mut().take().unwrap_or_default() {
+                        let _ = ready_worker.post_message(&message);
+                    }
+                }
+                Some("result") => {
+                    if let Some(outcome) = get("text")
+                        .and_then(|t| t.as_string())
+                        .and_then(|t| data::wire::decode(&t))
+                    {
+                        apply(outcome);
+                    }
+                }
+                _ => {}
+            }
+        },
+    );
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    Some(WorkerHandle {
+        worker,
+        queue,
+        _on_message: on_message,
+    })
 }
 
 #[derive(Properties)]

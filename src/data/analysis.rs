@@ -120,6 +120,8 @@ pub enum ImportError {
     BadMapping,
     /// The user cancelled.
     Cancelled,
+    /// The browser could not start the background worker that reads files.
+    NoWorker,
 }
 
 /// What a first look at the file found (the user can change every choice).

@@ -980,6 +980,8 @@ pub fn import_error(lang: Lang, e: &crate::data::ImportError) -> &'static str {
         NoRows => L("Every row was skipped: check the column choices.", "所有行都被跳过：请检查列的选择。"),
         BadMapping => L("A chosen column does not exist in the file.", "所选的列在文件中不存在。"),
         Cancelled => L("Cancelled.", "已取消。"),
+        NoWorker => L("This browser could not start the background reader (Web Worker); try a current browser.", "此浏览器无法启动后台读取（Web Worker），请使用较新的浏览器。"),
     }
     .get(lang)
 }
+pub const CANCEL: L = L("Cancel", "取消");

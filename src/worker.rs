@@ -1,0 +1,119 @@
+//! The import worker (wasm32 only): a Web Worker that decodes, inspects and
+//! analyses a transaction file off the main thread, posting progress and the
+//! result (as `data::wire` text) back to the page.
+//!
+//! Messages in: `{ bytes: Uint8Array | null, settings: string | null }` —
+//! bytes load a new file (kept for later requests); settings (see
+//! `data::wire::encode_settings`) re-read it with other choices, or null for
+//! the guessed ones. Messages out: `{ type: "progress", value }` (0–1) and
+//! `{ type: "result", text }`; and `{ type: "ready" }` once, when it listens.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::js_sys::{self, Reflect, Uint8Array};
+
+use crate::data::{self, wire, Encoding, ImportError, Inspection, Settings};
+
+/// Text of a file's bytes: UTF-8, else GB18030 through the browser's
+/// TextDecoder (no encoding tables in the wasm). Refuses binary files.
+pub fn load_bytes(bytes: &[u8]) -> Result<String, ImportError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty);
+    }
+    if data::looks_binary(bytes) {
+        return Err(ImportError::NotText);
+    }
+    match data::detect_encoding(bytes) {
+        Encoding::Utf8 => Ok(String::from_utf8_lossy(bytes).into_owned()),
+        Encoding::Gb18030 => web_sys::TextDecoder::new_with_label("gb18030")
+            .ok()
+            .and_then(|d| d.decode_with_u8_array(bytes).ok())
+            .ok_or(ImportError::NotText),
+    }
+}
+
+/// The settings the page would start from for an inspection.
+pub fn guessed_settings(i: &Inspection) -> Settings {
+    Settings {
+        delimiter: i.delimiter,
+        has_header: i.has_header,
+        mapping: i.mapping,
+        day_order: None,
+        granularity: data::Granularity::Month,
+    }
+}
+
+/// Runs one request: the wire text of (inspection, result).
+pub fn run(
+    text: &Result<String, ImportError>,
+    settings: Option<Settings>,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> String {
+    let inspection = match text {
+        Ok(t) => data::inspect(t),
+        Err(e) => Err(e.clone()),
+    };
+    let result = match (text, &inspection) {
+        (Ok(t), Ok(i)) => {
+            let settings = settings.unwrap_or_else(|| guessed_settings(i));
+            if settings.mapping.customer == settings.mapping.date {
+                Err(ImportError::BadMapping)
+            } else {
+                data::analyze(t, &settings, progress)
+            }
+        }
+        (_, Err(e)) => Err(e.clone()),
+        (Err(e), _) => Err(e.clone()),
+    };
+    wire::encode(&inspection, &result)
+}
+
+thread_local! {
+    static TEXT: RefCell<Result<String, ImportError>> = const { RefCell::new(Err(ImportError::Empty)) };
+}
+
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, kind: &str, key: &str, value: JsValue) {
+    let message = js_sys::Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &kind.into());
+    let _ = Reflect::set(&message, &key.into(), &value);
+    let _ = scope.post_message(&message);
+}
+
+/// Installs the message handler (called from the worker binary's `main`).
+pub fn start() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let handler =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            let field = |k: &str| {
+                Reflect::get(&data, &k.into())
+                    .ok()
+                    .filter(|v| !v.is_null() && !v.is_undefined())
+            };
+            if let Some(bytes) = field("bytes") {
+                let bytes = Uint8Array::new(&bytes).to_vec();
+                TEXT.with(|t| *t.borrow_mut() = load_bytes(&bytes));
+            }
+            let settings = field("settings")
+                .and_then(|v| v.as_string())
+                .and_then(|s| wire::decode_settings(&s));
+            let mut last = 0.0;
+            let text = TEXT.with(|t| {
+                run(&t.borrow(), settings, &mut |f| {
+                    if f - last >= 0.02 {
+                        last = f;
+                        post(&reply, "progress", "value", JsValue::from_f64(f));
+                    }
+                    true
+                })
+            });
+            post(&reply, "result", "text", JsValue::from_str(&text));
+        });
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    // Messages sent before this point were not heard: the page waits for this.
+    post(&scope, "ready", "value", JsValue::TRUE);
+}
