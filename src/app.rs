@@ -172,6 +172,32 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_fit = {
+        let dispatch = dispatch.clone();
+        let trap = crate::model::calculator::calculate(&scenario.0).trap_probability;
+        use_callback(
+            trap,
+            move |(fit, g): (Rc<crate::model::fit::Fit>, crate::data::Granularity), trap| {
+                // base = 1 − (1 − ℓ)(1 − L): the loyalty that gives the fitted base
+                // with today's satisfaction; the chain lens carries it.
+                let loyalty = if *trap < 1.0 {
+                    1.0 - (1.0 - fit.base) / (1.0 - trap)
+                } else {
+                    0.0
+                };
+                dispatch.dispatch(Action::SetLens(Lens::Chain));
+                dispatch.dispatch(Action::Set(Param::Loyalty, loyalty.max(0.0)));
+                dispatch.dispatch(Action::Set(Param::StickinessMax, fit.k_max));
+                dispatch.dispatch(Action::Set(Param::HabitPurchase, fit.habit));
+                dispatch.dispatch(Action::Set(Param::Decay, fit.decay));
+                dispatch.dispatch(Action::SetPeriod(match g {
+                    crate::data::Granularity::Month => Period::Month,
+                    crate::data::Granularity::Week => Period::Week,
+                    crate::data::Granularity::Day => Period::Day,
+                }));
+            },
+        )
+    };
     let on_dismiss = {
         let ignored = ignored.clone();
         Callback::from(move |_| ignored.set(Vec::<Ignored>::new()))
@@ -229,7 +255,7 @@ pub fn App() -> Html {
         { notice }
         <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch.clone()} {parts} />
         <saved::SavedScenarios scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} />
-        <import::YourData lang={l} model_p={crate::model::calculator::calculate(s).repurchase} />
+        <import::YourData lang={l} model_p={crate::model::calculator::calculate(s).repurchase} on_fit={on_fit} />
         <footer class="site-footer">{ i18n::FOOTER.get(l) }</footer>
         </>
     }

@@ -6,6 +6,7 @@ pub mod calculator;
 pub mod calculators;
 pub mod chain;
 pub mod export;
+pub mod fit;
 pub mod json;
 pub mod link;
 pub mod presets;

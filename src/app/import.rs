@@ -20,6 +20,8 @@ pub struct ImportProps {
     pub lang: Lang,
     /// The model's p(n, 0), drawn against the data's repeat curve.
     pub model_p: [f64; 10],
+    /// Applies a fit to the simulator: (fit, the data's period).
+    pub on_fit: Callback<(Rc<crate::model::fit::Fit>, Granularity)>,
 }
 
 /// The user's choices (start from the inspection's guesses).
@@ -292,7 +294,7 @@ pub fn YourData(props: &ImportProps) -> Html {
             </div>
             <label for="import-text">{ i18n::PASTE_HERE.get(l) }</label>
             <textarea id="import-text" data-testid="import-text" rows="3" ref={paste_ref}
-                placeholder="customer,date,amount&#10;C1,2024-01-05,12.50" />
+                placeholder={"customer,date,amount\nC1,2024-01-05,12.50"} />
             <button type="button" data-testid="import-paste" onclick={on_paste}>{ i18n::READ_PASTED.get(l) }</button>
             <p class={classes!("import-status", state)} role="status" data-testid="import-status" data-state={state}>{ status }</p>
             if let Some(p) = *progress {
@@ -328,7 +330,7 @@ pub fn YourData(props: &ImportProps) -> Html {
                 </div>
             }
             if let (Some(a), Some(c)) = (analysis, (*choices).clone()) {
-                <DataViews lang={l} analysis={a} on_or_after={c.on_or_after} model_p={props.model_p} />
+                <DataViews lang={l} analysis={a} on_or_after={c.on_or_after} model_p={props.model_p} on_fit={props.on_fit.clone()} />
             }
         </section>
     }
@@ -386,6 +388,7 @@ struct ViewsProps {
     analysis: Rc<Analysis>,
     on_or_after: bool,
     model_p: [f64; 10],
+    on_fit: Callback<(Rc<crate::model::fit::Fit>, Granularity)>,
 }
 
 impl PartialEq for ViewsProps {
@@ -394,6 +397,7 @@ impl PartialEq for ViewsProps {
             && Rc::ptr_eq(&self.analysis, &other.analysis)
             && self.on_or_after == other.on_or_after
             && self.model_p == other.model_p
+            && self.on_fit == other.on_fit
     }
 }
 
@@ -401,6 +405,29 @@ impl PartialEq for ViewsProps {
 fn DataViews(props: &ViewsProps) -> Html {
     let l = props.lang;
     let a = &props.analysis;
+    // None: not fitted yet; Some(None): not enough data.
+    let fit = use_state(|| None::<Option<Rc<crate::model::fit::Fit>>>);
+    {
+        let fit = fit.clone();
+        use_effect_with(props.analysis.clone(), move |_| fit.set(None));
+    }
+    let on_fit_click = {
+        let (fit, a) = (fit.clone(), a.clone());
+        Callback::from(move |_| {
+            let (weighted, _) = data_table::means(&a, false);
+            fit.set(Some(
+                crate::model::fit::fit_retention(&weighted).map(Rc::new),
+            ));
+        })
+    };
+    let on_use = {
+        let (fit, on_fit, g) = (fit.clone(), props.on_fit.clone(), a.granularity);
+        Callback::from(move |_| {
+            if let Some(Some(f)) = &*fit {
+                on_fit.emit((f.clone(), g));
+            }
+        })
+    };
     let pct = |v: f64| format_percent(l, v, 1);
     let table = {
         let percent = |v: f64| format_percent(l, v, 0);
@@ -474,6 +501,36 @@ fn DataViews(props: &ViewsProps) -> Html {
             </div>
             <p>{ format!("{}: {}", i18n::TIERS.get(l), a.tiers.iter().map(|t| count(*t)).collect::<Vec<_>>().join(" · ")) }</p>
             <p>{ format!("{}: {}", i18n::SEGMENTS.get(l), a.lifecycle.iter().zip(i18n::LIFECYCLE).map(|(n, w)| format!("{} {}", w.get(l), count(*n))).collect::<Vec<_>>().join(" · ")) }</p>
+            <h3>{ i18n::FIT.get(l) }</h3>
+            <p class="hint">{ i18n::FIT_LEAD.get(l) }</p>
+            <button type="button" data-testid="fit-simulator" onclick={on_fit_click}>{ i18n::FIT.get(l) }</button>
+            if let Some(result) = &*fit {
+                if let Some(f) = result {
+                    <div class="grid">
+                        <Chart testid="fit-chart" svg={{
+                            let percent = |v: f64| format_percent(l, v, 0);
+                            let labels = curves::RepurchaseLabels {
+                                x_title: i18n::OFFSET_AXIS.get(l),
+                                y_title: i18n::RETENTION_AXIS.get(l),
+                                series: i18n::FIT_SERIES.map(|w| w.get(l)),
+                                percent: &percent,
+                            };
+                            let (weighted, _) = data_table::means(a, false);
+                            Rc::new(chart::accessible(curves::fit_svg(&weighted, &f.curve, &labels, (520, 280)), i18n::FIT.get(l)))
+                        }} />
+                        <div class="outputs">
+                            <Output testid="fit-base" label={i18n::FIT_BASE.get(l)} value={f.base} text={pct(f.base)} />
+                            <Output testid="fit-stickiness-max" label={i18n::input(crate::model::scenario::Param::StickinessMax, Default::default(), l).0} value={f.k_max} text={pct(f.k_max)} />
+                            <Output testid="fit-habit" label={i18n::input(crate::model::scenario::Param::HabitPurchase, Default::default(), l).0} value={f.habit} text={crate::i18n::format_number(l, f.habit, 1)} />
+                            <Output testid="fit-decay" label={i18n::input(crate::model::scenario::Param::Decay, Default::default(), l).0} value={f.decay} text={pct(f.decay)} />
+                            <Output testid="fit-rmse" label={i18n::FIT_RMSE.get(l)} value={f.rmse} text={format_percent(l, f.rmse, 2)} />
+                            <button type="button" data-testid="use-in-simulator" onclick={on_use}>{ i18n::USE_FIT.get(l) }</button>
+                        </div>
+                    </div>
+                } else {
+                    <p class="hint" data-testid="fit-notice">{ i18n::FIT_NEEDS_DATA.get(l) }</p>
+                }
+            }
             <h3>{ i18n::REPEAT_HEADING.get(l) }</h3>
             <div class="grid">
                 <Chart testid="repeat-chart" svg={repeat} />

@@ -397,7 +397,7 @@ pub fn repeat_svg(
             .map(|(i, v)| (i as f64 + 1.0, *v))
             .collect();
         frame.line(root, &pts, VERMILLION.stroke_width(3))?;
-        let (lx, ly) = (frame.right - 200, frame.top + 4);
+        let (lx, ly) = (frame.left + 12, frame.top + 4);
         root.draw(&plotters::element::Rectangle::new(
             [(lx, ly), (lx + 14, ly + 10)],
             SKY.filled(),
@@ -417,6 +417,63 @@ pub fn repeat_svg(
             text_style(HPos::Left, VPos::Center, INK),
         ))?;
         let ticks: Vec<(f64, String)> = (1..=10).map(|i| (i as f64, i.to_string())).collect();
+        frame.x_axis(root, &ticks, labels.x_title)
+    })
+}
+
+/// Observed mean retention by offset (dots) against the fitted simulator
+/// curve (line).
+pub fn fit_svg(
+    observed: &[Option<f64>],
+    fitted: &[f64],
+    labels: &RepurchaseLabels,
+    size: (u32, u32),
+) -> String {
+    let n = observed.len().max(fitted.len()).max(2);
+    let frame = Frame::new(size, 52, 44, (0.0, (n - 1) as f64), (0.0, 1.0));
+    render(size, |root| {
+        frame.y_axis(
+            root,
+            &nice_ticks(0.0, 1.0, 5),
+            labels.percent,
+            labels.y_title,
+        )?;
+        let pts: Vec<(f64, f64)> = fitted
+            .iter()
+            .enumerate()
+            .map(|(k, v)| (k as f64, *v))
+            .collect();
+        frame.line(root, &pts, VERMILLION.stroke_width(3))?;
+        for (k, v) in observed.iter().enumerate() {
+            if let Some(v) = v {
+                frame.dot(root, (k as f64, *v), 4, BLUE.filled())?;
+            }
+        }
+        let (lx, ly) = (frame.right - 200, frame.top + 4);
+        root.draw(&plotters::element::Circle::new(
+            (lx + 7, ly + 5),
+            4,
+            BLUE.filled(),
+        ))?;
+        root.draw(&plotters::element::Text::new(
+            labels.series[0].to_string(),
+            (lx + 20, ly + 5),
+            text_style(HPos::Left, VPos::Center, INK),
+        ))?;
+        root.draw(&plotters::element::PathElement::new(
+            vec![(lx, ly + 25), (lx + 14, ly + 25)],
+            VERMILLION.stroke_width(3),
+        ))?;
+        root.draw(&plotters::element::Text::new(
+            labels.series[1].to_string(),
+            (lx + 20, ly + 25),
+            text_style(HPos::Left, VPos::Center, INK),
+        ))?;
+        let step = (n as f64 / 8.0).ceil().max(1.0) as usize;
+        let ticks: Vec<(f64, String)> = (0..n)
+            .step_by(step)
+            .map(|k| (k as f64, k.to_string()))
+            .collect();
         frame.x_axis(root, &ticks, labels.x_title)
     })
 }

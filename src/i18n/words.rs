@@ -985,3 +985,19 @@ pub fn import_error(lang: Lang, e: &crate::data::ImportError) -> &'static str {
     .get(lang)
 }
 pub const CANCEL: L = L("Cancel", "取消");
+pub const FIT: L = L("Fit the simulator to this data", "用这份数据拟合模拟器");
+pub const FIT_LEAD: L = L(
+    "Least squares on the weighted mean retention (in-progress cells left out): base repurchase, stickiness ceiling, habit point and dormancy decay.",
+    "对加权平均留存率做最小二乘拟合（不含未结束的期）：基础复购率、粘性上限、习惯形成点和沉睡衰减。",
+);
+pub const FIT_BASE: L = L("Base repurchase", "基础复购率");
+pub const FIT_RMSE: L = L("Fit error (RMSE)", "拟合误差（均方根）");
+pub const FIT_SERIES: [L; 2] = [
+    L("your mean retention", "您的平均留存"),
+    L("fitted simulator", "拟合的模拟器"),
+];
+pub const USE_FIT: L = L("Use these in the simulator", "在模拟器中使用这些参数");
+pub const FIT_NEEDS_DATA: L = L(
+    "Not enough complete periods to fit (at least two after the first).",
+    "完整的期数不够，无法拟合（首期之后至少需要两期）。",
+);

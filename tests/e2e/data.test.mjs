@@ -172,3 +172,46 @@ test('benchmark: 1M rows read off the main thread (progress, longest task), and 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('fit the simulator to the data, then use the fit', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  assert.equal(await importFile(page, fixture('basic.csv')), 'done');
+  await page.click('[data-testid="fit-simulator"]');
+  await page.waitForSelector('[data-testid="fit-notice"]');
+  // A file with two years of a shop's customers, made in the page.
+  await page.evaluate(() => {
+    const lines = ['customer,date,amount'];
+    let x = 7;
+    const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let c = 0; c < 3000; c++) {
+      let day = Math.floor(rnd() * 365);
+      let p = 0.35;
+      while (day < 730) {
+        lines.push(`C${c},${new Date(Date.UTC(2023, 0, 1) + day * 86400000).toISOString().slice(0, 10)},${(10 + rnd() * 40).toFixed(2)}`);
+        if (rnd() > p) break;
+        p = Math.min(0.9, p + 0.12);
+        day += 20 + Math.floor(rnd() * 30);
+      }
+    }
+    const input = document.querySelector('[data-testid="import-file"]');
+    const dt = new DataTransfer();
+    dt.items.add(new File([lines.join('\n')], 'shop.csv', { type: 'text/csv' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForSelector('[data-testid="import-status"][data-state="done"]');
+  await page.click('[data-testid="fit-simulator"]');
+  await page.waitForSelector('[data-testid="fit-rmse"]');
+  const value = async (id) => Number(await page.getAttribute(`[data-testid="${id}"]`, 'data-value'));
+  const rmse = await value('fit-rmse');
+  assert.ok(rmse >= 0 && rmse < 0.1, `rmse ${rmse}`);
+  const [decay, kmax, habit] = [await value('fit-decay'), await value('fit-stickiness-max'), await value('fit-habit')];
+  await page.click('[data-testid="use-in-simulator"]');
+  await page.waitForFunction((d) => Math.abs(Number(document.querySelector('[data-testid="decay"]').value) - d * 100) < 1e-6, decay);
+  assert.ok(Math.abs(Number(await page.inputValue('[data-testid="stickiness-max"]')) - kmax * 100) < 1e-6);
+  assert.ok(Math.abs(Number(await page.inputValue('[data-testid="habit-purchase"]')) - habit) < 1e-9);
+  assert.equal(await page.inputValue('[data-testid="lens"]'), 'chain');
+  assert.match(page.url(), /dl=/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
