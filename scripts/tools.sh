@@ -63,6 +63,17 @@ ensure_chromium() {
   fi
 }
 
+ensure_python_tools() {
+  # DuckDB for the SQL check (tests only), pinned in tests/sql/requirements.txt.
+  if ! "$ROOT/.venv/bin/python" -c "import duckdb" 2>/dev/null \
+     || [ "$ROOT/tests/sql/requirements.txt" -nt "$ROOT/.venv/pyvenv.cfg" ]; then
+    log "installing test Python packages into .venv"
+    python3 -m venv "$ROOT/.venv"
+    "$ROOT/.venv/bin/pip" install -q -r "$ROOT/tests/sql/requirements.txt"
+    touch "$ROOT/.venv/pyvenv.cfg"
+  fi
+}
+
 ensure_crates() {
   # Trunk runs cargo with --offline: fetch every locked crate first.
   (cd "$ROOT" && cargo fetch --locked -q)
@@ -74,5 +85,5 @@ ensure_tools() {
   ensure_crates
   ensure_wasm_bindgen
   ensure_trunk
-  if [ "${1:-}" = browser ]; then ensure_chromium; fi
+  if [ "${1:-}" = browser ]; then ensure_chromium; ensure_python_tools; fi
 }

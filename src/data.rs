@@ -12,7 +12,8 @@ pub mod table;
 pub mod wire;
 
 pub use analysis::{
-    analyze, inspect, Analysis, Granularity, ImportError, Inspection, Settings, SkipReason,
+    analyze, analyze_table, inspect, Analysis, Granularity, ImportError, Inspection, Settings,
+    SkipReason, TableColumns,
 };
 
 /// The text encoding of a file's bytes.

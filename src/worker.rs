@@ -56,6 +56,20 @@ pub fn run(
         Err(e) => Err(e.clone()),
     };
     let result = match (text, &inspection) {
+        (Ok(t), Ok(i)) if i.table.is_some() => {
+            let g = settings.map_or(data::Granularity::Month, |s| s.granularity);
+            data::analyze_table(
+                t,
+                i.delimiter,
+                i.table.unwrap_or(data::TableColumns {
+                    cohort: 0,
+                    offset: 1,
+                    active: 2,
+                    revenue: None,
+                }),
+                g,
+            )
+        }
         (Ok(t), Ok(i)) => {
             let settings = settings.unwrap_or_else(|| guessed_settings(i));
             if settings.mapping.customer == settings.mapping.date {

@@ -106,6 +106,9 @@ pub fn YourData(props: &ImportProps) -> Html {
     let inspection = use_state(|| None::<Result<Inspection, ImportError>>);
     let result = use_state(|| None::<Result<Rc<Analysis>, ImportError>>);
     let progress = use_state(|| None::<f64>);
+    // Finished requests, so a test (or a person) can tell a new result from the last one.
+    let runs = use_state(|| 0u32);
+    let run_count = use_mut_ref(|| 0u32);
     let choices = use_state(|| None::<Choices>);
     let worker = use_mut_ref(|| None::<WorkerHandle>);
     let bytes = use_mut_ref(|| None::<Rc<Vec<u8>>>);
@@ -121,7 +124,11 @@ pub fn YourData(props: &ImportProps) -> Html {
             choices.setter(),
             new_file.clone(),
         );
+        let (runs, run_count) = (runs.setter(), run_count.clone());
         Rc::new(move |(ins, res): Outcome| {
+            // A counter in a cell: this closure outlives renders (the worker keeps it).
+            *run_count.borrow_mut() += 1;
+            runs.set(*run_count.borrow());
             if std::mem::take(&mut *new_file.borrow_mut()) {
                 choices.set(ins.as_ref().ok().map(Choices::from));
             }
@@ -296,14 +303,14 @@ pub fn YourData(props: &ImportProps) -> Html {
             <textarea id="import-text" data-testid="import-text" rows="3" ref={paste_ref}
                 placeholder={"customer,date,amount\nC1,2024-01-05,12.50"} />
             <button type="button" data-testid="import-paste" onclick={on_paste}>{ i18n::READ_PASTED.get(l) }</button>
-            <p class={classes!("import-status", state)} role="status" data-testid="import-status" data-state={state}>{ status }</p>
+            <p class={classes!("import-status", state)} role="status" data-testid="import-status" data-state={state} data-run={runs.to_string()}>{ status }</p>
             if let Some(p) = *progress {
                 <div class="import-working">
                     <progress data-testid="import-progress" max="1" value={p.to_string()}></progress>
                     <button type="button" data-testid="import-cancel" onclick={on_cancel}>{ i18n::CANCEL.get(l) }</button>
                 </div>
             }
-            if let Some(c) = (*choices).clone().filter(|_| !columns.is_empty()) {
+            if let Some(c) = (*choices).clone().filter(|_| !columns.is_empty() && !matches!(&*inspection, Some(Ok(i)) if i.table.is_some())) {
                 <div class="mapping">
                     <Choice testid="map-customer" label={i18n::MAP_CUSTOMER.get(l)} options={columns.clone()} selected={c.customer.to_string()}
                         on_change={set_choice(|c, v| if let Ok(i) = v.parse() { c.customer = i })} />

@@ -170,14 +170,21 @@ pub fn encode(
     match inspection {
         Ok(i) => {
             out.push(format!(
-                "inspection\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                "inspection\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 delimiter_code(i.delimiter),
                 i.has_header as u8,
                 i.mapping.customer,
                 i.mapping.date,
                 opt(i.mapping.amount),
                 opt(i.mapping.order),
-                i.slash_dates as u8
+                i.slash_dates as u8,
+                i.table.map_or("-".to_string(), |t| format!(
+                    "{},{},{},{}",
+                    t.cohort,
+                    t.offset,
+                    t.active,
+                    opt(t.revenue)
+                ))
             ));
             out.push(format!(
                 "columns\t{}",
@@ -262,7 +269,7 @@ pub fn decode(
     for line in text.lines() {
         let f: Vec<&str> = line.split('\t').collect();
         match f[0] {
-            "inspection" if f.len() == 8 => {
+            "inspection" if f.len() == 9 => {
                 inspection = Some(Ok(Inspection {
                     delimiter: delimiter_from(f[1])?,
                     has_header: f[2] == "1",
@@ -275,6 +282,20 @@ pub fn decode(
                         order: parse_opt(f[6])?,
                     },
                     slash_dates: f[7] == "1",
+                    table: if f[8] == "-" {
+                        None
+                    } else {
+                        let t: Vec<&str> = f[8].split(',').collect();
+                        if t.len() != 4 {
+                            return None;
+                        }
+                        Some(super::TableColumns {
+                            cohort: t[0].parse().ok()?,
+                            offset: t[1].parse().ok()?,
+                            active: t[2].parse().ok()?,
+                            revenue: parse_opt(t[3])?,
+                        })
+                    },
                 }))
             }
             "inspection-error" if f.len() == 2 => inspection = Some(Err(error_from(f[1]))),

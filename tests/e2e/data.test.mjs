@@ -22,11 +22,14 @@ after(async () => {
   await server?.close();
 });
 
+/** Picks a file and waits for its own result (`data-run` counts finished requests). */
 async function importFile(page, file) {
-  const input = page.locator('[data-testid="import-file"]');
-  if (typeof file === 'string') await input.setInputFiles(file);
-  else await input.setInputFiles(file);
-  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid="import-status"]').dataset.state));
+  const run = Number(await page.getAttribute('[data-testid="import-status"]', 'data-run'));
+  await page.locator('[data-testid="import-file"]').setInputFiles(file);
+  await page.waitForFunction((r) => {
+    const s = document.querySelector('[data-testid="import-status"]');
+    return Number(s.dataset.run) > r && ['done', 'error'].includes(s.dataset.state);
+  }, run);
   return page.getAttribute('[data-testid="import-status"]', 'data-state');
 }
 
@@ -214,4 +217,43 @@ test('fit the simulator to the data, then use the fit', async () => {
   assert.match(page.url(), /dl=/);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('docs/sql/duckdb.sql: its cohort table, imported, equals the page’s own result on the raw rows', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/duckdb-`);
+  // 30,000 rows over 14 months, made here.
+  const lines = ['customer_id,date,amount'];
+  let x = 99;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < 30_000; i++) {
+    const day = Math.floor(rnd() * 425);
+    lines.push(`C${Math.floor(rnd() * 6000)},${new Date(Date.UTC(2023, 2, 1) + day * 86400000).toISOString().slice(0, 10)},${(1 + rnd() * 99).toFixed(2)}`);
+  }
+  const raw = `${dir}/raw.csv`;
+  writeFileSync(raw, lines.join('\n') + '\n');
+  const python = new URL('../../.venv/bin/python', import.meta.url).pathname;
+  const script = new URL('../sql/run_duckdb.py', import.meta.url).pathname;
+  for (const [name, file] of [['basic', fixture('basic.csv')], ['generated', raw]]) {
+    const table = `${dir}/${name}-cohorts.csv`;
+    execFileSync(python, [script, file, table]);
+    const { page, context, problems } = await open(browser, server.url);
+    const cells = () => page.$$eval('[data-testid="data-cohort-cell"]', (els) =>
+      els.map((e) => [e.dataset.cohort, e.dataset.offset, Number(e.dataset.value), Number(e.dataset.active), Number(e.dataset.revenue)]));
+    assert.equal(await importFile(page, file), 'done');
+    const fromRows = await cells();
+    assert.equal(await importFile(page, table), 'done');
+    const fromTable = await cells();
+    assert.equal(fromTable.length, fromRows.length, name);
+    assert.ok(fromRows.length >= 4);
+    fromRows.forEach((r, i) => {
+      const t = fromTable[i];
+      assert.deepEqual(t.slice(0, 4), r.slice(0, 4), `${name} ${r[0]} +${r[1]}`);
+      assert.ok(Math.abs(t[4] - r[4]) < 1e-6, `${name} revenue ${r[0]} +${r[1]}: ${t[4]} vs ${r[4]}`);
+    });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
