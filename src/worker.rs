@@ -2,8 +2,8 @@
 //! analyses a transaction file off the main thread, posting progress and the
 //! result (as `data::wire` text) back to the page.
 //!
-//! Messages in: `{ bytes: Uint8Array | null, settings: string | null }` —
-//! bytes load a new file (kept for later requests); settings (see
+//! Messages in: `{ bytes: File | Uint8Array | null, settings: string | null }` —
+//! bytes (a File, read here, or pasted text) load a new file (kept for later requests); settings (see
 //! `data::wire::encode_settings`) re-read it with other choices, or null for
 //! the guessed ones. Messages out: `{ type: "progress", value }` (0–1) and
 //! `{ type: "result", text }`; and `{ type: "ready" }` once, when it listens.
@@ -31,6 +31,20 @@ pub fn load_bytes(bytes: &[u8]) -> Result<String, ImportError> {
             .ok()
             .and_then(|d| d.decode_with_u8_array(bytes).ok())
             .ok_or(ImportError::NotText),
+    }
+}
+
+/// [`load_bytes`] taking ownership: valid UTF-8 becomes the String without a copy.
+pub fn load_owned(bytes: Vec<u8>) -> Result<String, ImportError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty);
+    }
+    if data::looks_binary(&bytes) {
+        return Err(ImportError::NotText);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => load_bytes(e.as_bytes()),
     }
 }
 
@@ -107,9 +121,20 @@ pub fn start() {
                     .ok()
                     .filter(|v| !v.is_null() && !v.is_undefined())
             };
-            if let Some(bytes) = field("bytes") {
-                let bytes = Uint8Array::new(&bytes).to_vec();
-                TEXT.with(|t| *t.borrow_mut() = load_bytes(&bytes));
+            if let Some(source) = field("bytes") {
+                // A File is read here, in the worker (FileReaderSync); pasted
+                // text arrives as bytes. Either way one copy lands in wasm memory.
+                let buffer = match source.dyn_ref::<web_sys::Blob>() {
+                    Some(blob) => web_sys::FileReaderSync::new()
+                        .and_then(|r| r.read_as_array_buffer(blob))
+                        .ok()
+                        .map(JsValue::from),
+                    None => Some(source.clone()),
+                };
+                let bytes = buffer
+                    .map(|b| Uint8Array::new(&b).to_vec())
+                    .unwrap_or_default();
+                TEXT.with(|t| *t.borrow_mut() = load_owned(bytes));
             }
             let settings = field("settings")
                 .and_then(|v| v.as_string())

@@ -220,14 +220,6 @@ pub fn on_resize(f: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "resize", move |_| f())
 }
 
-/// Reads a file's bytes (asynchronously, locally).
-pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    Some(web_sys::js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// Calls `f` with the first file dropped anywhere on the page.
 pub fn on_file_drop(f: impl Fn(web_sys::File) + 'static) -> (EventListener, EventListener) {
     use gloo::events::EventListenerOptions;

@@ -111,7 +111,9 @@ pub fn YourData(props: &ImportProps) -> Html {
     let run_count = use_mut_ref(|| 0u32);
     let choices = use_state(|| None::<Choices>);
     let worker = use_mut_ref(|| None::<WorkerHandle>);
-    let bytes = use_mut_ref(|| None::<Rc<Vec<u8>>>);
+    // The file (or pasted text) last imported: the worker reads it, so the
+    // page never holds a copy; kept to re-send after a cancel.
+    let source = use_mut_ref(|| None::<wasm_bindgen::JsValue>);
     let new_file = use_mut_ref(|| false);
     let paste_ref = use_node_ref();
 
@@ -140,30 +142,28 @@ pub fn YourData(props: &ImportProps) -> Html {
     // Sends a request to the worker (started on first use), or runs it here
     // when the browser cannot start one.
     let request = {
-        let (worker, bytes, progress, apply) = (
+        let (worker, source, progress, apply) = (
             worker.clone(),
-            bytes.clone(),
+            source.clone(),
             progress.setter(),
             apply.clone(),
         );
         Rc::new(
-            move |new_bytes: Option<Rc<Vec<u8>>>, settings: Option<Settings>| {
+            move |new_source: Option<wasm_bindgen::JsValue>, settings: Option<Settings>| {
                 progress.set(Some(0.0));
-                let mut send_bytes = new_bytes.clone();
-                if let Some(b) = new_bytes {
-                    *bytes.borrow_mut() = Some(b);
+                let mut send = new_source.clone();
+                if let Some(src) = new_source {
+                    *source.borrow_mut() = Some(src);
                 }
                 let mut slot = worker.borrow_mut();
                 if slot.is_none() {
                     *slot = spawn_worker(progress.clone(), apply.clone());
-                    send_bytes = bytes.borrow().clone();
+                    send = source.borrow().clone();
                 }
                 match slot.as_ref() {
                     Some(h) => {
                         let message = web_sys::js_sys::Object::new();
-                        let payload = send_bytes.map_or(wasm_bindgen::JsValue::NULL, |b| {
-                            web_sys::js_sys::Uint8Array::from(&b[..]).into()
-                        });
+                        let payload = send.unwrap_or(wasm_bindgen::JsValue::NULL);
                         let _ = web_sys::js_sys::Reflect::set(&message, &"bytes".into(), &payload);
                         let settings = settings.as_ref().map_or(wasm_bindgen::JsValue::NULL, |s| {
                             data::wire::encode_settings(s).into()
@@ -181,21 +181,16 @@ pub fn YourData(props: &ImportProps) -> Html {
         )
     };
 
-    let on_bytes = {
+    let on_source = {
         let (request, new_file) = (request.clone(), new_file.clone());
-        Callback::from(move |b: Vec<u8>| {
+        Callback::from(move |src: wasm_bindgen::JsValue| {
             *new_file.borrow_mut() = true;
-            request(Some(Rc::new(b)), None);
+            request(Some(src), None);
         })
     };
     let on_file = {
-        let on_bytes = on_bytes.clone();
-        Callback::from(move |file: web_sys::File| {
-            let on_bytes = on_bytes.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                on_bytes.emit(browser::file_bytes(&file).await.unwrap_or_default());
-            });
-        })
+        let on_source = on_source.clone();
+        Callback::from(move |file: web_sys::File| on_source.emit(file.into()))
     };
     {
         let on_file = on_file.clone();
@@ -215,10 +210,11 @@ pub fn YourData(props: &ImportProps) -> Html {
         })
     };
     let on_paste = {
-        let (on_bytes, paste_ref) = (on_bytes.clone(), paste_ref.clone());
+        let (on_source, paste_ref) = (on_source.clone(), paste_ref.clone());
         Callback::from(move |_| {
             if let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() {
-                on_bytes.emit(area.value().into_bytes());
+                let bytes = area.value().into_bytes();
+                on_source.emit(web_sys::js_sys::Uint8Array::from(&bytes[..]).into());
             }
         })
     };
