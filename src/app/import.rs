@@ -479,11 +479,92 @@ fn DataViews(props: &ViewsProps) -> Html {
             );
         })
     };
+    let trend_offset = use_state(|| 1usize);
+    let on_trend = {
+        let trend_offset = trend_offset.clone();
+        Callback::from(move |v: String| trend_offset.set(v.parse().unwrap_or(1)))
+    };
+    let on_data_csv = {
+        let (a, on_or_after) = (a.clone(), props.on_or_after);
+        Callback::from(move |_| {
+            let mut csv =
+                String::from("\u{FEFF}cohort,size,offset,active,retention,revenue,orders\r\n");
+            for c in &a.cohorts {
+                for k in 0..c.active.len() {
+                    let active = if on_or_after {
+                        c.active_after[k]
+                    } else {
+                        c.active[k]
+                    };
+                    let revenue = c
+                        .revenue
+                        .as_ref()
+                        .map_or(String::new(), |r| r[k].to_string());
+                    csv.push_str(&format!(
+                        "{},{},{k},{active},{},{revenue},{}\r\n",
+                        c.label,
+                        c.size,
+                        active as f64 / c.size.max(1) as f64,
+                        c.orders[k]
+                    ));
+                }
+            }
+            browser::download(
+                "repurchase-lab-your-cohorts.csv",
+                "text/csv;charset=utf-8",
+                &csv,
+            );
+        })
+    };
+    let lorenz = a.lorenz.as_ref().map(|points| {
+        let percent = |v: f64| format_percent(l, v, 0);
+        let labels = curves::RepurchaseLabels {
+            x_title: i18n::LORENZ_X.get(l),
+            y_title: i18n::LORENZ_Y.get(l),
+            series: ["", ""],
+            percent: &percent,
+        };
+        Rc::new(chart::accessible(
+            curves::lorenz_svg(points, &labels, (520, 280)),
+            i18n::LORENZ.get(l),
+        ))
+    });
+    let trend = {
+        let k = *trend_offset;
+        let values: Vec<(String, Option<f64>)> = a
+            .cohorts
+            .iter()
+            .map(|c| {
+                let complete = k < c.active.len() && c.period + k as i32 != a.last_period;
+                let v = complete.then(|| {
+                    (if props.on_or_after {
+                        c.active_after[k]
+                    } else {
+                        c.active[k]
+                    }) as f64
+                        / c.size.max(1) as f64
+                });
+                (c.label.clone(), v)
+            })
+            .collect();
+        let percent = |v: f64| format_percent(l, v, 0);
+        let labels = curves::RepurchaseLabels {
+            x_title: i18n::COHORT.get(l),
+            y_title: i18n::RETENTION_AXIS.get(l),
+            series: ["", ""],
+            percent: &percent,
+        };
+        Rc::new(chart::accessible(
+            curves::trend_svg(&values, &labels, (520, 240)),
+            i18n::TREND.get(l),
+        ))
+    };
     let count = |v: u64| crate::i18n::format_number(l, v as f64, 0);
     html! {
         <div class="data-views">
             <div class="exports">
                 <button type="button" data-testid="export-analysis" onclick={on_export}>{ i18n::EXPORT_ANALYSIS.get(l) }</button>
+                <button type="button" data-testid="export-data-csv" onclick={on_data_csv}>{ i18n::EXPORT_DATA_CSV.get(l) }</button>
             </div>
             <div class="skipped" data-testid="skipped-rows" data-value={a.skipped_count.to_string()}>
                 <strong>{ format!("{}: {}", i18n::SKIPPED_ROWS.get(l), count(a.skipped_count)) }</strong>
@@ -504,6 +585,21 @@ fn DataViews(props: &ViewsProps) -> Html {
             </div>
             <p>{ format!("{}: {}", i18n::TIERS.get(l), a.tiers.iter().map(|t| count(*t)).collect::<Vec<_>>().join(" · ")) }</p>
             <p>{ format!("{}: {}", i18n::SEGMENTS.get(l), a.lifecycle.iter().zip(i18n::LIFECYCLE).map(|(n, w)| format!("{} {}", w.get(l), count(*n))).collect::<Vec<_>>().join(" · ")) }</p>
+            <div class="grid2">
+                if let Some(svg) = lorenz {
+                    <div>
+                        <h3>{ i18n::LORENZ.get(l) }</h3>
+                        <Chart testid="lorenz-chart" svg={svg} />
+                    </div>
+                }
+                <div>
+                    <h3>{ i18n::TREND.get(l) }</h3>
+                    <Choice testid="trend-offset" label={i18n::TREND_OFFSET.get(l)}
+                        options={[1usize, 2, 3, 6, 12].iter().map(|k| (AttrValue::from(k.to_string()), AttrValue::from(format!("+{k}")))).collect::<Vec<_>>()}
+                        selected={trend_offset.to_string()} on_change={on_trend} />
+                    <Chart testid="trend-chart" svg={trend} />
+                </div>
+            </div>
             <h3>{ i18n::FIT.get(l) }</h3>
             <p class="hint">{ i18n::FIT_LEAD.get(l) }</p>
             <button type="button" data-testid="fit-simulator" onclick={on_fit_click}>{ i18n::FIT.get(l) }</button>

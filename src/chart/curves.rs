@@ -478,6 +478,83 @@ pub fn fit_svg(
     })
 }
 
+/// The Lorenz curve of revenue: share of revenue (y) of the top x share of
+/// customers, from `points` at x = 0, 5%, …, 100%; the diagonal is "everyone
+/// spends the same", and the top-20% point is marked (seed 000's "20% of
+/// core users bring 80% of profit").
+pub fn lorenz_svg(points: &[f64], labels: &RepurchaseLabels, size: (u32, u32)) -> String {
+    let frame = Frame::new(size, 52, 44, (0.0, 1.0), (0.0, 1.0));
+    let n = points.len().max(2) - 1;
+    render(size, |root| {
+        frame.y_axis(
+            root,
+            &nice_ticks(0.0, 1.0, 5),
+            labels.percent,
+            labels.y_title,
+        )?;
+        frame.line(root, &[(0.0, 0.0), (1.0, 1.0)], MUTED.stroke_width(1))?;
+        let pts: Vec<(f64, f64)> = points
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i as f64 / n as f64, *v))
+            .collect();
+        frame.line(root, &pts, BLUE.stroke_width(3))?;
+        if let Some(top20) = points.get(n / 5) {
+            frame.dot(root, (0.2, *top20), 6, ORANGE.filled())?;
+            frame.text(
+                root,
+                (0.2, *top20),
+                (10, 0),
+                format!("20% → {}", (labels.percent)(*top20)),
+                text_style(HPos::Left, VPos::Center, INK),
+            )?;
+        }
+        let ticks: Vec<(f64, String)> = (0..=5)
+            .map(|i| (i as f64 / 5.0, (labels.percent)(i as f64 / 5.0)))
+            .collect();
+        frame.x_axis(root, &ticks, labels.x_title)
+    })
+}
+
+/// Retention at one offset, cohort by cohort (is it getting better?).
+pub fn trend_svg(
+    values: &[(String, Option<f64>)],
+    labels: &RepurchaseLabels,
+    size: (u32, u32),
+) -> String {
+    let n = values.len().max(2);
+    let hi = values.iter().filter_map(|v| v.1).fold(0.0f64, f64::max);
+    let top = if hi > 0.0 { (hi * 1.2).min(1.0) } else { 1.0 };
+    let frame = Frame::new(size, 52, 44, (-0.5, n as f64 - 0.5), (0.0, top));
+    render(size, |root| {
+        frame.y_axis(
+            root,
+            &nice_ticks(0.0, top, 4),
+            labels.percent,
+            labels.y_title,
+        )?;
+        let pts: Vec<(f64, f64)> = values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, v))| v.map(|v| (i as f64, v)))
+            .collect();
+        if pts.len() > 1 {
+            frame.line(root, &pts, BLUE.stroke_width(2))?;
+        }
+        for p in &pts {
+            frame.dot(root, *p, 4, BLUE.filled())?;
+        }
+        let step = (n as f64 / 6.0).ceil().max(1.0) as usize;
+        let ticks: Vec<(f64, String)> = values
+            .iter()
+            .enumerate()
+            .step_by(step)
+            .map(|(i, (l, _))| (i as f64, l.clone()))
+            .collect();
+        frame.x_axis(root, &ticks, labels.x_title)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,6 +598,31 @@ mod tests {
         assert_eq!(svg.matches("fill=\"#E69F00\"").count(), 1);
         assert!(svg.contains("50%  ← weakest"));
         assert!(svg.contains(">\n24%\n</text>"), "the product 0.8·0.6·0.5");
+    }
+
+    #[test]
+    fn lorenz_and_trend() {
+        let l = RepurchaseLabels {
+            x_title: "x",
+            y_title: "y",
+            series: ["a", "b"],
+            percent: &pct,
+        };
+        let points: Vec<f64> = (0..=20)
+            .map(|i| 1.0 - (1.0 - i as f64 / 20.0).powi(3))
+            .collect();
+        let svg = lorenz_svg(&points, &l, (480, 280));
+        assert!(svg.contains("20% → 49%"), "0.2 → 1 − 0.8³ = 0.488");
+        let t = trend_svg(
+            &[
+                ("2024-01".into(), Some(0.3)),
+                ("2024-02".into(), None),
+                ("2024-03".into(), Some(0.35)),
+            ],
+            &l,
+            (480, 240),
+        );
+        assert_eq!(t.matches("<circle").count(), 2);
     }
 
     #[test]

@@ -1001,3 +1001,15 @@ pub const FIT_NEEDS_DATA: L = L(
     "Not enough complete periods to fit (at least two after the first).",
     "完整的期数不够，无法拟合（首期之后至少需要两期）。",
 );
+pub const LORENZ: L = L(
+    "Who brings the revenue: the Lorenz curve",
+    "收入来自谁：洛伦兹曲线",
+);
+pub const LORENZ_X: L = L("top share of customers", "收入最高的客户占比");
+pub const LORENZ_Y: L = L("share of revenue", "收入占比");
+pub const TREND: L = L(
+    "Retention at one offset, cohort by cohort",
+    "同一期数的留存率，逐个同期群",
+);
+pub const TREND_OFFSET: L = L("Offset", "期数");
+pub const EXPORT_DATA_CSV: L = L("Cohort table (CSV)", "同期群表（CSV）");

@@ -67,6 +67,16 @@ test('a CSV through the file input: cells, repeat curve, Pareto, export', async 
   };
   assert.deepEqual({ schema_version: json.schema_version, granularity: json.granularity, cohorts: json.cohorts }, native);
   assert.equal(json.totals.occasions, 6);
+  const [c] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-data-csv"]')]);
+  const csv = readFileSync(await c.path());
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows = csv.toString('utf8').slice(1).trim().split('\r\n');
+  assert.equal(rows[0], 'cohort,size,offset,active,retention,revenue,orders');
+  assert.equal(rows[2], '2024-01,2,1,1,0.5,3,1');
+  assert.equal(rows.length, 6);
+  assert.match(await page.textContent('[data-testid="lorenz-chart"]'), /20% → 56%/);
+  await page.selectOption('[data-testid="trend-offset"]', '1');
+  assert.equal(await page.locator('[data-testid="trend-chart"] svg circle').count(), 1, 'only 2024-01 +1 is complete');
   assert.deepEqual(json.repeat_curve.slice(0, 4), [2 / 3, 0.5, 0, null]);
   assert.deepEqual(problems, []);
   await context.close();
