@@ -1,6 +1,7 @@
 //! "Your data": drop, pick or paste a transaction export; see its real
 //! cohorts. Decoding happens here (the browser's TextDecoder); everything
-//! else is `crate::data`, pure Rust.
+//! else is `crate::data`, pure Rust. Numbered hooks are written with
+//! `format!`: repeat-curve-1 … repeat-curve-10 (CONTRACT.md).
 
 use std::rc::Rc;
 

@@ -1,5 +1,7 @@
 //! The calculator page, grouped the way the story goes: experience →
 //! expectation → satisfaction → repurchase, then the small calculators.
+//! Numbered hooks are written with `format!`: stickiness-1 … stickiness-10,
+//! repurchase-probability-1 … repurchase-probability-10 (CONTRACT.md).
 
 use std::rc::Rc;
 
