@@ -14,27 +14,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys::{self, Reflect, Uint8Array};
 
-use crate::data::{self, wire, Encoding, ImportError, Inspection, Settings};
+use crate::data::{self, wire, ImportError, Inspection, Settings};
 
-/// Text of a file's bytes: UTF-8, else GB18030 through the browser's
-/// TextDecoder (no encoding tables in the wasm). Refuses binary files.
-pub fn load_bytes(bytes: &[u8]) -> Result<String, ImportError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(ImportError::Empty);
-    }
-    if data::looks_binary(bytes) {
-        return Err(ImportError::NotText);
-    }
-    match data::detect_encoding(bytes) {
-        Encoding::Utf8 => Ok(String::from_utf8_lossy(bytes).into_owned()),
-        Encoding::Gb18030 => web_sys::TextDecoder::new_with_label("gb18030")
-            .ok()
-            .and_then(|d| d.decode_with_u8_array(bytes).ok())
-            .ok_or(ImportError::NotText),
-    }
-}
-
-/// [`load_bytes`] taking ownership: valid UTF-8 becomes the String without a copy.
+/// Text of a file's bytes: UTF-8 (taken without a copy), else GB18030
+/// through the browser's TextDecoder (no encoding tables in the wasm).
+/// Refuses empty and binary files.
 pub fn load_owned(bytes: Vec<u8>) -> Result<String, ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::Empty);
@@ -42,10 +26,12 @@ pub fn load_owned(bytes: Vec<u8>) -> Result<String, ImportError> {
     if data::looks_binary(&bytes) {
         return Err(ImportError::NotText);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => load_bytes(e.as_bytes()),
-    }
+    String::from_utf8(bytes).or_else(|e| {
+        web_sys::TextDecoder::new_with_label("gb18030")
+            .ok()
+            .and_then(|d| d.decode_with_u8_array(e.as_bytes()).ok())
+            .ok_or(ImportError::NotText)
+    })
 }
 
 /// The settings the page would start from for an inspection.

@@ -255,27 +255,14 @@ fn Comparison(props: &ComparisonProps) -> Html {
         ),
     ];
     let table = |o: &Outcome, testid: &str, caption: &str| {
-        let percent = |v: f64| format_percent(l, v, 0);
-        let count = |v: f64| format_number(l, v, 0);
-        let cohort_name = |c: usize| i18n::cohort_name(l, props.a.period, c);
-        let offset_name = |k: usize| format!("+{k}");
-        let labels = heatmap::HeatmapLabels {
-            caption,
-            cohort: i18n::COHORT.get(l),
-            size: i18n::SIZE.get(l),
-            mean: i18n::MEAN.get(l),
-            cohort_name: &cohort_name,
-            offset_name: &offset_name,
-            percent: &percent,
-            count: &count,
-            money: &count,
-        };
-        AttrValue::from(heatmap::heatmap_html(
+        AttrValue::from(super::simulator::heatmap_for(
             &o.scenario,
+            None,
             heatmap::Measure::Retention,
             testid,
-            &labels,
-            None,
+            caption,
+            l,
+            props.a.period,
         ))
     };
     html! {

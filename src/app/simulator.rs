@@ -29,7 +29,8 @@ pub struct SimulatorProps {
 
 const WIDE: u32 = 520;
 
-fn heatmap_for(
+/// A simulation's heatmap in the page language (also used by the A/B comparison).
+pub(super) fn heatmap_for(
     sim: &Simulation,
     compare: Option<&Simulation>,
     measure: heatmap::Measure,
