@@ -8,12 +8,13 @@ pub mod amount;
 pub mod analysis;
 pub mod columns;
 pub mod dates;
+pub mod forecast;
 pub mod table;
 pub mod wire;
 
 pub use analysis::{
-    analyze, analyze_table, inspect, Analysis, Granularity, ImportError, Inspection, Settings,
-    SkipReason, TableColumns,
+    analyze, analyze_rows, analyze_table, inspect, Analysis, Granularity, ImportError, Inspection, Rows,
+    Settings, SkipReason, TableColumns,
 };
 
 /// The text encoding of a file's bytes.

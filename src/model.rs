@@ -5,15 +5,20 @@
 pub mod calculator;
 pub mod calculators;
 pub mod chain;
+pub mod bgnbd;
 pub mod export;
 pub mod fit;
+pub mod gamma_gamma;
 pub mod json;
 pub mod link;
+pub mod optimize;
 pub mod presets;
 pub mod repurchase;
 pub mod saved;
+pub mod sbg;
 pub mod scenario;
 pub mod simulator;
+pub mod special;
 pub mod stickiness;
 pub mod trap;
 

@@ -512,11 +512,57 @@ pub fn analyze(
     settings: &Settings,
     progress: &mut dyn FnMut(f64) -> bool,
 ) -> Result<Analysis, ImportError> {
+    analyze_rows(text, settings, progress).map(|(a, _)| a)
+}
+
+/// The rows an analysis read, kept for the forecasts: customer index, day and
+/// amount per row, and every customer's id (index → id).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rows {
+    /// The ids one after another; customer c's id ends at `ends[c]`.
+    pub names: String,
+    /// End of each id in `names`.
+    pub ends: Vec<u32>,
+    /// Customer index per row.
+    pub cust: Vec<u32>,
+    /// Day (since 1970-01-01) per row.
+    pub day: Vec<i32>,
+    /// Amount per row, when an amount column is mapped.
+    pub amt: Option<Vec<f64>>,
+}
+
+impl Rows {
+    /// Number of customers.
+    pub fn customers(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Customer c's id.
+    pub fn name(&self, c: usize) -> &str {
+        let start = if c == 0 { 0 } else { self.ends[c - 1] as usize };
+        &self.names[start..self.ends[c] as usize]
+    }
+
+    /// The index of a customer id (trimmed), if present.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        let id = id.trim();
+        (0..self.customers()).find(|&c| self.name(c) == id)
+    }
+}
+
+/// [`analyze`], also returning the rows it read.
+pub fn analyze_rows(
+    text: &str,
+    settings: &Settings,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Result<(Analysis, Rows), ImportError> {
     let m = settings.mapping;
     let needed = m.customer.max(m.date).max(m.amount.unwrap_or(0));
     let mut records = Records::new(text, settings.delimiter);
     let mut fields: Vec<Cow<str>> = Vec::new();
     let mut ids: FxMap<Cow<str>, u32> = FxMap::default();
+    let mut names = String::new();
+    let mut ends: Vec<u32> = Vec::new();
     // Sized from the text up front (about a third of the rows are new
     // customers in typical exports): growing the table costs more than guessing.
     let approx_rows = text.len() / 24 + 16;
@@ -621,10 +667,16 @@ pub fn analyze(
         let c = match pack(id) {
             // Short ids (the usual case) are looked up by value: no string
             // compare reaching into the text for every row.
-            Some(key) => *short_ids.entry(key).or_insert(next),
+            Some(key) => *short_ids.entry(key).or_insert_with(|| {
+                names.push_str(id);
+                ends.push(names.len() as u32);
+                next
+            }),
             None => match ids.get(id) {
                 Some(&c) => c,
                 None => {
+                    names.push_str(id);
+                    ends.push(names.len() as u32);
                     let key = match &fields[m.customer] {
                         Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
                         Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
@@ -693,7 +745,14 @@ pub fn analyze(
     result.skipped_count = skipped_count;
     result.day_order = day_order;
     progress(1.0);
-    Ok(result)
+    let rows = Rows {
+        names,
+        ends,
+        cust,
+        day,
+        amt: m.amount.map(|_| amt),
+    };
+    Ok((result, rows))
 }
 
 /// Aggregates rows (customer index, day, amount) into the analysis.

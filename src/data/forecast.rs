@@ -1,0 +1,766 @@
+//! Forecasts from the imported rows: the per-customer summary (x, t_x, T and
+//! mean repeat spend at a calibration end), BG/NBD and Gamma-Gamma fitted on
+//! it, and everything the page shows from them — P(alive), expected
+//! purchases, the holdout check, frequency × recency grids, CLV.
+//!
+//! Definitions (Fader, Hardie & Lee 2005): a purchase occasion is a distinct
+//! (customer, day); x = occasions up to and including the calibration end − 1;
+//! t_x = last occasion − first, T = calibration end − first, in the chosen
+//! unit (day, week = 7 days, month = 365.25/12 days). Spend of an occasion is
+//! the sum of that day's amounts; m_x is the mean over the repeat occasions.
+//! Customers whose first purchase is after the calibration end are not in
+//! the model (they have no calibration history).
+
+use super::analysis::Rows;
+use crate::model::bgnbd::{self, Customer};
+use crate::model::gamma_gamma::{self, Spender};
+
+/// The time unit of the models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// Days.
+    Day,
+    /// Weeks of 7 days.
+    #[default]
+    Week,
+    /// Months of 365.25 / 12 days.
+    Month,
+}
+
+impl Unit {
+    /// Every unit.
+    pub const ALL: [Unit; 3] = [Unit::Day, Unit::Week, Unit::Month];
+
+    /// Days in one unit.
+    pub fn days(self) -> f64 {
+        match self {
+            Unit::Day => 1.0,
+            Unit::Week => 7.0,
+            Unit::Month => 365.25 / 12.0,
+        }
+    }
+
+    /// The code in the select.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.code() == code)
+    }
+}
+
+/// What the user chose.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Last day of the calibration period (days since 1970-01-01), inclusive.
+    pub calibration_end: i32,
+    /// The models' time unit.
+    pub unit: Unit,
+    /// Units ahead for expected purchases and CLV.
+    pub horizon: f64,
+    /// Gross margin on spend, 0–1.
+    pub margin: f64,
+    /// Annual discount rate (0.1 = 10%).
+    pub discount: f64,
+}
+
+/// One customer's calibration summary (times in days).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    /// Repeat occasions in calibration.
+    pub x: u32,
+    /// Days from the first to the last occasion in calibration.
+    pub t_x_days: i32,
+    /// Days from the first occasion to the calibration end.
+    pub t_days: i32,
+    /// Mean spend of the repeat occasions (0 without any).
+    pub mean_spend: f64,
+    /// Occasions after the calibration end.
+    pub holdout: u32,
+}
+
+/// Per-customer summaries (None for customers first seen after the
+/// calibration end) and the calibration customers' repeat occasions by day
+/// since the first day of the data (for the tracking chart).
+pub fn summarise(rows: &Rows, calibration_end: i32) -> (Vec<Option<Summary>>, Vec<i32>) {
+    let n = rows.customers();
+    // Rows grouped by customer (counting sort), then each customer's days sorted.
+    let mut start = vec![0usize; n + 1];
+    for &c in &rows.cust {
+        start[c as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut order = vec![0u32; rows.cust.len()];
+    for (i, &c) in rows.cust.iter().enumerate() {
+        order[fill[c as usize]] = i as u32;
+        fill[c as usize] += 1;
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut repeat_days = Vec::new();
+    let mut days: Vec<(i32, f64)> = Vec::new();
+    for c in 0..n {
+        days.clear();
+        days.extend(order[start[c]..start[c + 1]].iter().map(|&i| {
+            let i = i as usize;
+            (rows.day[i], rows.amt.as_ref().map_or(0.0, |a| a[i]))
+        }));
+        days.sort_unstable_by_key(|d| d.0);
+        let first = days[0].0;
+        if first > calibration_end {
+            out.push(None);
+            continue;
+        }
+        let (mut x, mut last, mut holdout) = (0u32, first, 0u32);
+        let (mut spend, mut day_spend, mut prev) = (0.0, 0.0, first);
+        for &(d, a) in &days {
+            if d != prev {
+                if prev != first && prev <= calibration_end {
+                    spend += day_spend;
+                }
+                day_spend = 0.0;
+                if d <= calibration_end {
+                    x += 1;
+                    last = d;
+                } else {
+                    holdout += 1;
+                }
+                repeat_days.push(d);
+                prev = d;
+            }
+            day_spend += a;
+        }
+        if prev != first && prev <= calibration_end {
+            spend += day_spend;
+        }
+        out.push(Some(Summary {
+            x,
+            t_x_days: last - first,
+            t_days: calibration_end - first,
+            mean_spend: if x > 0 { spend / x as f64 } else { 0.0 },
+            holdout,
+        }));
+    }
+    (out, repeat_days)
+}
+
+/// A frequency × recency grid of a model quantity for a customer observed
+/// for `t` units.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Grid {
+    /// T of the hypothetical customer (units).
+    pub t: f64,
+    /// Row labels: repeat purchases x.
+    pub frequency: Vec<u32>,
+    /// Column labels: recency t_x (units).
+    pub recency: Vec<f64>,
+    /// Row-major values.
+    pub values: Vec<f64>,
+}
+
+/// A top customer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Top {
+    /// Their id.
+    pub id: String,
+    /// Repeat purchases in calibration.
+    pub x: u32,
+    /// Recency (units).
+    pub t_x: f64,
+    /// Age T (units).
+    pub t: f64,
+    /// P(alive).
+    pub p_alive: f64,
+    /// Expected purchases in the horizon.
+    pub expected: f64,
+    /// Expected spend per purchase (Gamma-Gamma).
+    pub spend: f64,
+    /// CLV over the horizon (margin, discounted).
+    pub clv: f64,
+}
+
+/// Everything the Forecasts panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forecast {
+    /// The options used.
+    pub options: Options,
+    /// First and last day in the data.
+    pub first_day: i32,
+    /// Last day in the data.
+    pub last_day: i32,
+    /// Customers in the model (first purchase by the calibration end).
+    pub customers: u64,
+    /// Of them, with at least one repeat purchase in calibration.
+    pub repeaters: u64,
+    /// BG/NBD fit.
+    pub bgnbd: bgnbd::Estimate,
+    /// Gamma-Gamma fit (None without amounts or repeat customers).
+    pub gg: Option<gamma_gamma::Estimate>,
+    /// Customers by P(alive) in ten bins of 0.1.
+    pub alive_hist: Vec<f64>,
+    /// Mean P(alive).
+    pub mean_alive: f64,
+    /// Expected purchases in the horizon, all customers.
+    pub expected_total: f64,
+    /// Length of the holdout (units) = last day − calibration end.
+    pub holdout_units: f64,
+    /// Repeat purchases in the holdout: actual, and predicted (conditional).
+    pub holdout_actual: f64,
+    /// Predicted holdout purchases, Σ E[Y(holdout) | x, t_x, T].
+    pub holdout_predicted: f64,
+    /// Cumulative repeat purchases per unit since the first day: (unit, actual, model).
+    pub tracking: Vec<(f64, f64, f64)>,
+    /// Holdout purchases per customer by calibration x = 0..6 and 7+: (customers, actual mean, predicted mean).
+    pub by_frequency: Vec<(f64, f64, f64)>,
+    /// P(alive) by frequency × recency.
+    pub alive_grid: Grid,
+    /// Expected purchases in the horizon by frequency × recency.
+    pub expected_grid: Grid,
+    /// Σ CLV (None without a spend model).
+    pub clv_total: Option<f64>,
+    /// CLV histogram: upper edges and counts.
+    pub clv_hist: Vec<(f64, f64)>,
+    /// Top customers by CLV (or expected purchases without spend).
+    pub top: Vec<Top>,
+}
+
+/// Why there is no forecast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ForecastError {
+    /// No customer's first purchase is on or before the calibration end.
+    NoCustomers,
+    /// No customer repeated in calibration: the model cannot be identified.
+    NoRepeats,
+    /// The optimiser found no finite likelihood.
+    NoFit,
+    /// The user cancelled.
+    Cancelled,
+}
+
+impl ForecastError {
+    /// A stable code for the page's messages.
+    pub fn code(self) -> &'static str {
+        match self {
+            ForecastError::NoCustomers => "no-customers",
+            ForecastError::NoRepeats => "no-repeats",
+            ForecastError::NoFit => "no-fit",
+            ForecastError::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses a code.
+    pub fn from_code(code: &str) -> Option<ForecastError> {
+        [
+            ForecastError::NoCustomers,
+            ForecastError::NoRepeats,
+            ForecastError::NoFit,
+            ForecastError::Cancelled,
+        ]
+        .into_iter()
+        .find(|e| e.code() == code)
+    }
+}
+
+/// Customers with identical (x, t_x, T) in days, sorted: the distinct
+/// keys, how many customers share each, and each customer's key index
+/// (`u32::MAX` for customers outside the model).
+pub struct Groups {
+    /// Distinct (x, t_x days, T days).
+    pub keys: Vec<(u32, i32, i32)>,
+    /// Customers per key.
+    pub counts: Vec<u32>,
+    /// Key index per customer.
+    pub of: Vec<u32>,
+}
+
+/// Groups the summaries (see [`Groups`]).
+pub fn groups(summaries: &[Option<Summary>]) -> Groups {
+    let mut pairs: Vec<((u32, i32, i32), u32)> = summaries
+        .iter()
+        .enumerate()
+        .filter_map(|(c, s)| s.map(|s| ((s.x, s.t_x_days, s.t_days), c as u32)))
+        .collect();
+    pairs.sort_unstable();
+    let mut g = Groups {
+        keys: Vec::new(),
+        counts: Vec::new(),
+        of: vec![u32::MAX; summaries.len()],
+    };
+    for (k, c) in pairs {
+        if g.keys.last() != Some(&k) {
+            g.keys.push(k);
+            g.counts.push(0);
+        }
+        let i = g.keys.len() - 1;
+        g.counts[i] += 1;
+        g.of[c as usize] = i as u32;
+    }
+    g
+}
+
+/// BG/NBD input: one weighted customer per distinct (x, t_x, T).
+pub fn bgnbd_customers(g: &Groups, unit: Unit) -> Vec<Customer> {
+    let u = unit.days();
+    g.keys
+        .iter()
+        .zip(&g.counts)
+        .map(|(k, &n)| Customer {
+            x: k.0,
+            t_x: k.1 as f64 / u,
+            t: k.2 as f64 / u,
+            weight: n as f64,
+        })
+        .collect()
+}
+
+/// Gamma-Gamma input: the repeat customers' (x, m_x).
+pub fn spenders(summaries: &[Option<Summary>]) -> Vec<Spender> {
+    summaries
+        .iter()
+        .flatten()
+        .filter(|s| s.x > 0)
+        .map(|s| Spender {
+            x: s.x,
+            m: s.mean_spend,
+            weight: 1.0,
+        })
+        .collect()
+}
+
+/// One customer's numbers under fitted models.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prediction {
+    /// P(alive).
+    pub p_alive: f64,
+    /// Expected purchases in the horizon.
+    pub expected: f64,
+    /// Expected spend per purchase (0 without a spend model).
+    pub spend: f64,
+    /// CLV over the horizon (0 without a spend model).
+    pub clv: f64,
+}
+
+/// CLV steps: the horizon is cut into at most this many equal steps, each
+/// step's expected purchases discounted at its end.
+const CLV_STEPS: usize = 24;
+
+/// Discounted expected purchases over the horizon (the CLV's purchase part):
+/// the horizon in at most [`CLV_STEPS`] equal steps, each step's expected
+/// purchases discounted at the annual rate from its end.
+fn discounted_purchases(bg: &bgnbd::Params, o: &Options, x: u32, t_x: f64, t: f64) -> f64 {
+    let steps = (o.horizon.ceil() as usize).clamp(1, CLV_STEPS);
+    let mut prev = 0.0;
+    let mut discounted = 0.0;
+    for k in 1..=steps {
+        let h = o.horizon * k as f64 / steps as f64;
+        let e = bg.expected(h, x, t_x, t);
+        let years = h * o.unit.days() / 365.25;
+        discounted += (e - prev) / (1.0 + o.discount).powf(years);
+        prev = e;
+    }
+    discounted
+}
+
+/// A customer's prediction.
+pub fn predict(
+    s: &Summary,
+    bg: &bgnbd::Params,
+    gg: Option<&gamma_gamma::Params>,
+    o: &Options,
+) -> Prediction {
+    let u = o.unit.days();
+    let (t_x, t) = (s.t_x_days as f64 / u, s.t_days as f64 / u);
+    let (spend, clv) = match gg {
+        Some(g) => {
+            let spend = g.expected_spend(s.x, s.mean_spend);
+            (spend, o.margin * spend * discounted_purchases(bg, o, s.x, t_x, t))
+        }
+        None => (0.0, 0.0),
+    };
+    Prediction {
+        p_alive: bg.p_alive(s.x, t_x, t),
+        expected: bg.expected(o.horizon, s.x, t_x, t),
+        spend,
+        clv,
+    }
+}
+
+fn grid(t: f64, max_x: u32, f: impl Fn(u32, f64) -> f64) -> Grid {
+    let cols = 20;
+    let frequency: Vec<u32> = (0..=max_x).collect();
+    let recency: Vec<f64> = (0..cols).map(|j| t * (j as f64 + 0.5) / cols as f64).collect();
+    let values = frequency
+        .iter()
+        .flat_map(|&x| recency.iter().map(move |&r| (x, r)))
+        .map(|(x, r)| f(x, if x == 0 { 0.0 } else { r }))
+        .collect();
+    Grid {
+        t,
+        frequency,
+        recency,
+        values,
+    }
+}
+
+/// Fits and predicts. `progress(fraction)` returning false cancels.
+pub fn forecast(
+    rows: &Rows,
+    options: &Options,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Result<Forecast, ForecastError> {
+    let o = *options;
+    let u = o.unit.days();
+    let (first_day, last_day) = rows
+        .day
+        .iter()
+        .fold((i32::MAX, i32::MIN), |(lo, hi), &d| (lo.min(d), hi.max(d)));
+    let (summaries, repeat_days) = summarise(rows, o.calibration_end);
+    let customers = summaries.iter().flatten().count() as u64;
+    let repeaters = summaries.iter().flatten().filter(|s| s.x > 0).count() as u64;
+    if customers == 0 {
+        return Err(ForecastError::NoCustomers);
+    }
+    if repeaters == 0 {
+        return Err(ForecastError::NoRepeats);
+    }
+    if !progress(0.1) {
+        return Err(ForecastError::Cancelled);
+    }
+    let g = groups(&summaries);
+    let grouped = bgnbd_customers(&g, o.unit);
+    let est = bgnbd::fit(&grouped, &mut |i| progress(0.1 + 0.5 * (i as f64 / 60.0).min(1.0)))
+        .ok_or(if progress(0.6) {
+            ForecastError::NoFit
+        } else {
+            ForecastError::Cancelled
+        })?;
+    let bg = est.params;
+    let gg = match rows.amt {
+        Some(_) => gamma_gamma::fit(&spenders(&summaries), &mut |i| {
+            progress(0.6 + 0.1 * (i as f64 / 40.0).min(1.0))
+        }),
+        None => None,
+    };
+    if !progress(0.7) {
+        return Err(ForecastError::Cancelled);
+    }
+    let ggp = gg.as_ref().map(|g| g.params);
+
+    // Per distinct (x, t_x, T), then per customer (spend differs).
+    let holdout_units = ((last_day - o.calibration_end).max(0)) as f64 / u;
+    let n_groups = grouped.len().max(1);
+    let mut per_group: Vec<[f64; 4]> = Vec::with_capacity(grouped.len());
+    for (i, c) in grouped.iter().enumerate() {
+        if i % 4096 == 4095 && !progress(0.7 + 0.25 * i as f64 / n_groups as f64) {
+            return Err(ForecastError::Cancelled);
+        }
+        per_group.push([
+            bg.p_alive(c.x, c.t_x, c.t),
+            bg.expected(o.horizon, c.x, c.t_x, c.t),
+            bg.expected(holdout_units, c.x, c.t_x, c.t),
+            if ggp.is_some() {
+                discounted_purchases(&bg, &o, c.x, c.t_x, c.t)
+            } else {
+                0.0
+            },
+        ]);
+    }
+    let mut alive_hist = vec![0.0; 10];
+    let (mut alive_sum, mut expected_total, mut holdout_actual, mut holdout_predicted) =
+        (0.0, 0.0, 0.0, 0.0);
+    let mut by_freq = vec![(0.0, 0.0, 0.0); 8];
+    let mut clvs: Vec<(f64, usize)> = Vec::with_capacity(customers as usize);
+    for (c, s) in summaries.iter().enumerate() {
+        let Some(s) = s else { continue };
+        let [p_alive, expected, in_holdout, det] = per_group[g.of[c] as usize];
+        alive_hist[((p_alive * 10.0) as usize).min(9)] += 1.0;
+        alive_sum += p_alive;
+        expected_total += expected;
+        holdout_actual += s.holdout as f64;
+        holdout_predicted += in_holdout;
+        let b = &mut by_freq[(s.x as usize).min(7)];
+        b.0 += 1.0;
+        b.1 += s.holdout as f64;
+        b.2 += in_holdout;
+        let value = match &ggp {
+            Some(gp) => o.margin * gp.expected_spend(s.x, s.mean_spend) * det,
+            None => expected,
+        };
+        clvs.push((value, c));
+    }
+    let by_frequency = by_freq
+        .into_iter()
+        .map(|(n, a, p)| if n > 0.0 { (n, a / n, p / n) } else { (0.0, 0.0, 0.0) })
+        .collect();
+
+    // Tracking: cumulative repeat purchases per unit, data vs model.
+    let mut births: Vec<i32> = summaries
+        .iter()
+        .flatten()
+        .map(|s| o.calibration_end - s.t_days)
+        .collect();
+    births.sort_unstable();
+    let mut birth_counts: Vec<(i32, f64)> = Vec::new();
+    for b in births {
+        match birth_counts.last_mut() {
+            Some(last) if last.0 == b => last.1 += 1.0,
+            _ => birth_counts.push((b, 1.0)),
+        }
+    }
+    let mut repeat_days = repeat_days;
+    repeat_days.sort_unstable();
+    let span_units = ((last_day - first_day) as f64 / u).ceil().max(1.0) as usize;
+    let stride = span_units.div_ceil(400).max(1);
+    let mut tracking = Vec::new();
+    let mut seen = 0usize;
+    for k in (0..=span_units).step_by(stride) {
+        let edge = first_day as f64 + k as f64 * u;
+        while seen < repeat_days.len() && (repeat_days[seen] as f64) <= edge {
+            seen += 1;
+        }
+        let model: f64 = birth_counts
+            .iter()
+            .filter(|(b, _)| (*b as f64) < edge)
+            .map(|&(b, n)| n * bg.expected_new((edge - b as f64) / u))
+            .sum();
+        tracking.push((k as f64, seen as f64, model));
+    }
+
+    // Grids for a customer observed as long as the oldest one.
+    let t_max = summaries
+        .iter()
+        .flatten()
+        .map(|s| s.t_days)
+        .max()
+        .unwrap_or(0) as f64
+        / u;
+    let mut xs: Vec<u32> = summaries.iter().flatten().map(|s| s.x).collect();
+    xs.sort_unstable();
+    let max_x = xs[(xs.len() * 99 / 100).min(xs.len() - 1)].clamp(3, 30);
+    let alive_grid = grid(t_max, max_x, |x, r| bg.p_alive(x, r, t_max));
+    let expected_grid = grid(t_max, max_x, |x, r| bg.expected(o.horizon, x, r, t_max));
+
+    // CLV: distribution and the top customers.
+    let clv_total = ggp.map(|_| clvs.iter().map(|v| v.0).sum());
+    let mut sorted: Vec<f64> = clvs.iter().map(|v| v.0).collect();
+    sorted.sort_unstable_by(f64::total_cmp);
+    let hi = sorted[(sorted.len() * 99 / 100).min(sorted.len() - 1)].max(1e-9);
+    let bins = 20;
+    let mut clv_hist: Vec<(f64, f64)> = (1..=bins).map(|i| (hi * i as f64 / bins as f64, 0.0)).collect();
+    for v in &sorted {
+        let i = ((v / hi * bins as f64) as usize).min(bins - 1);
+        clv_hist[i].1 += 1.0;
+    }
+    clvs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let top = clvs
+        .iter()
+        .take(20)
+        .filter_map(|&(_, c)| {
+            let s = summaries[c]?;
+            let p = predict(&s, &bg, ggp.as_ref(), &o);
+            Some(Top {
+                id: rows.name(c).to_string(),
+                x: s.x,
+                t_x: s.t_x_days as f64 / u,
+                t: s.t_days as f64 / u,
+                p_alive: p.p_alive,
+                expected: p.expected,
+                spend: p.spend,
+                clv: p.clv,
+            })
+        })
+        .collect();
+    progress(1.0);
+    Ok(Forecast {
+        options: o,
+        first_day,
+        last_day,
+        customers,
+        repeaters,
+        bgnbd: est,
+        gg,
+        alive_hist,
+        mean_alive: alive_sum / customers as f64,
+        expected_total,
+        holdout_units,
+        holdout_actual,
+        holdout_predicted,
+        tracking,
+        by_frequency,
+        alive_grid,
+        expected_grid,
+        clv_total,
+        clv_hist,
+        top,
+    })
+}
+
+/// A customer lookup's answer: their summary (units) and prediction.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookup {
+    /// No such id in the file.
+    Unknown,
+    /// First purchase after the calibration end: not in the model.
+    AfterCalibration,
+    /// The customer's numbers.
+    Found {
+        /// Repeat purchases in calibration.
+        x: u32,
+        /// Recency (units).
+        t_x: f64,
+        /// Age T (units).
+        t: f64,
+        /// The prediction.
+        prediction: Prediction,
+    },
+}
+
+/// Looks a customer up by id in the rows and their summaries.
+pub fn lookup(
+    rows: &Rows,
+    summaries: &[Option<Summary>],
+    f: &Forecast,
+    id: &str,
+) -> Lookup {
+    let Some(c) = rows.find(id) else {
+        return Lookup::Unknown;
+    };
+    let Some(s) = summaries.get(c).copied().flatten() else {
+        return Lookup::AfterCalibration;
+    };
+    let u = f.options.unit.days();
+    Lookup::Found {
+        x: s.x,
+        t_x: s.t_x_days as f64 / u,
+        t: s.t_days as f64 / u,
+        prediction: predict(
+            &s,
+            &f.bgnbd.params,
+            f.gg.as_ref().map(|g| &g.params),
+            &f.options,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dates::days_from_civil;
+    use crate::data::{analyze_rows, columns::Mapping, table::Delimiter, Granularity, Settings};
+
+    /// The CDNOW sample (tests/fixtures/cdnow/CDNOW_sample.txt): master id,
+    /// sample id, YYYYMMDD, CDs, dollars.
+    fn cdnow() -> Rows {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/cdnow/CDNOW_sample.txt"
+        ))
+        .unwrap();
+        let settings = Settings {
+            delimiter: Delimiter::Spaces,
+            has_header: false,
+            mapping: Mapping {
+                customer: 1,
+                date: 2,
+                amount: Some(4),
+                order: None,
+            },
+            day_order: None,
+            granularity: Granularity::Month,
+        };
+        analyze_rows(&text, &settings, &mut |_| true).unwrap().1
+    }
+
+    fn paper_options() -> Options {
+        Options {
+            calibration_end: days_from_civil(1997, 9, 30),
+            unit: Unit::Week,
+            horizon: 39.0,
+            margin: 1.0,
+            discount: 0.0,
+        }
+    }
+
+    #[test]
+    fn cdnow_reproduces_the_published_estimates() {
+        let rows = cdnow();
+        let f = forecast(&rows, &paper_options(), &mut |_| true).unwrap();
+        assert_eq!(f.customers, 2357);
+        let p = f.bgnbd.params;
+        // Fader, Hardie & Lee (2005), Table/§5: r = 0.243, α = 4.414, a = 0.793, b = 2.426, LL = −9582.4.
+        assert_eq!(
+            format!("{:.3} {:.3} {:.3} {:.3} {:.1}", p.r, p.alpha, p.a, p.b, f.bgnbd.ll),
+            "0.243 4.414 0.793 2.426 -9582.4"
+        );
+        assert!(f.bgnbd.converged);
+        // "RFM and CLV": p = 6.25, q = 3.74, γ = 15.44 on the 946 repeat customers.
+        let g = f.gg.unwrap();
+        assert_eq!(
+            format!("{:.2} {:.2} {:.2}", g.params.p, g.params.q, g.params.v),
+            "6.25 3.74 15.44"
+        );
+        assert_eq!(f.repeaters, 946);
+        // The 78-week file: the model's cumulative repeat purchases track the data
+        // (paper Figure 2: within a few per cent at week 78).
+        let (_, actual, model) = *f.tracking.last().unwrap();
+        assert!((model - actual).abs() / actual < 0.05, "{actual} vs {model}");
+    }
+
+    #[test]
+    fn summary_matches_the_published_customer() {
+        // Customer 0001: purchases 1997-01-01, 01-18, 08-02 (and 12-12, holdout):
+        // x = 2, t_x = 30.43, T = 38.86 weeks — the paper's worked example.
+        let rows = cdnow();
+        let (s, _) = summarise(&rows, days_from_civil(1997, 9, 30));
+        let c = rows.find("0001").unwrap();
+        let s = s[c].unwrap();
+        assert_eq!((s.x, s.holdout), (2, 1));
+        assert_eq!(format!("{:.2} {:.2}", s.t_x_days as f64 / 7.0, s.t_days as f64 / 7.0), "30.43 38.86");
+        assert!((s.mean_spend - (29.73 + 14.96) / 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn holdout_prediction_is_close_to_the_actual() {
+        let f = forecast(&cdnow(), &paper_options(), &mut |_| true).unwrap();
+        assert!((f.holdout_units - 39.0).abs() < 0.2, "{}", f.holdout_units);
+        let ratio = f.holdout_predicted / f.holdout_actual;
+        assert!((0.85..1.15).contains(&ratio), "{ratio}");
+        assert_eq!(f.by_frequency.iter().map(|b| b.0).sum::<f64>(), 2357.0);
+        assert!(f.clv_total.unwrap() > 0.0);
+        assert_eq!(f.top.len(), 20);
+        assert!(f.top.windows(2).all(|w| w[0].clv >= w[1].clv));
+        let (sums, _) = summarise(&cdnow(), paper_options().calibration_end);
+        let rows = cdnow();
+        match lookup(&rows, &sums, &f, " 0001 ") {
+            Lookup::Found { x, prediction, .. } => {
+                assert_eq!(x, 2);
+                // The paper's worked example: 1.226 purchases in the next 39 weeks.
+                assert_eq!(format!("{:.3}", prediction.expected), "1.226");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(lookup(&rows, &sums, &f, "nobody"), Lookup::Unknown);
+    }
+
+    #[test]
+    fn errors_are_named() {
+        let rows = cdnow();
+        let mut o = paper_options();
+        o.calibration_end = days_from_civil(1990, 1, 1);
+        assert_eq!(forecast(&rows, &o, &mut |_| true), Err(ForecastError::NoCustomers));
+        o.calibration_end = days_from_civil(1997, 1, 1);
+        assert_eq!(forecast(&rows, &o, &mut |_| true), Err(ForecastError::NoRepeats));
+        assert_eq!(
+            forecast(&rows, &paper_options(), &mut |_| false),
+            Err(ForecastError::Cancelled)
+        );
+    }
+}

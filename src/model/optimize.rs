@@ -1,0 +1,292 @@
+//! Minimisers for the models' negative log-likelihoods, on unconstrained
+//! (log-) parameters: BFGS with a backtracking line search where a gradient is
+//! known, Nelder–Mead where it is not (and as BFGS's fallback). A non-finite
+//! value counts as +∞, so a step into overflow is simply refused: no NaN ever
+//! comes out.
+
+/// Where a minimiser stopped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Minimum {
+    /// The point.
+    pub x: Vec<f64>,
+    /// The objective there.
+    pub value: f64,
+    /// Iterations used.
+    pub iterations: usize,
+    /// Whether the convergence test passed (gradient or simplex small enough).
+    pub converged: bool,
+}
+
+/// Objective with gradient: returns f(x) and writes ∇f(x) into the slice.
+pub type WithGradient<'a> = dyn FnMut(&[f64], &mut [f64]) -> f64 + 'a;
+
+fn finite_or_inf(v: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        f64::INFINITY
+    }
+}
+
+fn norm_inf(g: &[f64]) -> f64 {
+    g.iter().fold(0.0f64, |m, v| m.max(v.abs()))
+}
+
+/// BFGS from `x0`. Converged when max |∂f/∂xᵢ| ≤ `tol` · max(1, |f|).
+/// `progress(iteration)` returning false stops early (not converged).
+/// When the line search cannot improve, Nelder–Mead takes over from the best point.
+pub fn bfgs(
+    f: &mut WithGradient,
+    x0: &[f64],
+    tol: f64,
+    max_iter: usize,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Minimum {
+    let n = x0.len();
+    let mut x = x0.to_vec();
+    let mut g = vec![0.0; n];
+    let mut fx = finite_or_inf(f(&x, &mut g));
+    if !fx.is_finite() || g.iter().any(|v| !v.is_finite()) {
+        let mut plain = |p: &[f64]| {
+            let mut scratch = vec![0.0; p.len()];
+            f(p, &mut scratch)
+        };
+        return nelder_mead(&mut plain, x0, 0.5, 1e-10, max_iter * 20);
+    }
+    let identity = |h: &mut Vec<f64>| {
+        h.iter_mut().for_each(|v| *v = 0.0);
+        for i in 0..n {
+            h[i * n + i] = 1.0;
+        }
+    };
+    let mut h = vec![0.0; n * n];
+    identity(&mut h);
+    let mut fresh = true;
+    let mut g_new = vec![0.0; n];
+    let mut x_new = vec![0.0; n];
+    let mut iterations = 0;
+    // Every evaluation counts: a degenerate likelihood (a parameter running
+    // off to infinity) must not keep the line search busy for long.
+    let mut evaluations = 1;
+    while iterations < max_iter && evaluations < 4 * max_iter {
+        if norm_inf(&g) <= tol * fx.abs().max(1.0) {
+            return Minimum {
+                x,
+                value: fx,
+                iterations,
+                converged: true,
+            };
+        }
+        if !progress(iterations) {
+            break;
+        }
+        iterations += 1;
+        let mut p: Vec<f64> = (0..n)
+            .map(|i| -(0..n).map(|j| h[i * n + j] * g[j]).sum::<f64>())
+            .collect();
+        let mut slope: f64 = p.iter().zip(&g).map(|(a, b)| a * b).sum();
+        if slope >= 0.0 || !slope.is_finite() {
+            identity(&mut h);
+            fresh = true;
+            p = g.iter().map(|v| -v).collect();
+            slope = -g.iter().map(|v| v * v).sum::<f64>();
+        }
+        // First step of a fresh (identity) metric: at most a unit move.
+        let mut step = if fresh { 1.0 / norm_inf(&p).max(1.0) } else { 1.0 };
+        let mut accepted = false;
+        let mut f_new = fx;
+        for _ in 0..40 {
+            for i in 0..n {
+                x_new[i] = x[i] + step * p[i];
+            }
+            f_new = finite_or_inf(f(&x_new, &mut g_new));
+            evaluations += 1;
+            if f_new <= fx + 1e-4 * step * slope && g_new.iter().all(|v| v.is_finite()) {
+                accepted = true;
+                break;
+            }
+            step *= 0.5;
+        }
+        if !accepted || f_new >= fx && !fresh {
+            if fresh {
+                break;
+            }
+            identity(&mut h);
+            fresh = true;
+            continue;
+        }
+        let s: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
+        let y: Vec<f64> = (0..n).map(|i| g_new[i] - g[i]).collect();
+        let sy: f64 = s.iter().zip(&y).map(|(a, b)| a * b).sum();
+        let improvement = fx - f_new;
+        x.copy_from_slice(&x_new);
+        g.copy_from_slice(&g_new);
+        fx = f_new;
+        if sy > 1e-12 {
+            // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
+            let rho = 1.0 / sy;
+            let hy: Vec<f64> = (0..n)
+                .map(|i| (0..n).map(|j| h[i * n + j] * y[j]).sum())
+                .collect();
+            let yhy: f64 = y.iter().zip(&hy).map(|(a, b)| a * b).sum();
+            for i in 0..n {
+                for j in 0..n {
+                    h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j])
+                        + (rho * rho * yhy + rho) * s[i] * s[j];
+                }
+            }
+            fresh = false;
+        }
+        if improvement <= 1e-15 * fx.abs().max(1.0) && norm_inf(&g) <= 1e3 * tol * fx.abs().max(1.0)
+        {
+            break;
+        }
+    }
+    let converged = norm_inf(&g) <= tol * fx.abs().max(1.0);
+    if converged {
+        return Minimum {
+            x,
+            value: fx,
+            iterations,
+            converged,
+        };
+    }
+    // Stuck: let the simplex method polish from the best point.
+    let mut plain = |p: &[f64]| {
+        let mut scratch = vec![0.0; p.len()];
+        f(p, &mut scratch)
+    };
+    let mut m = nelder_mead(&mut plain, &x, 0.1, 1e-12, 100 * n);
+    m.iterations += iterations;
+    if m.value > fx {
+        return Minimum {
+            x,
+            value: fx,
+            iterations: m.iterations,
+            converged: false,
+        };
+    }
+    m
+}
+
+/// Nelder–Mead from `x0` with an initial simplex of side `scale`. Converged
+/// when the simplex's values differ by ≤ `tol` · max(1, |f|) and its points by ≤ 1e-9.
+pub fn nelder_mead(
+    f: &mut dyn FnMut(&[f64]) -> f64,
+    x0: &[f64],
+    scale: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Minimum {
+    let n = x0.len();
+    let mut pts: Vec<Vec<f64>> = (0..=n)
+        .map(|i| {
+            let mut p = x0.to_vec();
+            if i > 0 {
+                p[i - 1] += scale;
+            }
+            p
+        })
+        .collect();
+    let mut vals: Vec<f64> = pts.iter().map(|p| finite_or_inf(f(p))).collect();
+    let mut iterations = 0;
+    let mut converged = false;
+    while iterations < max_iter {
+        iterations += 1;
+        let mut order: Vec<usize> = (0..=n).collect();
+        order.sort_by(|&a, &b| vals[a].total_cmp(&vals[b]));
+        pts = order.iter().map(|&i| pts[i].clone()).collect();
+        vals = order.iter().map(|&i| vals[i]).collect();
+        let spread = (vals[n] - vals[0]).abs();
+        let size = pts[1..]
+            .iter()
+            .flat_map(|p| p.iter().zip(&pts[0]).map(|(a, b)| (a - b).abs()))
+            .fold(0.0f64, f64::max);
+        if vals[0].is_finite() && spread <= tol * vals[0].abs().max(1.0) && size <= 1e-9 {
+            converged = true;
+            break;
+        }
+        let centroid: Vec<f64> = (0..n)
+            .map(|j| pts[..n].iter().map(|p| p[j]).sum::<f64>() / n as f64)
+            .collect();
+        let along = |t: f64| -> Vec<f64> {
+            (0..n)
+                .map(|j| centroid[j] + t * (pts[n][j] - centroid[j]))
+                .collect()
+        };
+        let r = along(-1.0);
+        let fr = finite_or_inf(f(&r));
+        if fr < vals[0] {
+            let e = along(-2.0);
+            let fe = finite_or_inf(f(&e));
+            (pts[n], vals[n]) = if fe < fr { (e, fe) } else { (r, fr) };
+        } else if fr < vals[n - 1] {
+            (pts[n], vals[n]) = (r, fr);
+        } else {
+            let c = if fr < vals[n] { along(-0.5) } else { along(0.5) };
+            let fc = finite_or_inf(f(&c));
+            if fc < vals[n].min(fr) {
+                (pts[n], vals[n]) = (c, fc);
+            } else {
+                for i in 1..=n {
+                    pts[i] = (0..n)
+                        .map(|j| pts[0][j] + 0.5 * (pts[i][j] - pts[0][j]))
+                        .collect();
+                    vals[i] = finite_or_inf(f(&pts[i]));
+                }
+            }
+        }
+    }
+    let best = (0..=n)
+        .min_by(|&a, &b| vals[a].total_cmp(&vals[b]))
+        .unwrap_or(0);
+    Minimum {
+        x: pts[best].clone(),
+        value: vals[best],
+        iterations,
+        converged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rosenbrock(x: &[f64], g: &mut [f64]) -> f64 {
+        let (a, b) = (x[0], x[1]);
+        g[0] = -2.0 * (1.0 - a) - 400.0 * a * (b - a * a);
+        g[1] = 200.0 * (b - a * a);
+        (1.0 - a).powi(2) + 100.0 * (b - a * a).powi(2)
+    }
+
+    #[test]
+    fn bfgs_finds_the_rosenbrock_minimum() {
+        let m = bfgs(&mut rosenbrock, &[-1.2, 1.0], 1e-9, 500, &mut |_| true);
+        assert!(m.converged, "{m:?}");
+        assert!((m.x[0] - 1.0).abs() < 1e-6 && (m.x[1] - 1.0).abs() < 1e-6, "{m:?}");
+    }
+
+    #[test]
+    fn nelder_mead_finds_the_rosenbrock_minimum() {
+        let mut f = |x: &[f64]| rosenbrock(x, &mut [0.0; 2]);
+        let m = nelder_mead(&mut f, &[-1.2, 1.0], 0.5, 1e-14, 5000);
+        assert!(m.converged, "{m:?}");
+        assert!((m.x[0] - 1.0).abs() < 1e-5 && (m.x[1] - 1.0).abs() < 1e-5, "{m:?}");
+    }
+
+    #[test]
+    fn non_finite_objectives_never_give_nan() {
+        // Infinite almost everywhere; the minimisers must stay finite.
+        let mut f = |x: &[f64], g: &mut [f64]| {
+            g.iter_mut().for_each(|v| *v = f64::NAN);
+            if x[0] > 0.5 {
+                f64::NAN
+            } else {
+                x[0] * x[0]
+            }
+        };
+        let m = bfgs(&mut f, &[0.0, 0.0], 1e-9, 50, &mut |_| true);
+        assert!(m.x.iter().all(|v| v.is_finite()));
+        assert!(!m.value.is_nan());
+    }
+}
