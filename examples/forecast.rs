@@ -27,7 +27,9 @@ mod native {
                 .cloned()
         };
         let (Some(path), Some(end)) = (args.first(), opt("--end")) else {
-            eprintln!("usage: forecast FILE --end YYYY-MM-DD [--unit day|week|month] [--horizon N]");
+            eprintln!(
+                "usage: forecast FILE --end YYYY-MM-DD [--unit day|week|month] [--horizon N]"
+            );
             return ExitCode::from(2);
         };
         let Some(end) = dates::parse_iso_fast(end.as_bytes()) else {
@@ -37,7 +39,9 @@ mod native {
         let unit = opt("--unit")
             .and_then(|u| forecast::Unit::from_code(&u))
             .unwrap_or_default();
-        let horizon = opt("--horizon").and_then(|h| h.parse().ok()).unwrap_or(52.0);
+        let horizon = opt("--horizon")
+            .and_then(|h| h.parse().ok())
+            .unwrap_or(52.0);
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {

@@ -4,6 +4,7 @@
 
 mod browser;
 mod controls;
+mod forecast;
 mod import;
 mod saved;
 mod sections;
@@ -255,7 +256,7 @@ pub fn App() -> Html {
         { notice }
         <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch.clone()} {parts} />
         <saved::SavedScenarios scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} />
-        <import::YourData lang={l} model_p={crate::model::calculator::calculate(s).repurchase} on_fit={on_fit} />
+        <import::YourData lang={l} model_p={crate::model::calculator::calculate(s).repurchase} on_fit={on_fit} scenario={Rc::new(s.clone())} />
         <footer class="site-footer">{ i18n::FOOTER.get(l) }</footer>
         </>
     }

@@ -5,6 +5,7 @@
 pub mod cohorts;
 pub mod curves;
 pub mod data_table;
+pub mod forecast;
 pub mod frame;
 pub mod heatmap;
 pub mod palette;

@@ -13,8 +13,8 @@ pub mod table;
 pub mod wire;
 
 pub use analysis::{
-    analyze, analyze_rows, analyze_table, inspect, Analysis, Granularity, ImportError, Inspection, Rows,
-    Settings, SkipReason, TableColumns,
+    analyze, analyze_rows, analyze_table, inspect, Analysis, Granularity, ImportError, Inspection,
+    Rows, Settings, SkipReason, TableColumns,
 };
 
 /// The text encoding of a file's bytes.

@@ -2,10 +2,10 @@
 //!
 //! Nothing here imports a web crate; everything is tested with `cargo test`.
 
+pub mod bgnbd;
 pub mod calculator;
 pub mod calculators;
 pub mod chain;
-pub mod bgnbd;
 pub mod export;
 pub mod fit;
 pub mod gamma_gamma;

@@ -7,6 +7,16 @@
 //! `data::wire::encode_settings`) re-read it with other choices, or null for
 //! the guessed ones. Messages out: `{ type: "progress", value }` (0–1) and
 //! `{ type: "result", text }`; and `{ type: "ready" }` once, when it listens.
+//!
+//! Forecasts on the rows of the last import: `{ forecast: options, lang }`
+//! (see `data::wire::encode_options`) answers `{ type: "forecast-progress",
+//! value }` and `{ type: "forecast", state: "done" | "error", status, html }` —
+//! the results drawn here (`chart::forecast::results_html`) in the page
+//! language, so that code never loads with the page; the same options again
+//! (a language switch) redraw without refitting. `{ lookup: id }` answers
+//! `{ type: "lookup", text }` (HTML, `chart::forecast::lookup_html`) from the last forecast.
+//! `{ sbg: survivor text, discount, lang }` answers `{ type: "sbg", svg, html }`
+//! (`chart::forecast::sbg_view`); it needs no import.
 
 use std::cell::RefCell;
 
@@ -14,7 +24,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys::{self, Reflect, Uint8Array};
 
-use crate::data::{self, wire, ImportError, Inspection, Settings};
+use crate::data::forecast::{self, Forecast, ForecastError, Summary};
+use crate::data::{self, wire, ImportError, Inspection, Rows, Settings};
+use crate::i18n::{self, Lang};
 
 /// Text of a file's bytes: UTF-8 (taken without a copy), else GB18030
 /// through the browser's TextDecoder (no encoding tables in the wasm).
@@ -45,12 +57,14 @@ pub fn guessed_settings(i: &Inspection) -> Settings {
     }
 }
 
-/// Runs one request: the wire text of (inspection, result).
+/// Runs one request: the wire text of (inspection, result), and the rows
+/// read (for the forecasts; None for an aggregated table or an error).
 pub fn run(
     text: &Result<String, ImportError>,
     settings: Option<Settings>,
     progress: &mut dyn FnMut(f64) -> bool,
-) -> String {
+) -> (String, Option<Rows>) {
+    let mut rows = None;
     let inspection = match text {
         Ok(t) => data::inspect(t),
         Err(e) => Err(e.clone()),
@@ -75,17 +89,86 @@ pub fn run(
             if settings.mapping.customer == settings.mapping.date {
                 Err(ImportError::BadMapping)
             } else {
-                data::analyze(t, &settings, progress)
+                data::analyze_rows(t, &settings, progress).map(|(a, r)| {
+                    rows = Some(r);
+                    a
+                })
             }
         }
         (_, Err(e)) => Err(e.clone()),
         (Err(e), _) => Err(e.clone()),
     };
-    wire::encode(&inspection, &result)
+    (wire::encode(&inspection, &result), rows)
 }
 
 thread_local! {
     static TEXT: RefCell<Result<String, ImportError>> = const { RefCell::new(Err(ImportError::Empty)) };
+    static ROWS: RefCell<Option<Rows>> = const { RefCell::new(None) };
+    static FITTED: RefCell<Option<(Vec<Option<Summary>>, Forecast)>> = const { RefCell::new(None) };
+}
+
+/// A forecast request's answer: (state, status, html).
+type Drawn = (&'static str, String, String);
+
+/// A forecast request: fits on the kept rows (unless these options were the
+/// last ones) and keeps the result for lookups.
+fn run_forecast(options: &str, lang: Lang, progress: &mut dyn FnMut(f64) -> bool) -> Drawn {
+    let fail = |e: ForecastError| {
+        (
+            "error",
+            i18n::forecast_error(lang, e).to_string(),
+            String::new(),
+        )
+    };
+    let Some(options) = wire::decode_options(options) else {
+        return fail(ForecastError::NoFit);
+    };
+    let cached = FITTED.with(|f| {
+        f.borrow()
+            .as_ref()
+            .filter(|(_, fc)| fc.options == options)
+            .map(|(_, fc)| fc.clone())
+    });
+    let result = match cached {
+        Some(fc) => Ok(fc),
+        None => ROWS.with(|rows| {
+            let rows = rows.borrow();
+            let rows = rows.as_ref().ok_or(ForecastError::NoCustomers)?;
+            let result = forecast::forecast(rows, &options, progress);
+            FITTED.with(|f| {
+                *f.borrow_mut() = result.as_ref().ok().map(|fc| {
+                    (
+                        forecast::summarise(rows, options.calibration_end).0,
+                        fc.clone(),
+                    )
+                })
+            });
+            result
+        }),
+    };
+    match result {
+        Ok(f) => (
+            "done",
+            i18n::forecast_customers(lang, f.customers, f.repeaters),
+            crate::chart::forecast::results_html(&f, lang),
+        ),
+        Err(e) => fail(e),
+    }
+}
+
+fn run_lookup(id: &str, lang: Lang) -> String {
+    ROWS.with(|rows| {
+        FITTED.with(
+            |fitted| match (rows.borrow().as_ref(), fitted.borrow().as_ref()) {
+                (Some(rows), Some((summaries, f))) => crate::chart::forecast::lookup_html(
+                    &forecast::lookup(rows, summaries, f, id),
+                    f,
+                    lang,
+                ),
+                _ => String::new(),
+            },
+        )
+    })
 }
 
 fn post(scope: &web_sys::DedicatedWorkerGlobalScope, kind: &str, key: &str, value: JsValue) {
@@ -107,6 +190,54 @@ pub fn start() {
                     .ok()
                     .filter(|v| !v.is_null() && !v.is_undefined())
             };
+            let lang = || {
+                field("lang")
+                    .and_then(|v| v.as_string())
+                    .and_then(|c| Lang::from_code(&c))
+                    .unwrap_or(Lang::En)
+            };
+            if let Some(options) = field("forecast").and_then(|v| v.as_string()) {
+                let lang = lang();
+                let mut last = 0.0;
+                let (state, status, html) = run_forecast(&options, lang, &mut |f| {
+                    if f - last >= 0.02 {
+                        last = f;
+                        post(&reply, "forecast-progress", "value", JsValue::from_f64(f));
+                    }
+                    true
+                });
+                let message = js_sys::Object::new();
+                for (k, v) in [
+                    ("type", "forecast"),
+                    ("state", state),
+                    ("status", &status),
+                    ("html", &html),
+                ] {
+                    let _ = Reflect::set(&message, &k.into(), &v.into());
+                }
+                let _ = reply.post_message(&message);
+                return;
+            }
+            if let Some(text) = field("sbg").and_then(|v| v.as_string()) {
+                let lang = lang();
+                let discount = field("discount").and_then(|v| v.as_f64()).unwrap_or(0.1);
+                let (svg, html) = crate::chart::forecast::sbg_view(&text, discount, lang);
+                let message = js_sys::Object::new();
+                for (k, v) in [
+                    ("type", "sbg"),
+                    ("svg", &svg.unwrap_or_default()),
+                    ("html", &html),
+                ] {
+                    let _ = Reflect::set(&message, &k.into(), &v.into());
+                }
+                let _ = reply.post_message(&message);
+                return;
+            }
+            if let Some(id) = field("lookup").and_then(|v| v.as_string()) {
+                let html = run_lookup(&id, lang());
+                post(&reply, "lookup", "text", JsValue::from_str(&html));
+                return;
+            }
             if let Some(source) = field("bytes") {
                 // A File is read here, in the worker (FileReaderSync); pasted
                 // text arrives as bytes. Either way one copy lands in wasm memory.
@@ -126,7 +257,10 @@ pub fn start() {
                 .and_then(|v| v.as_string())
                 .and_then(|s| wire::decode_settings(&s));
             let mut last = 0.0;
-            let text = TEXT.with(|t| {
+            // The previous rows go first: two copies would double the memory.
+            ROWS.with(|r| r.borrow_mut().take());
+            FITTED.with(|f| f.borrow_mut().take());
+            let (text, rows) = TEXT.with(|t| {
                 run(&t.borrow(), settings, &mut |f| {
                     if f - last >= 0.02 {
                         last = f;
@@ -135,6 +269,7 @@ pub fn start() {
                     true
                 })
             });
+            ROWS.with(|r| *r.borrow_mut() = rows);
             post(&reply, "result", "text", JsValue::from_str(&text));
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));

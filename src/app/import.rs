@@ -10,7 +10,9 @@ use yew::prelude::*;
 
 use super::browser;
 use super::controls::{Chart, Choice, Output};
+use super::forecast;
 use crate::chart::{self, curves, data_table};
+use crate::data::forecast::Options;
 use crate::data::{
     self, dates::DayOrder, Analysis, Granularity, ImportError, Inspection, Settings,
 };
@@ -23,6 +25,8 @@ pub struct ImportProps {
     pub model_p: [f64; 10],
     /// Applies a fit to the simulator: (fit, the data's period).
     pub on_fit: Callback<(Rc<crate::model::fit::Fit>, Granularity)>,
+    /// The scenario (the forecasts' sBG can start from its cohort).
+    pub scenario: Rc<crate::model::scenario::Scenario>,
 }
 
 /// The user's choices (start from the inspection's guesses).
@@ -95,6 +99,9 @@ impl Drop for WorkerHandle {
     }
 }
 
+/// What the worker says about forecasts: ("forecast-progress" | "forecast" | "lookup", payload).
+type ForecastMessage = Rc<dyn Fn(&str, &wasm_bindgen::JsValue)>;
+
 type Outcome = (
     Result<Inspection, ImportError>,
     Result<Analysis, ImportError>,
@@ -117,6 +124,60 @@ pub fn YourData(props: &ImportProps) -> Html {
     let source = use_mut_ref(|| None::<wasm_bindgen::JsValue>);
     let new_file = use_mut_ref(|| false);
     let paste_ref = use_node_ref();
+    let forecast = use_state(|| None::<Rc<forecast::Drawn>>);
+    let forecast_progress = use_state(|| None::<f64>);
+    let forecast_runs = use_state(|| 0u32);
+    let forecast_count = use_mut_ref(|| 0u32);
+    let lookup = use_state(|| None::<AttrValue>);
+    let sbg = use_state(|| None::<Rc<forecast::Drawn>>);
+    let sbg_count = use_mut_ref(|| 0u32);
+    let on_forecast_message: ForecastMessage = {
+        let (forecast, progress, runs, count, lookup) = (
+            forecast.setter(),
+            forecast_progress.setter(),
+            forecast_runs.setter(),
+            forecast_count.clone(),
+            lookup.setter(),
+        );
+        let (sbg, sbg_count) = (sbg.setter(), sbg_count.clone());
+        Rc::new(
+            move |kind: &str, value: &wasm_bindgen::JsValue| match kind {
+                "forecast-progress" => progress.set(value.as_f64()),
+                "forecast" => {
+                    let get = |k: &str| {
+                        web_sys::js_sys::Reflect::get(value, &k.into())
+                            .ok()
+                            .and_then(|v| v.as_string())
+                            .unwrap_or_default()
+                    };
+                    *count.borrow_mut() += 1;
+                    runs.set(*count.borrow());
+                    forecast.set(Some(Rc::new(forecast::Drawn {
+                        state: get("state"),
+                        status: get("status"),
+                        html: AttrValue::from(get("html")),
+                    })));
+                    progress.set(None);
+                }
+                "sbg" => {
+                    let get = |k: &str| {
+                        web_sys::js_sys::Reflect::get(value, &k.into())
+                            .ok()
+                            .and_then(|v| v.as_string())
+                            .unwrap_or_default()
+                    };
+                    *sbg_count.borrow_mut() += 1;
+                    sbg.set(Some(Rc::new(forecast::Drawn {
+                        state: sbg_count.borrow().to_string(),
+                        status: get("svg"),
+                        html: AttrValue::from(get("html")),
+                    })));
+                }
+                "lookup" => lookup.set(value.as_string().map(AttrValue::from)),
+                _ => {}
+            },
+        )
+    };
 
     // Applies a finished request to the page.
     let apply = {
@@ -143,11 +204,12 @@ pub fn YourData(props: &ImportProps) -> Html {
     // Sends a request to the worker (started on first use), or runs it here
     // when the browser cannot start one.
     let request = {
-        let (worker, source, progress, apply) = (
+        let (worker, source, progress, apply, on_forecast_message) = (
             worker.clone(),
             source.clone(),
             progress.setter(),
             apply.clone(),
+            on_forecast_message.clone(),
         );
         Rc::new(
             move |new_source: Option<wasm_bindgen::JsValue>, settings: Option<Settings>| {
@@ -158,7 +220,8 @@ pub fn YourData(props: &ImportProps) -> Html {
                 }
                 let mut slot = worker.borrow_mut();
                 if slot.is_none() {
-                    *slot = spawn_worker(progress.clone(), apply.clone());
+                    *slot =
+                        spawn_worker(progress.clone(), apply.clone(), on_forecast_message.clone());
                     send = source.borrow().clone();
                 }
                 match slot.as_ref() {
@@ -180,6 +243,65 @@ pub fn YourData(props: &ImportProps) -> Html {
                 }
             },
         )
+    };
+
+    // sBG requests start the worker if needed (it also fits the sBG).
+    let on_sbg = {
+        let (worker, progress, apply, on_forecast_message) = (
+            worker.clone(),
+            progress.setter(),
+            apply.clone(),
+            on_forecast_message.clone(),
+        );
+        Callback::from(move |(text, discount): (String, f64)| {
+            let mut slot = worker.borrow_mut();
+            if slot.is_none() {
+                *slot = spawn_worker(progress.clone(), apply.clone(), on_forecast_message.clone());
+            }
+            if let Some(h) = slot.as_ref() {
+                let message = web_sys::js_sys::Object::new();
+                for (k, v) in [
+                    ("sbg", wasm_bindgen::JsValue::from(text.as_str())),
+                    ("discount", discount.into()),
+                    ("lang", l.code().into()),
+                ] {
+                    let _ = web_sys::js_sys::Reflect::set(&message, &k.into(), &v);
+                }
+                h.send(message.into());
+            }
+        })
+    };
+    // Forecast requests go to the worker that holds the rows.
+    let ask = {
+        let worker = worker.clone();
+        move |fields: &[(&str, &str)]| {
+            if let Some(h) = worker.borrow().as_ref() {
+                let message = web_sys::js_sys::Object::new();
+                for (k, v) in fields {
+                    let _ = web_sys::js_sys::Reflect::set(&message, &(*k).into(), &(*v).into());
+                }
+                h.send(message.into());
+                return true;
+            }
+            false
+        }
+    };
+    let on_forecast = {
+        let (ask, progress) = (ask.clone(), forecast_progress.setter());
+        Callback::from(move |o: Options| {
+            let options = data::wire::encode_options(&o);
+            if ask(&[("forecast", &options), ("lang", l.code())]) {
+                progress.set(Some(0.0));
+            }
+        })
+    };
+    let on_lookup = {
+        let lookup = lookup.setter();
+        Callback::from(move |id: String| {
+            if id.trim().is_empty() || !ask(&[("lookup", &id), ("lang", l.code())]) {
+                lookup.set(None);
+            }
+        })
     };
 
     let on_source = {
@@ -286,7 +408,25 @@ pub fn YourData(props: &ImportProps) -> Html {
         _ => None,
     };
 
+    let is_table = matches!(&*inspection, Some(Ok(i)) if i.table.is_some());
+    let range = analysis
+        .as_ref()
+        .filter(|_| !is_table)
+        .map(|a| (a.totals.first_date, a.totals.last_date));
+    let data_survivors = analysis.as_ref().and_then(|a| {
+        let c = a.cohorts.first()?;
+        let complete: Vec<f64> = c
+            .active_after
+            .iter()
+            .enumerate()
+            .take_while(|(k, _)| c.period + (*k as i32) < a.last_period)
+            .map(|(_, v)| *v as f64)
+            .collect();
+        (complete.len() >= 3).then(|| Rc::new(complete))
+    });
+
     html! {
+        <>
         <section class="panel" aria-labelledby="data-heading">
             <h2 id="data-heading">{ i18n::DATA_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::DATA_LEAD.get(l) }</p>
@@ -337,6 +477,10 @@ pub fn YourData(props: &ImportProps) -> Html {
                 <DataViews lang={l} analysis={a} on_or_after={c.on_or_after} model_p={props.model_p} on_fit={props.on_fit.clone()} />
             }
         </section>
+        <forecast::Forecasts lang={l} {range} import_run={*runs} result={(*forecast).clone()} progress={*forecast_progress}
+            runs={*forecast_runs} lookup={(*lookup).clone()} on_request={on_forecast} {on_lookup}
+            {data_survivors} scenario={props.scenario.clone()} sbg={(*sbg).clone()} {on_sbg} />
+        </>
     }
 }
 
@@ -344,6 +488,7 @@ pub fn YourData(props: &ImportProps) -> Html {
 fn spawn_worker(
     progress: UseStateSetter<Option<f64>>,
     apply: Rc<dyn Fn(Outcome)>,
+    on_forecast: ForecastMessage,
 ) -> Option<WorkerHandle> {
     use wasm_bindgen::JsCast;
     let worker = web_sys::Worker::new("./import-worker-loader.js").ok()?;
@@ -366,6 +511,11 @@ fn spawn_worker(
                         let _ = ready_worker.post_message(&message);
                     }
                 }
+                Some(kind @ ("forecast" | "sbg")) => on_forecast(kind, &data),
+                Some("forecast-progress") => {
+                    on_forecast("forecast-progress", &get("value").unwrap_or_default())
+                }
+                Some("lookup") => on_forecast("lookup", &get("text").unwrap_or_default()),
                 Some("result") => {
                     if let Some(outcome) = get("text")
                         .and_then(|t| t.as_string())

@@ -381,7 +381,10 @@ pub fn predict(
     let (spend, clv) = match gg {
         Some(g) => {
             let spend = g.expected_spend(s.x, s.mean_spend);
-            (spend, o.margin * spend * discounted_purchases(bg, o, s.x, t_x, t))
+            (
+                spend,
+                o.margin * spend * discounted_purchases(bg, o, s.x, t_x, t),
+            )
         }
         None => (0.0, 0.0),
     };
@@ -396,7 +399,9 @@ pub fn predict(
 fn grid(t: f64, max_x: u32, f: impl Fn(u32, f64) -> f64) -> Grid {
     let cols = 20;
     let frequency: Vec<u32> = (0..=max_x).collect();
-    let recency: Vec<f64> = (0..cols).map(|j| t * (j as f64 + 0.5) / cols as f64).collect();
+    let recency: Vec<f64> = (0..cols)
+        .map(|j| t * (j as f64 + 0.5) / cols as f64)
+        .collect();
     let values = frequency
         .iter()
         .flat_map(|&x| recency.iter().map(move |&r| (x, r)))
@@ -436,12 +441,14 @@ pub fn forecast(
     }
     let g = groups(&summaries);
     let grouped = bgnbd_customers(&g, o.unit);
-    let est = bgnbd::fit(&grouped, &mut |i| progress(0.1 + 0.5 * (i as f64 / 60.0).min(1.0)))
-        .ok_or(if progress(0.6) {
-            ForecastError::NoFit
-        } else {
-            ForecastError::Cancelled
-        })?;
+    let est = bgnbd::fit(&grouped, &mut |i| {
+        progress(0.1 + 0.5 * (i as f64 / 60.0).min(1.0))
+    })
+    .ok_or(if progress(0.6) {
+        ForecastError::NoFit
+    } else {
+        ForecastError::Cancelled
+    })?;
     let bg = est.params;
     let gg = match rows.amt {
         Some(_) => gamma_gamma::fit(&spenders(&summaries), &mut |i| {
@@ -498,7 +505,13 @@ pub fn forecast(
     }
     let by_frequency = by_freq
         .into_iter()
-        .map(|(n, a, p)| if n > 0.0 { (n, a / n, p / n) } else { (0.0, 0.0, 0.0) })
+        .map(|(n, a, p)| {
+            if n > 0.0 {
+                (n, a / n, p / n)
+            } else {
+                (0.0, 0.0, 0.0)
+            }
+        })
         .collect();
 
     // Tracking: cumulative repeat purchases per unit, data vs model.
@@ -554,7 +567,9 @@ pub fn forecast(
     sorted.sort_unstable_by(f64::total_cmp);
     let hi = sorted[(sorted.len() * 99 / 100).min(sorted.len() - 1)].max(1e-9);
     let bins = 20;
-    let mut clv_hist: Vec<(f64, f64)> = (1..=bins).map(|i| (hi * i as f64 / bins as f64, 0.0)).collect();
+    let mut clv_hist: Vec<(f64, f64)> = (1..=bins)
+        .map(|i| (hi * i as f64 / bins as f64, 0.0))
+        .collect();
     for v in &sorted {
         let i = ((v / hi * bins as f64) as usize).min(bins - 1);
         clv_hist[i].1 += 1.0;
@@ -624,12 +639,7 @@ pub enum Lookup {
 }
 
 /// Looks a customer up by id in the rows and their summaries.
-pub fn lookup(
-    rows: &Rows,
-    summaries: &[Option<Summary>],
-    f: &Forecast,
-    id: &str,
-) -> Lookup {
+pub fn lookup(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast, id: &str) -> Lookup {
     let Some(c) = rows.find(id) else {
         return Lookup::Unknown;
     };
@@ -697,7 +707,10 @@ mod tests {
         let p = f.bgnbd.params;
         // Fader, Hardie & Lee (2005), Table/§5: r = 0.243, α = 4.414, a = 0.793, b = 2.426, LL = −9582.4.
         assert_eq!(
-            format!("{:.3} {:.3} {:.3} {:.3} {:.1}", p.r, p.alpha, p.a, p.b, f.bgnbd.ll),
+            format!(
+                "{:.3} {:.3} {:.3} {:.3} {:.1}",
+                p.r, p.alpha, p.a, p.b, f.bgnbd.ll
+            ),
             "0.243 4.414 0.793 2.426 -9582.4"
         );
         assert!(f.bgnbd.converged);
@@ -711,7 +724,10 @@ mod tests {
         // The 78-week file: the model's cumulative repeat purchases track the data
         // (paper Figure 2: within a few per cent at week 78).
         let (_, actual, model) = *f.tracking.last().unwrap();
-        assert!((model - actual).abs() / actual < 0.05, "{actual} vs {model}");
+        assert!(
+            (model - actual).abs() / actual < 0.05,
+            "{actual} vs {model}"
+        );
     }
 
     #[test]
@@ -723,7 +739,14 @@ mod tests {
         let c = rows.find("0001").unwrap();
         let s = s[c].unwrap();
         assert_eq!((s.x, s.holdout), (2, 1));
-        assert_eq!(format!("{:.2} {:.2}", s.t_x_days as f64 / 7.0, s.t_days as f64 / 7.0), "30.43 38.86");
+        assert_eq!(
+            format!(
+                "{:.2} {:.2}",
+                s.t_x_days as f64 / 7.0,
+                s.t_days as f64 / 7.0
+            ),
+            "30.43 38.86"
+        );
         assert!((s.mean_spend - (29.73 + 14.96) / 2.0).abs() < 1e-9);
     }
 
@@ -755,9 +778,15 @@ mod tests {
         let rows = cdnow();
         let mut o = paper_options();
         o.calibration_end = days_from_civil(1990, 1, 1);
-        assert_eq!(forecast(&rows, &o, &mut |_| true), Err(ForecastError::NoCustomers));
+        assert_eq!(
+            forecast(&rows, &o, &mut |_| true),
+            Err(ForecastError::NoCustomers)
+        );
         o.calibration_end = days_from_civil(1997, 1, 1);
-        assert_eq!(forecast(&rows, &o, &mut |_| true), Err(ForecastError::NoRepeats));
+        assert_eq!(
+            forecast(&rows, &o, &mut |_| true),
+            Err(ForecastError::NoRepeats)
+        );
         assert_eq!(
             forecast(&rows, &paper_options(), &mut |_| false),
             Err(ForecastError::Cancelled)

@@ -5,10 +5,10 @@
 use super::analysis::{CohortRow, Totals};
 use super::columns::Mapping;
 use super::dates::DayOrder;
-use super::forecast::{Forecast, ForecastError, Grid, Lookup, Options, Prediction, Top, Unit};
+use super::forecast::{Forecast, ForecastError, Grid, Options, Top, Unit};
 use super::table::Delimiter;
-use crate::model::{bgnbd, gamma_gamma};
 use super::{Analysis, Granularity, ImportError, Inspection, Settings, SkipReason};
+use crate::model::{bgnbd, gamma_gamma};
 
 fn esc(s: &str) -> String {
     s.replace('%', "%25")
@@ -436,7 +436,13 @@ pub fn encode_forecast(result: &Result<Forecast, ForecastError>) -> String {
         format!("counts\t{}\t{}", f.customers, f.repeaters),
         format!(
             "bgnbd\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            b.params.r, b.params.alpha, b.params.a, b.params.b, b.ll, b.iterations, b.converged as u8
+            b.params.r,
+            b.params.alpha,
+            b.params.a,
+            b.params.b,
+            b.ll,
+            b.iterations,
+            b.converged as u8
         ),
         match &f.gg {
             Some(g) => format!(
@@ -524,7 +530,8 @@ pub fn decode_forecast(text: &str) -> Option<Result<Forecast, ForecastError>> {
         }
     }
     let get = |k: &str| field.get(k).copied();
-    let nums = |k: &str| -> Option<Vec<f64>> { get(k)?.split('\t').map(|v| v.parse().ok()).collect() };
+    let nums =
+        |k: &str| -> Option<Vec<f64>> { get(k)?.split('\t').map(|v| v.parse().ok()).collect() };
     let grid = |k: &str| -> Option<Grid> {
         Some(Grid {
             t: get(k)?.parse().ok()?,
@@ -548,7 +555,11 @@ pub fn decode_forecast(text: &str) -> Option<Result<Forecast, ForecastError>> {
                 return None;
             }
             Some(gamma_gamma::Estimate {
-                params: gamma_gamma::Params { p: g[0], q: g[1], v: g[2] },
+                params: gamma_gamma::Params {
+                    p: g[0],
+                    q: g[1],
+                    v: g[2],
+                },
                 ll: g[3],
                 iterations: g[4] as usize,
                 converged: g[5] == 1.0,
@@ -570,7 +581,12 @@ pub fn decode_forecast(text: &str) -> Option<Result<Forecast, ForecastError>> {
         customers: counts[0] as u64,
         repeaters: counts[1] as u64,
         bgnbd: bgnbd::Estimate {
-            params: bgnbd::Params { r: bg[0], alpha: bg[1], a: bg[2], b: bg[3] },
+            params: bgnbd::Params {
+                r: bg[0],
+                alpha: bg[1],
+                a: bg[2],
+                b: bg[3],
+            },
             ll: bg[4],
             iterations: bg[5] as usize,
             converged: bg[6] == 1.0,
@@ -590,39 +606,6 @@ pub fn decode_forecast(text: &str) -> Option<Result<Forecast, ForecastError>> {
         clv_hist,
         top,
     }))
-}
-
-/// A lookup answer as one line.
-pub fn encode_lookup(l: &Lookup) -> String {
-    match l {
-        Lookup::Unknown => "unknown".into(),
-        Lookup::AfterCalibration => "after".into(),
-        Lookup::Found { x, t_x, t, prediction: p } => format!(
-            "found\t{x}\t{t_x}\t{t}\t{}\t{}\t{}\t{}",
-            p.p_alive, p.expected, p.spend, p.clv
-        ),
-    }
-}
-
-/// Reads a lookup answer. Total.
-pub fn decode_lookup(text: &str) -> Option<Lookup> {
-    let f: Vec<&str> = text.split('\t').collect();
-    match f.as_slice() {
-        ["unknown"] => Some(Lookup::Unknown),
-        ["after"] => Some(Lookup::AfterCalibration),
-        ["found", x, t_x, t, a, e, s, c] => Some(Lookup::Found {
-            x: x.parse().ok()?,
-            t_x: t_x.parse().ok()?,
-            t: t.parse().ok()?,
-            prediction: Prediction {
-                p_alive: a.parse().ok()?,
-                expected: e.parse().ok()?,
-                spend: s.parse().ok()?,
-                clv: c.parse().ok()?,
-            },
-        }),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -676,11 +659,18 @@ mod tests {
         let settings = Settings {
             delimiter: Delimiter::Spaces,
             has_header: false,
-            mapping: Mapping { customer: 1, date: 2, amount: Some(4), order: None },
+            mapping: Mapping {
+                customer: 1,
+                date: 2,
+                amount: Some(4),
+                order: None,
+            },
             day_order: None,
             granularity: Granularity::Month,
         };
-        let rows = crate::data::analyze_rows(&text, &settings, &mut |_| true).unwrap().1;
+        let rows = crate::data::analyze_rows(&text, &settings, &mut |_| true)
+            .unwrap()
+            .1;
         let o = Options {
             calibration_end: crate::data::dates::days_from_civil(1997, 9, 30),
             unit: Unit::Week,
@@ -694,12 +684,5 @@ mod tests {
         let e = Err(ForecastError::NoRepeats);
         assert_eq!(decode_forecast(&encode_forecast(&e)), Some(e));
         assert_eq!(decode_forecast("garbage"), None);
-        let l = Lookup::Found {
-            x: 2,
-            t_x: 1.5,
-            t: 3.25,
-            prediction: Prediction { p_alive: 0.5, expected: 1.0 / 3.0, spend: 10.0, clv: 2.0 },
-        };
-        assert_eq!(decode_lookup(&encode_lookup(&l)), Some(l));
     }
 }

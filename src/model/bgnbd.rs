@@ -55,8 +55,8 @@ impl Params {
             return 1.0;
         }
         let x = x as f64;
-        let odds =
-            self.a / (self.b + x - 1.0) * ((self.r + x) * ((self.alpha + t) / (self.alpha + t_x)).ln()).exp();
+        let odds = self.a / (self.b + x - 1.0)
+            * ((self.r + x) * ((self.alpha + t) / (self.alpha + t_x)).ln()).exp();
         1.0 / (1.0 + odds)
     }
 
@@ -162,7 +162,13 @@ fn ll_and_gradient(p: &Params, customers: &[Customer], max_x: u32, grad: &mut [f
         g[0] += wt * (t.d_r[x] + ln_alpha - (1.0 - w) * ln_at - w * ln_atx);
         g[1] += wt * (r / alpha - rx * ((1.0 - w) / (alpha + c.t) + w / (alpha + c.t_x)));
         g[2] += wt * (t.d_a[x] + w / a);
-        g[3] += wt * (t.d_b[x] - if c.x > 0 { w / (p.b + c.x as f64 - 1.0) } else { 0.0 });
+        g[3] += wt
+            * (t.d_b[x]
+                - if c.x > 0 {
+                    w / (p.b + c.x as f64 - 1.0)
+                } else {
+                    0.0
+                });
     }
     // With respect to the log-parameters.
     grad[0] = g[0] * r;
@@ -251,10 +257,30 @@ mod tests {
     #[test]
     fn gradient_matches_finite_differences() {
         let cs = [
-            Customer { x: 0, t_x: 0.0, t: 30.0, weight: 3.0 },
-            Customer { x: 1, t_x: 4.0, t: 20.0, weight: 1.0 },
-            Customer { x: 5, t_x: 25.0, t: 38.0, weight: 2.0 },
-            Customer { x: 12, t_x: 9.5, t: 39.0, weight: 1.0 },
+            Customer {
+                x: 0,
+                t_x: 0.0,
+                t: 30.0,
+                weight: 3.0,
+            },
+            Customer {
+                x: 1,
+                t_x: 4.0,
+                t: 20.0,
+                weight: 1.0,
+            },
+            Customer {
+                x: 5,
+                t_x: 25.0,
+                t: 38.0,
+                weight: 2.0,
+            },
+            Customer {
+                x: 12,
+                t_x: 9.5,
+                t: 39.0,
+                weight: 1.0,
+            },
         ];
         let theta = [-0.4f64, 1.2, -0.3, 0.8];
         let mut g = [0.0; 4];
@@ -266,7 +292,11 @@ mod tests {
             down[i] -= h;
             let fd = (log_likelihood(&from_log(&up), &cs) - log_likelihood(&from_log(&down), &cs))
                 / (2.0 * h);
-            assert!((g[i] - fd).abs() < 1e-5 * fd.abs().max(1.0), "{i}: {} vs {fd}", g[i]);
+            assert!(
+                (g[i] - fd).abs() < 1e-5 * fd.abs().max(1.0),
+                "{i}: {} vs {fd}",
+                g[i]
+            );
         }
     }
 

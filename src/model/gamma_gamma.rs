@@ -165,9 +165,21 @@ mod tests {
     #[test]
     fn gradient_matches_finite_differences() {
         let ss = [
-            Spender { x: 1, m: 12.5, weight: 2.0 },
-            Spender { x: 3, m: 40.0, weight: 1.0 },
-            Spender { x: 7, m: 22.0, weight: 1.0 },
+            Spender {
+                x: 1,
+                m: 12.5,
+                weight: 2.0,
+            },
+            Spender {
+                x: 3,
+                m: 40.0,
+                weight: 1.0,
+            },
+            Spender {
+                x: 7,
+                m: 22.0,
+                weight: 1.0,
+            },
         ];
         let theta = [1.2f64, 0.9, 2.4];
         let mut g = [0.0; 3];
@@ -180,13 +192,21 @@ mod tests {
             down[i] -= h;
             let fd = (log_likelihood(&from_log(&up), &ss) - log_likelihood(&from_log(&down), &ss))
                 / (2.0 * h);
-            assert!((g[i] - fd).abs() < 1e-5 * fd.abs().max(1.0), "{i}: {} vs {fd}", g[i]);
+            assert!(
+                (g[i] - fd).abs() < 1e-5 * fd.abs().max(1.0),
+                "{i}: {} vs {fd}",
+                g[i]
+            );
         }
     }
 
     #[test]
     fn expected_spend_is_a_weighted_mean_of_own_and_population() {
-        let p = Params { p: 6.25, q: 3.74, v: 15.44 };
+        let p = Params {
+            p: 6.25,
+            q: 3.74,
+            v: 15.44,
+        };
         let population = p.p * p.v / (p.q - 1.0);
         let own = 50.0;
         let e = p.expected_spend(4, own);

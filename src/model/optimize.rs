@@ -92,7 +92,11 @@ pub fn bfgs(
             slope = -g.iter().map(|v| v * v).sum::<f64>();
         }
         // First step of a fresh (identity) metric: at most a unit move.
-        let mut step = if fresh { 1.0 / norm_inf(&p).max(1.0) } else { 1.0 };
+        let mut step = if fresh {
+            1.0 / norm_inf(&p).max(1.0)
+        } else {
+            1.0
+        };
         let mut accepted = false;
         let mut f_new = fx;
         for _ in 0..40 {
@@ -223,7 +227,11 @@ pub fn nelder_mead(
         } else if fr < vals[n - 1] {
             (pts[n], vals[n]) = (r, fr);
         } else {
-            let c = if fr < vals[n] { along(-0.5) } else { along(0.5) };
+            let c = if fr < vals[n] {
+                along(-0.5)
+            } else {
+                along(0.5)
+            };
             let fc = finite_or_inf(f(&c));
             if fc < vals[n].min(fr) {
                 (pts[n], vals[n]) = (c, fc);
@@ -263,7 +271,10 @@ mod tests {
     fn bfgs_finds_the_rosenbrock_minimum() {
         let m = bfgs(&mut rosenbrock, &[-1.2, 1.0], 1e-9, 500, &mut |_| true);
         assert!(m.converged, "{m:?}");
-        assert!((m.x[0] - 1.0).abs() < 1e-6 && (m.x[1] - 1.0).abs() < 1e-6, "{m:?}");
+        assert!(
+            (m.x[0] - 1.0).abs() < 1e-6 && (m.x[1] - 1.0).abs() < 1e-6,
+            "{m:?}"
+        );
     }
 
     #[test]
@@ -271,7 +282,10 @@ mod tests {
         let mut f = |x: &[f64]| rosenbrock(x, &mut [0.0; 2]);
         let m = nelder_mead(&mut f, &[-1.2, 1.0], 0.5, 1e-14, 5000);
         assert!(m.converged, "{m:?}");
-        assert!((m.x[0] - 1.0).abs() < 1e-5 && (m.x[1] - 1.0).abs() < 1e-5, "{m:?}");
+        assert!(
+            (m.x[0] - 1.0).abs() < 1e-5 && (m.x[1] - 1.0).abs() < 1e-5,
+            "{m:?}"
+        );
     }
 
     #[test]

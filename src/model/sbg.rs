@@ -38,7 +38,9 @@ pub enum SurvivorError {
 pub fn parse_survivors(text: &str) -> Result<Vec<f64>, SurvivorError> {
     let mut out = Vec::new();
     for (i, item) in text
-        .split(|c: char| c == ',' || c == ';' || c == '，' || c == '、' || c == '；' || c.is_whitespace())
+        .split(|c: char| {
+            c == ',' || c == ';' || c == '，' || c == '、' || c == '；' || c.is_whitespace()
+        })
         .filter(|s| !s.is_empty())
         .enumerate()
     {
@@ -152,14 +154,23 @@ mod tests {
 
     #[test]
     fn derl_equals_the_discounted_sum() {
-        let e = Estimate { alpha: 0.704, beta: 1.182, ll: 0.0, converged: true };
+        let e = Estimate {
+            alpha: 0.704,
+            beta: 1.182,
+            ll: 0.0,
+            converged: true,
+        };
         for (d, n) in [(0.1f64, 1), (0.1, 5), (0.25, 2)] {
             // Σ_{t ≥ n} S(t)/S(n − 1) / (1 + d)^(t − n)
             let base = e.survival(n - 1);
             let sum: f64 = (n..n + 4000)
                 .map(|t| e.survival(t) / base / (1.0 + d).powi((t - n) as i32))
                 .sum();
-            assert!((e.derl(d, n) - sum).abs() < 1e-6, "{d} {n}: {} vs {sum}", e.derl(d, n));
+            assert!(
+                (e.derl(d, n) - sum).abs() < 1e-6,
+                "{d} {n}: {} vs {sum}",
+                e.derl(d, n)
+            );
         }
     }
 
@@ -168,9 +179,18 @@ mod tests {
         assert_eq!(parse_survivors("1000, 631 468\n382").unwrap().len(), 4);
         assert_eq!(parse_survivors("1000，631、468").unwrap().len(), 3);
         assert_eq!(parse_survivors("1000, 631"), Err(SurvivorError::TooFew));
-        assert_eq!(parse_survivors("1000, x, 3"), Err(SurvivorError::NotPositive(1)));
-        assert_eq!(parse_survivors("1000, 500, 600"), Err(SurvivorError::Increases(2)));
-        assert_eq!(parse_survivors("1000, 0, 0"), Err(SurvivorError::NotPositive(1)));
+        assert_eq!(
+            parse_survivors("1000, x, 3"),
+            Err(SurvivorError::NotPositive(1))
+        );
+        assert_eq!(
+            parse_survivors("1000, 500, 600"),
+            Err(SurvivorError::Increases(2))
+        );
+        assert_eq!(
+            parse_survivors("1000, 0, 0"),
+            Err(SurvivorError::NotPositive(1))
+        );
         assert_eq!(parse_survivors(""), Err(SurvivorError::TooFew));
     }
 }

@@ -370,11 +370,10 @@ pub struct Outcome {
     pub churn_cut_lift: f64,
 }
 
-/// Builds the chains and the window from a scenario and p(n, 0) of the lens
-/// in use, and runs baseline, scenario and the churn-cut check.
-pub fn run(s: &super::scenario::Scenario, p0: [f64; MAX_PURCHASES]) -> Outcome {
+/// The scenario's chain without programmes.
+fn baseline(s: &super::scenario::Scenario, p0: [f64; MAX_PURCHASES]) -> Chain {
     let churn_after = s.churn_after.round().clamp(2.0, MAX_CHURN_AFTER as f64) as usize;
-    let baseline_chain = Chain {
+    Chain {
         p0,
         decay: s.decay,
         churn_after,
@@ -383,7 +382,34 @@ pub fn run(s: &super::scenario::Scenario, p0: [f64; MAX_PURCHASES]) -> Outcome {
         habit: None,
         reminder: None,
         churn_cut: 0.0,
-    };
+    }
+}
+
+/// Survivors of a cohort of 1,000 in the baseline: customers not (yet)
+/// churned after each offset 0..periods, as a running minimum (win-back can
+/// bring churned customers back; survivors for the sBG never rise).
+pub fn survivors(
+    s: &super::scenario::Scenario,
+    p0: [f64; MAX_PURCHASES],
+    periods: usize,
+) -> Vec<f64> {
+    let unit = unit_cohort(&baseline(s, p0), periods);
+    let mut low = 1000.0f64;
+    unit.mix
+        .iter()
+        .take(periods)
+        .map(|m| {
+            low = low.min(1000.0 * (1.0 - m.churned));
+            low
+        })
+        .collect()
+}
+
+/// Builds the chains and the window from a scenario and p(n, 0) of the lens
+/// in use, and runs baseline, scenario and the churn-cut check.
+pub fn run(s: &super::scenario::Scenario, p0: [f64; MAX_PURCHASES]) -> Outcome {
+    let baseline_chain = baseline(s, p0);
+    let churn_after = baseline_chain.churn_after;
     let scenario_chain = Chain {
         habit: s.habit_on.then_some(Habit {
             target: s.habit_target.round().clamp(2.0, MAX_PURCHASES as f64) as usize,

@@ -43,7 +43,8 @@ pub fn digamma(mut x: f64) -> f64 {
         x += 1.0;
     }
     let f = 1.0 / (x * x);
-    acc + x.ln() - 0.5 / x
+    acc + x.ln()
+        - 0.5 / x
         - f * (1.0 / 12.0 - f * (1.0 / 120.0 - f * (1.0 / 252.0 - f * (1.0 / 240.0 - f / 132.0))))
 }
 
@@ -86,7 +87,10 @@ mod tests {
             (200.5, 860.582_203_509_782_4),
         ] {
             let got = ln_gamma(x);
-            assert!((got - want).abs() <= 1e-12 * want.abs().max(1.0), "{x}: {got} vs {want}");
+            assert!(
+                (got - want).abs() <= 1e-12 * want.abs().max(1.0),
+                "{x}: {got} vs {want}"
+            );
         }
         assert!(ln_gamma(0.0).is_nan() && ln_gamma(-1.0).is_nan());
     }

@@ -1,0 +1,115 @@
+// End-to-end: forecasts. The CDNOW sample through the file input, calibration
+// end 1997-09-30 in weeks, must show the published BG/NBD and Gamma-Gamma
+// estimates through the CONTRACT hooks; a customer lookup answers; the sBG
+// textarea reproduces Fader & Hardie's estimates and names a bad item.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launch, open } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+let server;
+let browser;
+const cdnow = new URL('../fixtures/cdnow/CDNOW_sample.txt', import.meta.url).pathname;
+
+before(async () => {
+  server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix: '/fc/' });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const value = async (page, id) => Number(await page.getAttribute(`[data-testid="${id}"]`, 'data-value'));
+
+/** Runs `action` and waits for the forecast it causes (`data-run` counts finished forecasts). */
+async function forecastAfter(page, action) {
+  const status = page.locator('[data-testid="forecast-status"]');
+  const run = (await status.count()) ? Number(await status.getAttribute('data-run')) : 0;
+  await action();
+  await page.waitForFunction((r) => {
+    const s = document.querySelector('[data-testid="forecast-status"]');
+    return s && Number(s.dataset.run) > r && ['done', 'error'].includes(s.dataset.state);
+  }, run, { timeout: 30000 });
+  return page.getAttribute('[data-testid="forecast-status"]', 'data-state');
+}
+
+test('CDNOW in the page gives the published BG/NBD and Gamma-Gamma estimates', async () => {
+  const { page, problems } = await open(browser, server.url);
+  assert.equal(await page.locator('[data-testid="forecast-needs-data"]').count(), 1);
+  await forecastAfter(page, () => page.locator('[data-testid="import-file"]').setInputFiles(cdnow));
+  // Columns: master id, sample id, date, CDs, dollars — the dollars are the spend.
+  await forecastAfter(page, () => page.selectOption('[data-testid="map-amount"]', '4'));
+  // The default is the middle of the data's dates — for CDNOW the paper's own split.
+  if ((await page.inputValue('[data-testid="calibration-end"]')) !== '1997-09-30') {
+    await forecastAfter(page, () => page.fill('[data-testid="calibration-end"]', '1997-09-30'));
+  }
+  assert.equal(await page.inputValue('[data-testid="forecast-unit"]'), 'week');
+  const fixed = async (id, d) => (await value(page, id)).toFixed(d);
+  assert.equal(await fixed('bgnbd-r', 3), '0.243');
+  assert.equal(await fixed('bgnbd-alpha', 3), '4.414');
+  assert.equal(await fixed('bgnbd-a', 3), '0.793');
+  assert.equal(await fixed('bgnbd-b', 3), '2.426');
+  assert.equal(await fixed('bgnbd-ll', 1), '-9582.4');
+  assert.equal(await fixed('gg-p', 2), '6.25');
+  assert.equal(await fixed('gg-q', 2), '3.74');
+  assert.equal(await fixed('gg-v', 2), '15.44');
+  // The paper's worked customer: x = 2, t_x = 30.43, T = 38.86 → 1.226 in 39 weeks.
+  await forecastAfter(page, () => page.fill('[data-testid="forecast-horizon"]', '39').then(() => page.press('[data-testid="forecast-horizon"]', 'Tab')));
+  // Their ids: master 00004, sample 0001 (whichever column holds the customer).
+  const byMaster = (await page.inputValue('[data-testid="map-customer"]')) === '0';
+  await page.fill('[data-testid="customer-lookup"]', byMaster ? '00004' : '0001');
+  await page.waitForSelector('[data-testid="customer-expected"]');
+  assert.equal((await value(page, 'customer-expected')).toFixed(3), '1.226');
+  const alive = await value(page, 'customer-p-alive');
+  assert.ok(alive > 0 && alive < 1, String(alive));
+  await page.fill('[data-testid="customer-lookup"]', 'nobody');
+  await page.waitForSelector('[data-testid="customer-notice"]');
+  // Charts and tables drawn.
+  for (const id of ['alive-chart', 'tracking-chart', 'clv-chart', 'alive-grid', 'expected-grid', 'top-customers', 'holdout-by-frequency']) {
+    assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, id);
+  }
+  // Too early a calibration end: a clear message, not a crash.
+  assert.equal(await forecastAfter(page, () => page.fill('[data-testid="calibration-end"]', '1997-01-01')), 'error');
+  assert.match(await page.textContent('[data-testid="forecast-status"]'), /choose a later date/);
+  // Chinese: the same numbers, drawn again in the other language.
+  await forecastAfter(page, () => page.fill('[data-testid="calibration-end"]', '1997-09-30'));
+  await forecastAfter(page, () => page.selectOption('[data-testid="language"]', 'zh'));
+  assert.equal(await fixed('bgnbd-r', 3), '0.243');
+  assert.match(await page.textContent('[data-testid="forecast-status"]'), /位客户/);
+  await page.screenshot({ path: new URL('./artifacts/forecast-zh.png', import.meta.url).pathname, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test('sBG: pasted survivors give the published estimates; a bad item is named', async () => {
+  const { page, problems } = await open(browser, server.url);
+  const fitted = async (text) => {
+    await page.fill('[data-testid="sbg-survivors"]', text);
+    await page.waitForFunction((t) => {
+      const a = document.querySelector('[data-testid="sbg-alpha"]');
+      return a && document.querySelector('[data-testid="sbg-survivors"]').value === t;
+    }, text);
+  };
+  await fitted('1000, 869, 743, 653, 593, 551, 517, 491');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="sbg-beta"]')?.dataset.value).toFixed(3) === '3.806');
+  assert.equal((await value(page, 'sbg-alpha')).toFixed(3), '0.668');
+  await fitted('1000, 631, 468, 382, 326, 289, 262, 241');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="sbg-beta"]')?.dataset.value).toFixed(3) === '1.182');
+  assert.equal((await value(page, 'sbg-alpha')).toFixed(3), '0.704');
+  // S(t) recursion, written independently: S(1) = β/(α+β), S(t) = S(t−1)(β+t−1)/(α+β+t−1).
+  const a = await value(page, 'sbg-alpha');
+  const b = await value(page, 'sbg-beta');
+  let s = 1;
+  for (let t = 1; t <= 12; t++) {
+    s *= (b + t - 1) / (a + b + t - 1);
+    assert.ok(Math.abs((await value(page, `sbg-survival-${t}`)) - s) < 1e-9, `S(${t})`);
+  }
+  await page.fill('[data-testid="sbg-survivors"]', '1000, 631, x, 382');
+  await page.waitForSelector('[data-testid="sbg-error"]');
+  assert.match(await page.textContent('[data-testid="sbg-error"]'), /Item 3/);
+  await page.click('[data-testid="sbg-from-simulator"]');
+  await page.waitForSelector('[data-testid="sbg-alpha"]');
+  assert.deepEqual(problems, []);
+});
