@@ -134,16 +134,15 @@ fn run_forecast(options: &str, lang: Lang, progress: &mut dyn FnMut(f64) -> bool
         None => ROWS.with(|rows| {
             let rows = rows.borrow();
             let rows = rows.as_ref().ok_or(ForecastError::NoCustomers)?;
-            let result = forecast::forecast(rows, &options, progress);
+            let result = forecast::forecast_with_summaries(rows, &options, progress);
+            let (forecast, summaries) = match result {
+                Ok((f, s)) => (Ok(f), Some(s)),
+                Err(e) => (Err(e), None),
+            };
             FITTED.with(|f| {
-                *f.borrow_mut() = result.as_ref().ok().map(|fc| {
-                    (
-                        forecast::summarise(rows, options.calibration_end).0,
-                        fc.clone(),
-                    )
-                })
+                *f.borrow_mut() = summaries.zip(forecast.as_ref().ok().cloned());
             });
-            result
+            forecast
         }),
     };
     match result {

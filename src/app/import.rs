@@ -99,6 +99,14 @@ impl Drop for WorkerHandle {
     }
 }
 
+/// A string field of a worker message ("" when absent).
+fn text_field(message: &wasm_bindgen::JsValue, key: &str) -> String {
+    web_sys::js_sys::Reflect::get(message, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
 /// What the worker says about forecasts: ("forecast-progress" | "forecast" | "lookup", payload).
 type ForecastMessage = Rc<dyn Fn(&str, &wasm_bindgen::JsValue)>;
 
@@ -144,12 +152,7 @@ pub fn YourData(props: &ImportProps) -> Html {
             move |kind: &str, value: &wasm_bindgen::JsValue| match kind {
                 "forecast-progress" => progress.set(value.as_f64()),
                 "forecast" => {
-                    let get = |k: &str| {
-                        web_sys::js_sys::Reflect::get(value, &k.into())
-                            .ok()
-                            .and_then(|v| v.as_string())
-                            .unwrap_or_default()
-                    };
+                    let get = |k: &str| text_field(value, k);
                     *count.borrow_mut() += 1;
                     runs.set(*count.borrow());
                     forecast.set(Some(Rc::new(forecast::Drawn {
@@ -160,12 +163,7 @@ pub fn YourData(props: &ImportProps) -> Html {
                     progress.set(None);
                 }
                 "sbg" => {
-                    let get = |k: &str| {
-                        web_sys::js_sys::Reflect::get(value, &k.into())
-                            .ok()
-                            .and_then(|v| v.as_string())
-                            .unwrap_or_default()
-                    };
+                    let get = |k: &str| text_field(value, k);
                     *sbg_count.borrow_mut() += 1;
                     sbg.set(Some(Rc::new(forecast::Drawn {
                         state: sbg_count.borrow().to_string(),

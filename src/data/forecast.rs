@@ -421,6 +421,16 @@ pub fn forecast(
     options: &Options,
     progress: &mut dyn FnMut(f64) -> bool,
 ) -> Result<Forecast, ForecastError> {
+    forecast_with_summaries(rows, options, progress).map(|(f, _)| f)
+}
+
+/// [`forecast`], also returning the per-customer summaries it used (the
+/// worker keeps them for lookups rather than computing them again).
+pub fn forecast_with_summaries(
+    rows: &Rows,
+    options: &Options,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Result<(Forecast, Vec<Option<Summary>>), ForecastError> {
     let o = *options;
     let u = o.unit.days();
     let (first_day, last_day) = rows
@@ -594,7 +604,7 @@ pub fn forecast(
         })
         .collect();
     progress(1.0);
-    Ok(Forecast {
+    let forecast = Forecast {
         options: o,
         first_day,
         last_day,
@@ -615,7 +625,8 @@ pub fn forecast(
         clv_total,
         clv_hist,
         top,
-    })
+    };
+    Ok((forecast, summaries))
 }
 
 /// A customer lookup's answer: their summary (units) and prediction.

@@ -5,10 +5,9 @@
 use super::analysis::{CohortRow, Totals};
 use super::columns::Mapping;
 use super::dates::DayOrder;
-use super::forecast::{Forecast, ForecastError, Grid, Options, Top, Unit};
+use super::forecast::{Options, Unit};
 use super::table::Delimiter;
 use super::{Analysis, Granularity, ImportError, Inspection, Settings, SkipReason};
-use crate::model::{bgnbd, gamma_gamma};
 
 fn esc(s: &str) -> String {
     s.replace('%', "%25")
@@ -408,206 +407,6 @@ pub fn decode_options(text: &str) -> Option<Options> {
     })
 }
 
-fn grid_lines(out: &mut Vec<String>, key: &str, g: &Grid) {
-    out.push(format!("{key}\t{}", g.t));
-    out.push(format!("{key}-f\t{}", list(&g.frequency)));
-    out.push(format!("{key}-r\t{}", list(&g.recency)));
-    out.push(format!("{key}-v\t{}", list(&g.values)));
-}
-
-fn triples(v: &[(f64, f64, f64)]) -> String {
-    v.iter()
-        .map(|(a, b, c)| format!("{a},{b},{c}"))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A forecast (or why there is none) as text.
-pub fn encode_forecast(result: &Result<Forecast, ForecastError>) -> String {
-    let f = match result {
-        Err(e) => return format!("error\t{}", e.code()),
-        Ok(f) => f,
-    };
-    let b = &f.bgnbd;
-    let mut out = vec![
-        "ok".to_string(),
-        format!("options\t{}", encode_options(&f.options)),
-        format!("days\t{}\t{}", f.first_day, f.last_day),
-        format!("counts\t{}\t{}", f.customers, f.repeaters),
-        format!(
-            "bgnbd\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            b.params.r,
-            b.params.alpha,
-            b.params.a,
-            b.params.b,
-            b.ll,
-            b.iterations,
-            b.converged as u8
-        ),
-        match &f.gg {
-            Some(g) => format!(
-                "gg\t{}\t{}\t{}\t{}\t{}\t{}",
-                g.params.p, g.params.q, g.params.v, g.ll, g.iterations, g.converged as u8
-            ),
-            None => "gg\t-".to_string(),
-        },
-        format!("alive\t{}", list(&f.alive_hist)),
-        format!(
-            "totals\t{}\t{}\t{}\t{}\t{}",
-            f.mean_alive, f.expected_total, f.holdout_units, f.holdout_actual, f.holdout_predicted
-        ),
-        format!("tracking\t{}", triples(&f.tracking)),
-        format!("byfreq\t{}", triples(&f.by_frequency)),
-        format!("clv\t{}", opt(f.clv_total)),
-        format!(
-            "clvhist\t{}",
-            f.clv_hist
-                .iter()
-                .map(|(e, c)| format!("{e},{c}"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-    ];
-    grid_lines(&mut out, "agrid", &f.alive_grid);
-    grid_lines(&mut out, "egrid", &f.expected_grid);
-    for t in &f.top {
-        out.push(format!(
-            "top\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            esc(&t.id),
-            t.x,
-            t.t_x,
-            t.t,
-            t.p_alive,
-            t.expected,
-            t.spend,
-            t.clv
-        ));
-    }
-    out.join("\n")
-}
-
-fn parse_triples(s: &str) -> Option<Vec<(f64, f64, f64)>> {
-    s.split(' ')
-        .filter(|x| !x.is_empty())
-        .map(|t| {
-            let v: Vec<f64> = parse_list(t)?;
-            (v.len() == 3).then(|| (v[0], v[1], v[2]))
-        })
-        .collect()
-}
-
-/// Reads a forecast written by [`encode_forecast`]. Total: None when malformed.
-pub fn decode_forecast(text: &str) -> Option<Result<Forecast, ForecastError>> {
-    let mut lines = text.lines();
-    let head = lines.next()?;
-    if let Some(code) = head.strip_prefix("error\t") {
-        return ForecastError::from_code(code).map(Err);
-    }
-    if head != "ok" {
-        return None;
-    }
-    let mut field: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    let mut top = Vec::new();
-    for line in lines {
-        let (key, rest) = line.split_once('\t')?;
-        if key == "top" {
-            let f: Vec<&str> = rest.split('\t').collect();
-            if f.len() != 8 {
-                return None;
-            }
-            top.push(Top {
-                id: unesc(f[0]),
-                x: f[1].parse().ok()?,
-                t_x: f[2].parse().ok()?,
-                t: f[3].parse().ok()?,
-                p_alive: f[4].parse().ok()?,
-                expected: f[5].parse().ok()?,
-                spend: f[6].parse().ok()?,
-                clv: f[7].parse().ok()?,
-            });
-        } else {
-            field.insert(key, rest);
-        }
-    }
-    let get = |k: &str| field.get(k).copied();
-    let nums =
-        |k: &str| -> Option<Vec<f64>> { get(k)?.split('\t').map(|v| v.parse().ok()).collect() };
-    let grid = |k: &str| -> Option<Grid> {
-        Some(Grid {
-            t: get(k)?.parse().ok()?,
-            frequency: parse_list(get(&format!("{k}-f"))?)?,
-            recency: parse_list(get(&format!("{k}-r"))?)?,
-            values: parse_list(get(&format!("{k}-v"))?)?,
-        })
-    };
-    let days = nums("days")?;
-    let counts = nums("counts")?;
-    let bg = nums("bgnbd")?;
-    let totals = nums("totals")?;
-    if days.len() != 2 || counts.len() != 2 || bg.len() != 7 || totals.len() != 5 {
-        return None;
-    }
-    let gg = match get("gg")? {
-        "-" => None,
-        _ => {
-            let g = nums("gg")?;
-            if g.len() != 6 {
-                return None;
-            }
-            Some(gamma_gamma::Estimate {
-                params: gamma_gamma::Params {
-                    p: g[0],
-                    q: g[1],
-                    v: g[2],
-                },
-                ll: g[3],
-                iterations: g[4] as usize,
-                converged: g[5] == 1.0,
-            })
-        }
-    };
-    let clv_hist = get("clvhist")?
-        .split(' ')
-        .filter(|x| !x.is_empty())
-        .map(|t| {
-            let v: Vec<f64> = parse_list(t)?;
-            (v.len() == 2).then(|| (v[0], v[1]))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Ok(Forecast {
-        options: decode_options(get("options")?)?,
-        first_day: days[0] as i32,
-        last_day: days[1] as i32,
-        customers: counts[0] as u64,
-        repeaters: counts[1] as u64,
-        bgnbd: bgnbd::Estimate {
-            params: bgnbd::Params {
-                r: bg[0],
-                alpha: bg[1],
-                a: bg[2],
-                b: bg[3],
-            },
-            ll: bg[4],
-            iterations: bg[5] as usize,
-            converged: bg[6] == 1.0,
-        },
-        gg,
-        alive_hist: parse_list(get("alive")?)?,
-        mean_alive: totals[0],
-        expected_total: totals[1],
-        holdout_units: totals[2],
-        holdout_actual: totals[3],
-        holdout_predicted: totals[4],
-        tracking: parse_triples(get("tracking")?)?,
-        by_frequency: parse_triples(get("byfreq")?)?,
-        alive_grid: grid("agrid")?,
-        expected_grid: grid("egrid")?,
-        clv_total: parse_opt(get("clv")?)?,
-        clv_hist,
-        top,
-    }))
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -650,27 +449,7 @@ mod tests {
     }
 
     #[test]
-    fn forecast_round_trips() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/cdnow/CDNOW_sample.txt"
-        ))
-        .unwrap();
-        let settings = Settings {
-            delimiter: Delimiter::Spaces,
-            has_header: false,
-            mapping: Mapping {
-                customer: 1,
-                date: 2,
-                amount: Some(4),
-                order: None,
-            },
-            day_order: None,
-            granularity: Granularity::Month,
-        };
-        let rows = crate::data::analyze_rows(&text, &settings, &mut |_| true)
-            .unwrap()
-            .1;
+    fn forecast_options_round_trip() {
         let o = Options {
             calibration_end: crate::data::dates::days_from_civil(1997, 9, 30),
             unit: Unit::Week,
@@ -679,10 +458,5 @@ mod tests {
             discount: 0.1,
         };
         assert_eq!(decode_options(&encode_options(&o)), Some(o));
-        let f = crate::data::forecast::forecast(&rows, &o, &mut |_| true);
-        assert_eq!(decode_forecast(&encode_forecast(&f)), Some(f));
-        let e = Err(ForecastError::NoRepeats);
-        assert_eq!(decode_forecast(&encode_forecast(&e)), Some(e));
-        assert_eq!(decode_forecast("garbage"), None);
     }
 }
