@@ -742,6 +742,38 @@ mod tests {
     }
 
     #[test]
+    fn the_time_unit_only_rescales_alpha() {
+        // The likelihood in days is the one in weeks with α × 7: the fit must
+        // land on the same r, a, b, by the same path (the start scales with
+        // the data), and be reported converged in every unit.
+        let rows = cdnow();
+        let fit = |unit| {
+            let o = Options {
+                unit,
+                ..paper_options()
+            };
+            forecast(&rows, &o, &mut |_| true).unwrap().bgnbd
+        };
+        let (week, day, month) = (fit(Unit::Week), fit(Unit::Day), fit(Unit::Month));
+        for (e, scale) in [(day, 7.0), (month, 7.0 / Unit::Month.days())] {
+            assert!(e.converged, "{e:?}");
+            let (p, q) = (e.params, week.params);
+            for (a, b) in [
+                (p.r, q.r),
+                (p.alpha, q.alpha * scale),
+                (p.a, q.a),
+                (p.b, q.b),
+            ] {
+                assert!((a - b).abs() < 1e-5 * b, "{e:?} vs {week:?}");
+            }
+            assert!(
+                e.iterations.abs_diff(week.iterations) <= 2,
+                "{e:?} vs {week:?}"
+            );
+        }
+    }
+
+    #[test]
     fn summary_matches_the_published_customer() {
         // Customer 0001: purchases 1997-01-01, 01-18, 08-02 (and 12-12, holdout):
         // x = 2, t_x = 30.43, T = 38.86 weeks — the paper's worked example.

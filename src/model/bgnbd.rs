@@ -184,6 +184,20 @@ pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
     ll_and_gradient(p, customers, max_x, &mut [0.0; 4])
 }
 
+/// The starting point in log-parameters: r = a = b = 1, α = ΣT / Σ(x + 1).
+fn start(customers: &[Customer]) -> [f64; 4] {
+    let (time, purchases) = customers.iter().fold((0.0, 0.0), |(t, n), c| {
+        (t + c.weight * c.t, n + c.weight * (c.x as f64 + 1.0))
+    });
+    let alpha = time / purchases;
+    let ln_alpha = if alpha.is_finite() && alpha > 0.0 {
+        alpha.ln().clamp(-20.0, 20.0)
+    } else {
+        0.0
+    };
+    [0.0, ln_alpha, 0.0, 0.0]
+}
+
 fn from_log(theta: &[f64]) -> Params {
     Params {
         r: theta[0].exp(),
@@ -193,7 +207,9 @@ fn from_log(theta: &[f64]) -> Params {
     }
 }
 
-/// Maximum likelihood from (1, 1, 1, 1) in log-parameters. None without
+/// Maximum likelihood in log-parameters, from r = a = b = 1 and α = ΣT / Σ(x + 1)
+/// (so that r/α is about the observed purchase rate, whatever the time unit:
+/// the same data in days or weeks take the same steps). None without
 /// customers. `progress(iteration)` returning false cancels (returns None).
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
     if customers.is_empty() || customers.iter().all(|c| c.weight <= 0.0) {
@@ -217,7 +233,7 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
         value,
         iterations,
         converged,
-    } = optimize::bfgs(&mut objective, &[0.0; 4], 1e-9, 400, &mut |i| {
+    } = optimize::bfgs(&mut objective, &start(customers), 1e-9, 400, &mut |i| {
         let go = progress(i);
         cancelled |= !go;
         go
