@@ -6,6 +6,7 @@ pub mod bgnbd;
 pub mod calculator;
 pub mod calculators;
 pub mod chain;
+pub mod decimal;
 pub mod export;
 pub mod fit;
 pub mod gamma_gamma;

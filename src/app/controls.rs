@@ -32,7 +32,7 @@ pub fn parse_typed(raw: &str) -> Option<f64> {
     } else {
         s = s.replace(',', "");
     }
-    s.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::model::decimal::parse(&s).filter(|x| x.is_finite())
 }
 
 /// A number field and a slider that move together, with a label, a hint and

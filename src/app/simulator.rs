@@ -116,7 +116,10 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
         let Some(td) = e.target_dyn_into::<web_sys::HtmlElement>() else {
             return;
         };
-        let get = |a: &str| td.get_attribute(a).and_then(|v| v.parse::<f64>().ok());
+        let get = |a: &str| {
+            td.get_attribute(a)
+                .and_then(|v| crate::model::decimal::parse(&v))
+        };
         if let (Some(c), Some(k), Some(r), Some(a), Some(rev)) = (
             get("data-cohort"),
             get("data-offset"),

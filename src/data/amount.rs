@@ -9,7 +9,7 @@
 /// thousands separator (`1,234`), otherwise a decimal comma (`12,5`).
 pub fn parse(s: &str) -> Option<f64> {
     let t = s.trim();
-    if let Ok(v) = t.parse::<f64>() {
+    if let Some(v) = crate::model::decimal::parse(t) {
         return v.is_finite().then_some(v);
     }
     let (neg, t) = match t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
@@ -54,7 +54,7 @@ pub fn parse(s: &str) -> Option<f64> {
             }
         }
     };
-    let v: f64 = normal.parse().ok()?;
+    let v = crate::model::decimal::parse(&normal)?;
     v.is_finite().then_some(if neg { -v } else { v })
 }
 

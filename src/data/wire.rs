@@ -8,6 +8,7 @@ use super::dates::DayOrder;
 use super::forecast::{Options, Unit};
 use super::table::Delimiter;
 use super::{Analysis, Granularity, ImportError, Inspection, Settings, SkipReason};
+use crate::model::decimal;
 
 fn esc(s: &str) -> String {
     s.replace('%', "%25")
@@ -29,22 +30,45 @@ fn list<T: ToString>(v: &[T]) -> String {
     v.iter().map(T::to_string).collect::<Vec<_>>().join(",")
 }
 
-fn parse_list<T: std::str::FromStr>(s: &str) -> Option<Vec<T>> {
+/// A number field: integers by `FromStr`, decimals by [`decimal::parse`]
+/// (same result, none of the standard float tables in the page's bundle).
+trait Field: Sized {
+    fn read(s: &str) -> Option<Self>;
+}
+
+impl Field for f64 {
+    fn read(s: &str) -> Option<f64> {
+        decimal::parse(s)
+    }
+}
+
+macro_rules! integer_field {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn read(s: &str) -> Option<$t> {
+                s.parse().ok()
+            }
+        }
+    )*};
+}
+integer_field!(u8, u16, u32, u64, usize, i32, i64);
+
+fn parse_list<T: Field>(s: &str) -> Option<Vec<T>> {
     if s.is_empty() {
         return Some(Vec::new());
     }
-    s.split(',').map(|x| x.parse().ok()).collect()
+    s.split(',').map(T::read).collect()
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or("-".to_string(), |x| x.to_string())
 }
 
-fn parse_opt<T: std::str::FromStr>(s: &str) -> Option<Option<T>> {
+fn parse_opt<T: Field>(s: &str) -> Option<Option<T>> {
     if s == "-" {
         Some(None)
     } else {
-        s.parse().ok().map(Some)
+        T::read(s).map(Some)
     }
 }
 
@@ -152,8 +176,8 @@ pub fn decode_settings(text: &str) -> Option<Settings> {
         delimiter: delimiter_from(f[0])?,
         has_header: f[1] == "1",
         mapping: Mapping {
-            customer: f[2].parse().ok()?,
-            date: f[3].parse().ok()?,
+            customer: Field::read(f[2])?,
+            date: Field::read(f[3])?,
             amount: parse_opt(f[4])?,
             order: parse_opt(f[5])?,
         },
@@ -277,8 +301,8 @@ pub fn decode(
                     columns: Vec::new(),
                     preview: Vec::new(),
                     mapping: Mapping {
-                        customer: f[3].parse().ok()?,
-                        date: f[4].parse().ok()?,
+                        customer: Field::read(f[3])?,
+                        date: Field::read(f[4])?,
                         amount: parse_opt(f[5])?,
                         order: parse_opt(f[6])?,
                     },
@@ -291,9 +315,9 @@ pub fn decode(
                             return None;
                         }
                         Some(super::TableColumns {
-                            cohort: t[0].parse().ok()?,
-                            offset: t[1].parse().ok()?,
-                            active: t[2].parse().ok()?,
+                            cohort: Field::read(t[0])?,
+                            offset: Field::read(t[1])?,
+                            active: Field::read(t[2])?,
                             revenue: parse_opt(t[3])?,
                         })
                     },
@@ -305,7 +329,7 @@ pub fn decode(
             "analysis" if f.len() == 13 => {
                 analysis = Some(Analysis {
                     granularity: Granularity::from_code(f[1])?,
-                    last_period: f[2].parse().ok()?,
+                    last_period: Field::read(f[2])?,
                     cohorts: Vec::new(),
                     repeat_curve: [None; 10],
                     tiers: [0; 4],
@@ -313,16 +337,16 @@ pub fn decode(
                     lorenz: None,
                     top20_share: parse_opt(f[12])?,
                     totals: Totals {
-                        customers: f[3].parse().ok()?,
-                        rows: f[4].parse().ok()?,
-                        occasions: f[5].parse().ok()?,
+                        customers: Field::read(f[3])?,
+                        rows: Field::read(f[4])?,
+                        occasions: Field::read(f[5])?,
                         revenue: parse_opt(f[6])?,
-                        repeat_rate: f[7].parse().ok()?,
-                        first_date: f[8].parse().ok()?,
-                        last_date: f[9].parse().ok()?,
+                        repeat_rate: Field::read(f[7])?,
+                        first_date: Field::read(f[8])?,
+                        last_date: Field::read(f[9])?,
                     },
                     skipped: Vec::new(),
-                    skipped_count: f[10].parse().ok()?,
+                    skipped_count: Field::read(f[10])?,
                     day_order: order_from(f[11]),
                 })
             }
@@ -349,14 +373,14 @@ pub fn decode(
                 if !f[1].is_empty() {
                     for item in f[1].split(',') {
                         let (l, r) = item.split_once(':')?;
-                        a.skipped.push((l.parse().ok()?, reason_from(r)?));
+                        a.skipped.push((Field::read(l)?, reason_from(r)?));
                     }
                 }
             }
             "cohort" if f.len() == 8 => analysis.as_mut()?.cohorts.push(CohortRow {
-                period: f[1].parse().ok()?,
+                period: Field::read(f[1])?,
                 label: unesc(f[2]),
-                size: f[3].parse().ok()?,
+                size: Field::read(f[3])?,
                 active: parse_list(f[4])?,
                 active_after: parse_list(f[5])?,
                 revenue: if f[6] == "-" {
@@ -399,11 +423,11 @@ pub fn decode_options(text: &str) -> Option<Options> {
         return None;
     }
     Some(Options {
-        calibration_end: f[0].parse().ok()?,
+        calibration_end: Field::read(f[0])?,
         unit: Unit::from_code(f[1])?,
-        horizon: f[2].parse().ok()?,
-        margin: f[3].parse().ok()?,
-        discount: f[4].parse().ok()?,
+        horizon: Field::read(f[2])?,
+        margin: Field::read(f[3])?,
+        discount: Field::read(f[4])?,
     })
 }
 

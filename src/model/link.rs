@@ -217,7 +217,7 @@ fn parse_number(s: &str) -> Option<f64> {
     if s.is_empty() || s.len() > VALUE_MAX {
         return None;
     }
-    s.trim().parse::<f64>().ok().filter(|x| x.is_finite())
+    super::decimal::parse(s.trim()).filter(|x| x.is_finite())
 }
 
 /// `%XX` and `+` decoding; invalid sequences are kept literally, invalid UTF-8

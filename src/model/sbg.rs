@@ -44,8 +44,8 @@ pub fn parse_survivors(text: &str) -> Result<Vec<f64>, SurvivorError> {
         .filter(|s| !s.is_empty())
         .enumerate()
     {
-        match item.parse::<f64>() {
-            Ok(v) if v > 0.0 && v.is_finite() => {
+        match super::decimal::parse(item) {
+            Some(v) if v > 0.0 && v.is_finite() => {
                 if out.last().is_some_and(|&p| v > p) {
                     return Err(SurvivorError::Increases(i));
                 }
