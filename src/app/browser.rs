@@ -193,6 +193,48 @@ pub fn download_png(filename: &str, svg: &str, size: (u32, u32), scale: f64) {
     image.set_src(&url);
 }
 
+/// Watches `el` until it first comes into the viewport, then calls `f` once.
+/// Dropping the result stops watching.
+pub fn when_visible(el: &web_sys::Element, f: impl FnOnce() + 'static) -> Option<Visible> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let mut f = Some(f);
+    let callback = Closure::<dyn FnMut(web_sys::js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: web_sys::js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let visible = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if visible {
+                observer.disconnect();
+                if let Some(f) = f.take() {
+                    f();
+                }
+            }
+        },
+    );
+    let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(Visible {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// An element being watched by [`when_visible`].
+pub struct Visible {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<
+        dyn FnMut(web_sys::js_sys::Array, web_sys::IntersectionObserver),
+    >,
+}
+
+impl Drop for Visible {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Tells the embedding page our height: posts
 /// `{ source: "repurchase-lab", type: "height", height, panel }` to the parent.
 pub fn post_height(panel: &str) {

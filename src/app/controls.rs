@@ -215,23 +215,43 @@ pub struct ChartProps {
     pub svg: std::rc::Rc<String>,
 }
 
+/// Downloads a chart drawn as `svg`: the SVG itself, or a 2× PNG (for slides).
+pub fn export_chart(kind: &str, name: &str, svg: &str) {
+    if kind == "png" {
+        let size = crate::chart::svg_size(svg).unwrap_or((520, 280));
+        super::browser::download_png(&format!("{name}.png"), svg, size, 2.0);
+    } else {
+        super::browser::download(&format!("{name}.svg"), "image/svg+xml", svg);
+    }
+}
+
+/// The SVG and PNG buttons of charts drawn as HTML elsewhere (the import
+/// worker writes them with `data-export`): one listener for all of them.
+pub fn on_chart_export(e: MouseEvent) {
+    let Some(button) = e.target_dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    let Some(kind) = button.get_attribute("data-export") else {
+        return;
+    };
+    let Ok(Some(figure)) = button.closest("figure") else {
+        return;
+    };
+    if let Ok(Some(svg)) = figure.query_selector("svg") {
+        let name = figure.get_attribute("data-testid").unwrap_or_default();
+        export_chart(&kind, &name, &svg.outer_html());
+    }
+}
+
 /// A chart figure showing an SVG string made by the pure chart functions,
 /// with SVG and PNG (2×, for slides) downloads of exactly that string.
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
-    let on_svg = {
+    let export = |kind: &'static str| {
         let (svg, name) = (props.svg.clone(), props.testid.clone());
-        Callback::from(move |_| {
-            super::browser::download(&format!("{name}.svg"), "image/svg+xml", &svg)
-        })
+        Callback::from(move |_| export_chart(kind, &name, &svg))
     };
-    let on_png = {
-        let (svg, name) = (props.svg.clone(), props.testid.clone());
-        Callback::from(move |_| {
-            let size = crate::chart::svg_size(&svg).unwrap_or((520, 280));
-            super::browser::download_png(&format!("{name}.png"), &svg, size, 2.0);
-        })
-    };
+    let (on_svg, on_png) = (export("svg"), export("png"));
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
             { Html::from_html_unchecked(AttrValue::from((*props.svg).clone())) }

@@ -226,7 +226,7 @@ pub fn Forecasts(props: &ForecastProps) -> Html {
                     <progress data-testid="forecast-progress" max="1" value={p.to_string()}></progress>
                 }
                 if let Some(d) = props.result.as_ref().filter(|_| done) {
-                    <div class="forecast-results">{ Html::from_html_unchecked(d.html.clone()) }</div>
+                    <div class="forecast-results" onclick={super::controls::on_chart_export}>{ Html::from_html_unchecked(d.html.clone()) }</div>
                     <h4>{ i18n::LOOKUP.get(l) }</h4>
                     <input type="text" data-testid="customer-lookup" aria-label={i18n::LOOKUP.get(l)} placeholder={i18n::LOOKUP_PLACEHOLDER.get(l)}
                         value={(*lookup_text).clone()} oninput={on_lookup_input.clone()} />
@@ -322,6 +322,32 @@ fn Sbg(props: &SbgProps) -> Html {
         let (send, text, d) = (send.clone(), text.clone(), discount_pct.clone());
         Callback::from(move |_: MouseEvent| send((*text).clone(), *d))
     };
+    // Fitted as soon as the panel comes into view (that is when the worker
+    // loads), so the example's projection is there without a click.
+    let panel = use_node_ref();
+    let seen = use_state(|| false);
+    {
+        let (panel, seen) = (panel.clone(), seen.clone());
+        use_effect_with((), move |_| {
+            let observer = panel
+                .cast::<web_sys::Element>()
+                .and_then(|el| super::browser::when_visible(&el, move || seen.set(true)));
+            move || drop(observer)
+        });
+    }
+    {
+        let (text, d, on_request, shown) = (
+            text.clone(),
+            discount_pct.clone(),
+            props.on_request.clone(),
+            props.result.is_some(),
+        );
+        use_effect_with(*seen, move |seen| {
+            if *seen && !shown {
+                on_request.emit(((*text).clone(), *d / 100.0));
+            }
+        });
+    }
     // Another language: ask for the same numbers in it (only once shown).
     {
         let (text, d, on_request, shown) = (
@@ -338,7 +364,7 @@ fn Sbg(props: &SbgProps) -> Html {
     }
     html! {
         <>
-        <h3>{ i18n::SBG_HEADING.get(l) }</h3>
+        <h3 ref={panel}>{ i18n::SBG_HEADING.get(l) }</h3>
         <label for="sbg-survivors">{ i18n::SURVIVORS.get(l) }</label>
         <textarea id="sbg-survivors" data-testid="sbg-survivors" rows="2" value={(*text).clone()} oninput={on_input} />
         <div class="exports">

@@ -203,7 +203,7 @@ pub fn grid_html(g: &Grid, testid: &str, labels: &GridLabels) -> String {
     let mut out = String::with_capacity(60 * g.values.len() + 512);
     let _ = write!(
         out,
-        "<table class=\"heatmap grid\" data-testid=\"{testid}\"><caption>{}</caption><thead><tr><th scope=\"col\">{} \\ {}</th>",
+        "<table class=\"heatmap\" data-testid=\"{testid}\"><caption>{}</caption><thead><tr><th scope=\"col\">{} \\ {}</th>",
         xml_escape(labels.caption),
         xml_escape(labels.rows),
         xml_escape(labels.columns)
@@ -251,10 +251,12 @@ fn output(out: &mut String, testid: &str, label: &str, value: f64, text: &str, n
     out.push_str("</div>");
 }
 
+/// A chart as the page's `Chart` component writes it, with its SVG and PNG
+/// buttons (the page answers them with one listener on the results).
 fn figure(out: &mut String, testid: &str, title: &str, svg: String) {
     let _ = write!(
         out,
-        "<h4>{}</h4><figure class=\"chart\" data-testid=\"{testid}\">{}</figure>",
+        "<h4>{}</h4><figure class=\"chart\" data-testid=\"{testid}\">{}<figcaption class=\"chart-exports\"><button type=\"button\" data-testid=\"export-svg\" data-export=\"svg\">SVG</button><button type=\"button\" data-testid=\"export-png\" data-export=\"png\">PNG</button></figcaption></figure>",
         xml_escape(title),
         super::accessible(svg, title)
     );

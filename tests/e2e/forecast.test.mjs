@@ -71,6 +71,19 @@ test('CDNOW in the page gives the published BG/NBD and Gamma-Gamma estimates', a
   for (const id of ['alive-chart', 'tracking-chart', 'clv-chart', 'alive-grid', 'expected-grid', 'top-customers', 'holdout-by-frequency']) {
     assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, id);
   }
+  // The worker's charts download like the page's own: the SVG as drawn, a 2× PNG.
+  const download = async (selector) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    const { readFile } = await import('node:fs/promises');
+    return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+  };
+  const svg = await download('[data-testid="clv-chart"] [data-testid="export-svg"]');
+  assert.equal(svg.name, 'clv-chart.svg');
+  assert.match(svg.bytes.toString('utf8'), /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<\/svg>$/);
+  const png = await download('[data-testid="alive-chart"] [data-testid="export-png"]');
+  assert.equal(png.name, 'alive-chart.png');
+  assert.equal(png.bytes.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(png.bytes.readUInt32BE(16), 1040); // 520 px drawn at 2×
   // Too early a calibration end: a clear message, not a crash.
   assert.equal(await forecastAfter(page, () => page.fill('[data-testid="calibration-end"]', '1997-01-01')), 'error');
   assert.match(await page.textContent('[data-testid="forecast-status"]'), /choose a later date/);
