@@ -8,7 +8,7 @@
 /// (`1.234,56`, `1,234.56`); a lone `,` followed by exactly three digits is a
 /// thousands separator (`1,234`), otherwise a decimal comma (`12,5`).
 pub fn parse(s: &str) -> Option<f64> {
-    let t = s.trim();
+    let t = super::table::trim(s);
     if let Some(v) = crate::model::decimal::parse(t) {
         return v.is_finite().then_some(v);
     }

@@ -505,6 +505,112 @@ fn pack(id: &str) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// Customer ids made of a fixed prefix and a fixed number of digits — the
+/// shape of the first id read, e.g. "C0008992" or "48213" — map to their
+/// number's slot in an array: exact (one shape, so one string per number)
+/// and with no hashing. Other ids, and numbers past [`DenseIds::LIMIT`], go
+/// to the hash tables.
+#[derive(Default)]
+struct DenseIds {
+    /// (prefix, digits) of the first id; None until then, or when it has no digits.
+    shape: Option<Option<(String, usize)>>,
+    /// Customer index per number, `EMPTY` where none yet.
+    table: Vec<u32>,
+}
+
+impl DenseIds {
+    const EMPTY: u32 = u32::MAX;
+    /// Marks a row's customer as a number still to resolve.
+    const NUMBER: u32 = 1 << 31;
+    /// Numbers at or above this use the hash tables (the array stays ≤ 16 MB).
+    const LIMIT: u32 = 1 << 22;
+
+    fn slot(&mut self, id: &str) -> Option<usize> {
+        let shape = self.shape.get_or_insert_with(|| {
+            let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
+            (1..=9)
+                .contains(&digits)
+                .then(|| (id[..id.len() - digits].to_string(), digits))
+        });
+        let (prefix, digits) = shape.as_ref()?;
+        let b = id.as_bytes();
+        if b.len() != prefix.len() + digits || !b.starts_with(prefix.as_bytes()) {
+            return None;
+        }
+        let mut n = 0u32;
+        for &d in &b[prefix.len()..] {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + (d - b'0') as u32;
+        }
+        if n >= Self::LIMIT {
+            return None;
+        }
+        let slot = n as usize;
+        if slot >= self.table.len() {
+            let grown = (slot + 1)
+                .max(self.table.len() * 2)
+                .min(Self::LIMIT as usize);
+            self.table.resize(grown, Self::EMPTY);
+        }
+        Some(slot)
+    }
+
+    /// Replaces every `NUMBER | n` in `cust` by the customer index of that
+    /// number (new customers in row order, their ids written back from the
+    /// shape). A separate pass so the table's cache misses can be fetched
+    /// ahead: the rows to come are known here.
+    fn resolve(&mut self, cust: &mut [u32], names: &mut String, ends: &mut Vec<u32>) {
+        let Some(Some((prefix, digits))) = &self.shape else {
+            return;
+        };
+        const AHEAD: usize = 16;
+        let mut buf = [0u8; 9];
+        for i in 0..cust.len() {
+            if let Some(&later) = cust.get(i + AHEAD) {
+                if later & Self::NUMBER != 0 {
+                    prefetch(&self.table[(later & !Self::NUMBER) as usize]);
+                }
+            }
+            let c = cust[i];
+            if c & Self::NUMBER == 0 {
+                continue;
+            }
+            let slot = (c & !Self::NUMBER) as usize;
+            let mut index = self.table[slot];
+            if index == Self::EMPTY {
+                index = ends.len() as u32;
+                self.table[slot] = index;
+                let mut n = slot;
+                for b in buf[..*digits].iter_mut().rev() {
+                    *b = b'0' + (n % 10) as u8;
+                    n /= 10;
+                }
+                names.push_str(prefix);
+                names.extend(buf[..*digits].iter().map(|&b| b as char));
+                ends.push(names.len() as u32);
+            }
+            cust[i] = index;
+        }
+    }
+}
+
+/// Asks the CPU to start loading `value`'s cache line (x86-64 only; a no-op elsewhere).
+#[inline(always)]
+fn prefetch(value: &u32) {
+    // SAFETY: a prefetch is only a hint (it never faults, reads nothing into
+    // the program) and SSE is part of every x86-64 target.
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (value as *const u32).cast(),
+        )
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}
+
 /// Reads every row and aggregates. `progress(fraction)` is called now and
 /// then; returning false cancels. Total: any text gives a result or an error.
 pub fn analyze(
@@ -568,6 +674,7 @@ pub fn analyze_rows(
     let approx_rows = text.len() / 24 + 16;
     let mut short_ids: FxMap<u128, u32> =
         FxMap::with_capacity_and_hasher(approx_rows / 3, Default::default());
+    let mut dense = DenseIds::default();
     let mut cust: Vec<u32> = Vec::with_capacity(approx_rows);
     let mut day: Vec<i32> = Vec::with_capacity(approx_rows);
     let mut amt: Vec<f64> = Vec::with_capacity(approx_rows);
@@ -604,7 +711,7 @@ pub fn analyze_rows(
             );
             continue;
         }
-        let id = fields[m.customer].trim();
+        let id = table::trim(&fields[m.customer]);
         if id.is_empty() {
             skip(
                 line,
@@ -614,7 +721,7 @@ pub fn analyze_rows(
             );
             continue;
         }
-        let raw_date = fields[m.date].trim();
+        let raw_date = table::trim(&fields[m.date]);
         let d = match dates::parse_iso_fast(raw_date.as_bytes()) {
             Some(d) => Some(d),
             None => match dates::parse(raw_date) {
@@ -663,27 +770,31 @@ pub fn analyze_rows(
             },
             None => 0.0,
         };
-        let next = (short_ids.len() + ids.len()) as u32;
-        let c = match pack(id) {
-            // Short ids (the usual case) are looked up by value: no string
-            // compare reaching into the text for every row.
-            Some(key) => *short_ids.entry(key).or_insert_with(|| {
-                names.push_str(id);
-                ends.push(names.len() as u32);
-                next
-            }),
-            None => match ids.get(id) {
-                Some(&c) => c,
-                None => {
-                    names.push_str(id);
-                    ends.push(names.len() as u32);
-                    let key = match &fields[m.customer] {
-                        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
-                        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
-                    };
-                    ids.insert(key, next);
-                    next
-                }
+        let next = ends.len() as u32;
+        let mut new_customer = || {
+            names.push_str(id);
+            ends.push(names.len() as u32);
+            next
+        };
+        let c = match dense.slot(id) {
+            // Numbered ids ("C0008992", "48213"): their number for now,
+            // resolved after the loop (see `DenseIds::resolve`).
+            Some(slot) => DenseIds::NUMBER | slot as u32,
+            None => match pack(id) {
+                // Short ids (the usual case) are looked up by value: no string
+                // compare reaching into the text for every row.
+                Some(key) => *short_ids.entry(key).or_insert_with(new_customer),
+                None => match ids.get(id) {
+                    Some(&c) => c,
+                    None => {
+                        let key = match &fields[m.customer] {
+                            Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+                            Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+                        };
+                        ids.insert(key, new_customer());
+                        next
+                    }
+                },
             },
         };
         cust.push(c);
@@ -692,6 +803,7 @@ pub fn analyze_rows(
     }
     drop(ids);
     drop(short_ids);
+    dense.resolve(&mut cust, &mut names, &mut ends);
 
     // Slash dates: the column's order, from rows that fit one order only.
     let mut day_order = settings.day_order;
@@ -1216,6 +1328,34 @@ mod tests {
             if let Ok(i) = inspect(&s) {
                 let settings = Settings { delimiter: i.delimiter, has_header: i.has_header, mapping: i.mapping, day_order: None, granularity: Granularity::Week };
                 let _ = analyze(&s, &settings, &mut |_| true);
+            }
+        }
+
+        #[test]
+        fn every_distinct_id_is_one_customer(picks in proptest::collection::vec(0usize..14, 1..60)) {
+            // Same number, other shapes: other widths, prefixes, no prefix,
+            // past the array's limit, longer than a packed key, padded.
+            const IDS: [&str; 14] = [
+                "C0007", "C007", "C07", "C7", "7", "0007", "X0007", "C0008", "C9999",
+                "C99999999", "C4194304", "customer-0000000007", " C0007 ", "c0007",
+            ];
+            let text: String = std::iter::once("customer,date\n".to_string())
+                .chain(picks.iter().enumerate().map(|(i, &p)| format!("{},{}\n", IDS[p], dates::iso(19_700 + i as i32))))
+                .collect();
+            let settings = Settings {
+                delimiter: Delimiter::Comma,
+                has_header: true,
+                mapping: Mapping { customer: 0, date: 1, amount: None, order: None },
+                day_order: None,
+                granularity: Granularity::Month,
+            };
+            let (a, rows) = analyze_rows(&text, &settings, &mut |_| true).unwrap();
+            let distinct: std::collections::BTreeSet<&str> = picks.iter().map(|&p| IDS[p].trim()).collect();
+            prop_assert_eq!(a.totals.customers, distinct.len() as u64);
+            let named: std::collections::BTreeSet<&str> = (0..rows.customers()).map(|c| rows.name(c)).collect();
+            prop_assert_eq!(named, distinct);
+            for (i, &p) in picks.iter().enumerate() {
+                prop_assert_eq!(rows.name(rows.cust[i] as usize), IDS[p].trim());
             }
         }
 

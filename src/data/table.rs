@@ -111,21 +111,59 @@ impl<'a> Records<'a> {
             }
             self.line += 1;
             let start_line = self.line;
-            let rest = &bytes[self.pos..];
-            let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-            let raw = &rest[..end];
-            let has_quote = self.delimiter != Delimiter::Spaces && raw.contains(&b'"');
-            if !has_quote {
+            // The usual line (no quote): split on the delimiter in the same
+            // pass that finds the line's end (both are ASCII, so every cut is
+            // a character boundary).
+            if let Some(d) = self.delimiter.byte() {
+                let (mut i, mut field_start, mut quote) = (self.pos, self.pos, false);
+                let stops = Stops::new(d);
+                while i < bytes.len() {
+                    // Eight bytes at a time up to the next delimiter, line end or quote.
+                    if let Some(word) = bytes.get(i..i + 8) {
+                        match stops.first(word) {
+                            Some(at) => i += at,
+                            None => {
+                                i += 8;
+                                continue;
+                            }
+                        }
+                    }
+                    let b = bytes[i];
+                    if b == d {
+                        fields.push(Cow::Borrowed(&self.text[field_start..i]));
+                        field_start = i + 1;
+                    } else if b == b'\n' {
+                        break;
+                    } else if b == b'"' {
+                        quote = true;
+                        break;
+                    }
+                    i += 1;
+                }
+                if !quote {
+                    let mut end = i;
+                    if end > field_start && bytes[end - 1] == b'\r' {
+                        end -= 1;
+                    }
+                    fields.push(Cow::Borrowed(&self.text[field_start..end]));
+                    let blank = fields.len() == 1 && fields[0].trim().is_empty();
+                    self.pos = i + 1;
+                    if blank {
+                        continue;
+                    }
+                    return Some(start_line);
+                }
+                fields.clear();
+            } else {
+                let rest = &bytes[self.pos..];
+                let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
                 let line = &self.text[self.pos..self.pos + end];
                 let line = line.strip_suffix('\r').unwrap_or(line);
                 self.pos += end + 1;
                 if line.trim().is_empty() {
                     continue;
                 }
-                match self.delimiter.byte() {
-                    Some(d) => fields.extend(line.split(d as char).map(Cow::Borrowed)),
-                    None => fields.extend(line.split_whitespace().map(Cow::Borrowed)),
-                }
+                fields.extend(line.split_whitespace().map(Cow::Borrowed));
                 return Some(start_line);
             }
             // Quoted: walk byte by byte; a quoted field may span lines.
@@ -217,6 +255,38 @@ fn push_field<'a>(
             out.push(Cow::Owned(s));
         }
         _ => out.push(Cow::Borrowed(tail)),
+    }
+}
+
+/// Finds the first delimiter, `\n` or `"` in eight bytes at once (the
+/// classic has-zero-byte test on the word XOR each stop byte; the lowest hit
+/// is always exact).
+struct Stops([u64; 3]);
+
+impl Stops {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+    fn new(delimiter: u8) -> Stops {
+        Stops([delimiter, b'\n', b'"'].map(|b| b as u64 * Self::ONES))
+    }
+
+    fn first(&self, word: &[u8]) -> Option<usize> {
+        let w = u64::from_le_bytes(word.try_into().ok()?);
+        let hits = self.0.iter().fold(0, |m, s| {
+            let x = w ^ s;
+            m | (x.wrapping_sub(Self::ONES) & !x & Self::HIGHS)
+        });
+        (hits != 0).then(|| hits.trailing_zeros() as usize / 8)
+    }
+}
+
+/// `s.trim()`, without the Unicode scan when both ends are visible ASCII
+/// (nearly every field).
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&z)) if (b'!'..=b'~').contains(&a) && (b'!'..=b'~').contains(&z) => s,
+        _ => s.trim(),
     }
 }
 

@@ -15,7 +15,11 @@ pub fn parse(s: &str) -> Option<f64> {
         Some(b'+') => (false, &s[1..]),
         _ => (false, s),
     };
-    let magnitude = special(body).or_else(|| finite(body.as_bytes()))?;
+    let magnitude = match quick(body.as_bytes()) {
+        Quick::Done(v) => v,
+        Quick::Invalid => special(body)?,
+        Quick::Long => finite(body.as_bytes())?,
+    };
     Some(if negative { -magnitude } else { magnitude })
 }
 
@@ -27,6 +31,61 @@ fn special(body: &str) -> Option<f64> {
     } else {
         None
     }
+}
+
+enum Quick {
+    Done(f64),
+    Invalid,
+    Long,
+}
+
+/// The common case without allocating: at most 15 significant digits and a
+/// power of ten up to 22 (Clinger's fast path); `Long` sends the rest to
+/// [`finite`], `Invalid` is anything that is not plain decimal syntax.
+fn quick(b: &[u8]) -> Quick {
+    let (mut i, mut w, mut significant, mut exp10, mut seen) = (0, 0u64, 0u32, 0i64, false);
+    let mut digit = |d: u8, after_point: bool, w: &mut u64| {
+        if *w == 0 && d == 0 {
+            exp10 -= after_point as i64;
+            return;
+        }
+        significant += 1;
+        if significant <= 19 {
+            *w = *w * 10 + d as u64;
+            exp10 -= after_point as i64;
+        }
+    };
+    while i < b.len() && b[i].is_ascii_digit() {
+        digit(b[i] - b'0', false, &mut w);
+        seen = true;
+        i += 1;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            digit(b[i] - b'0', true, &mut w);
+            seen = true;
+            i += 1;
+        }
+    }
+    if !seen {
+        return Quick::Invalid;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        return Quick::Long;
+    }
+    if i != b.len() {
+        return Quick::Invalid;
+    }
+    if significant > 15 || exp10 < -22 {
+        return Quick::Long;
+    }
+    let w = w as f64;
+    Quick::Done(if exp10 >= 0 {
+        w * POW10[exp10 as usize]
+    } else {
+        w / POW10[(-exp10) as usize]
+    })
 }
 
 /// Significant digits kept exactly; any non-zero digit after them only
