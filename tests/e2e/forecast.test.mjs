@@ -105,6 +105,10 @@ test('sBG: pasted survivors give the published estimates; a bad item is named', 
       return a && document.querySelector('[data-testid="sbg-survivors"]').value === t;
     }, text);
   };
+  // Untouched, the example is fitted once the panel is in view.
+  assert.equal(await page.locator('[data-testid="sbg-alpha"]').count(), 0);
+  await page.locator('[data-testid="sbg-survivors"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="sbg-beta"]')?.dataset.value).toFixed(3) === '1.182');
   await fitted('1000, 869, 743, 653, 593, 551, 517, 491');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="sbg-beta"]')?.dataset.value).toFixed(3) === '3.806');
   assert.equal((await value(page, 'sbg-alpha')).toFixed(3), '0.668');
