@@ -14,7 +14,9 @@
 //! the results drawn here (`chart::forecast::results_html`) in the page
 //! language, so that code never loads with the page; the same options again
 //! (a language switch) redraw without refitting. `{ lookup: id }` answers
-//! `{ type: "lookup", text }` (HTML, `chart::forecast::lookup_html`) from the last forecast.
+//! `{ type: "lookup", text }` (HTML, `chart::forecast::lookup_html`) from the last forecast;
+//! `{ customers }` answers `{ type: "customers", text }`: every customer's
+//! forecast as CSV (`data::forecast::customers_csv`).
 //! `{ sbg: survivor text, discount, lang }` answers `{ type: "sbg", svg, html }`
 //! (`chart::forecast::sbg_view`); it needs no import.
 
@@ -230,6 +232,20 @@ pub fn start() {
                     let _ = Reflect::set(&message, &k.into(), &v.into());
                 }
                 let _ = reply.post_message(&message);
+                return;
+            }
+            if field("customers").is_some() {
+                let csv = ROWS.with(|rows| {
+                    FITTED.with(
+                        |fitted| match (rows.borrow().as_ref(), fitted.borrow().as_ref()) {
+                            (Some(rows), Some((summaries, f))) => {
+                                forecast::customers_csv(rows, summaries, f)
+                            }
+                            _ => String::new(),
+                        },
+                    )
+                });
+                post(&reply, "customers", "text", JsValue::from_str(&csv));
                 return;
             }
             if let Some(id) = field("lookup").and_then(|v| v.as_string()) {

@@ -33,6 +33,8 @@ pub struct ForecastProps {
     pub on_request: Callback<Options>,
     /// Asks the worker about a customer.
     pub on_lookup: Callback<String>,
+    /// Asks the worker for every customer's forecast as a CSV download.
+    pub on_customers: Callback<MouseEvent>,
     /// Survivors of the imported data's oldest cohort (on or after), complete periods.
     pub data_survivors: Option<Rc<Vec<f64>>>,
     /// The scenario (its baseline cohort gives survivors on request).
@@ -227,6 +229,9 @@ pub fn Forecasts(props: &ForecastProps) -> Html {
                 }
                 if let Some(d) = props.result.as_ref().filter(|_| done) {
                     <div class="forecast-results" onclick={super::controls::on_chart_export}>{ Html::from_html_unchecked(d.html.clone()) }</div>
+                    <div class="exports">
+                        <button type="button" data-testid="export-customers" onclick={props.on_customers.clone()}>{ i18n::EXPORT_CUSTOMERS.get(l) }</button>
+                    </div>
                     <h4>{ i18n::LOOKUP.get(l) }</h4>
                     <input type="text" data-testid="customer-lookup" aria-label={i18n::LOOKUP.get(l)} placeholder={i18n::LOOKUP_PLACEHOLDER.get(l)}
                         value={(*lookup_text).clone()} oninput={on_lookup_input.clone()} />

@@ -107,7 +107,8 @@ fn text_field(message: &wasm_bindgen::JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// What the worker says about forecasts: ("forecast-progress" | "forecast" | "lookup", payload).
+/// What the worker says about forecasts: ("forecast-progress" | "forecast" | "sbg" |
+/// "lookup" | "customers", payload).
 type ForecastMessage = Rc<dyn Fn(&str, &wasm_bindgen::JsValue)>;
 
 type Outcome = (
@@ -172,6 +173,15 @@ pub fn YourData(props: &ImportProps) -> Html {
                     })));
                 }
                 "lookup" => lookup.set(value.as_string().map(AttrValue::from)),
+                "customers" => {
+                    if let Some(csv) = value.as_string().filter(|t| !t.is_empty()) {
+                        super::browser::download(
+                            "repurchase-lab-customers.csv",
+                            "text/csv;charset=utf-8",
+                            &csv,
+                        );
+                    }
+                }
                 _ => {}
             },
         )
@@ -291,6 +301,12 @@ pub fn YourData(props: &ImportProps) -> Html {
             if ask(&[("forecast", &options), ("lang", l.code())]) {
                 progress.set(Some(0.0));
             }
+        })
+    };
+    let on_customers = {
+        let ask = ask.clone();
+        Callback::from(move |_: MouseEvent| {
+            ask(&[("customers", "1")]);
         })
     };
     let on_lookup = {
@@ -476,7 +492,7 @@ pub fn YourData(props: &ImportProps) -> Html {
             }
         </section>
         <forecast::Forecasts lang={l} {range} import_run={*runs} result={(*forecast).clone()} progress={*forecast_progress}
-            runs={*forecast_runs} lookup={(*lookup).clone()} on_request={on_forecast} {on_lookup}
+            runs={*forecast_runs} lookup={(*lookup).clone()} on_request={on_forecast} {on_lookup} {on_customers}
             {data_survivors} scenario={props.scenario.clone()} sbg={(*sbg).clone()} {on_sbg} />
         </>
     }
@@ -513,7 +529,9 @@ fn spawn_worker(
                 Some("forecast-progress") => {
                     on_forecast("forecast-progress", &get("value").unwrap_or_default())
                 }
-                Some("lookup") => on_forecast("lookup", &get("text").unwrap_or_default()),
+                Some(kind @ ("lookup" | "customers")) => {
+                    on_forecast(kind, &get("text").unwrap_or_default())
+                }
                 Some("result") => {
                     if let Some(outcome) = get("text")
                         .and_then(|t| t.as_string())

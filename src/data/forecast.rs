@@ -11,6 +11,8 @@
 //! Customers whose first purchase is after the calibration end are not in
 //! the model (they have no calibration history).
 
+use std::fmt::Write as _;
+
 use super::analysis::Rows;
 use crate::model::bgnbd::{self, Customer};
 use crate::model::gamma_gamma::{self, Spender};
@@ -369,6 +371,90 @@ fn discounted_purchases(bg: &bgnbd::Params, o: &Options, x: u32, t_x: f64, t: f6
     discounted
 }
 
+/// Per distinct (x, t_x, T): [P(alive), expected purchases in the horizon,
+/// expected purchases in the holdout, discounted purchases (CLV's part, 0
+/// when `clv` is false)]. None when `progress(fraction)` cancels.
+fn per_group(
+    grouped: &[bgnbd::Customer],
+    bg: &bgnbd::Params,
+    o: &Options,
+    holdout_units: f64,
+    clv: bool,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Option<Vec<[f64; 4]>> {
+    let n = grouped.len().max(1);
+    let mut out = Vec::with_capacity(grouped.len());
+    for (i, c) in grouped.iter().enumerate() {
+        if i % 4096 == 4095 && !progress(i as f64 / n as f64) {
+            return None;
+        }
+        out.push([
+            bg.p_alive(c.x, c.t_x, c.t),
+            bg.expected(o.horizon, c.x, c.t_x, c.t),
+            bg.expected(holdout_units, c.x, c.t_x, c.t),
+            if clv {
+                discounted_purchases(bg, o, c.x, c.t_x, c.t)
+            } else {
+                0.0
+            },
+        ]);
+    }
+    Some(out)
+}
+
+/// Every customer in the model as CSV (UTF-8 with a BOM, so Excel reads it):
+/// id, x, t_x and T in the forecast's unit, P(alive), expected purchases in the
+/// horizon and, with a spend model, expected spend per purchase and CLV — the
+/// numbers [`predict`] gives for one customer.
+pub fn customers_csv(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast) -> String {
+    let o = f.options;
+    let (u, unit) = (o.unit.days(), o.unit.code());
+    let bg = f.bgnbd.params;
+    let gg = f.gg.map(|g| g.params);
+    let g = groups(summaries);
+    let grouped = bgnbd_customers(&g, o.unit);
+    let values = per_group(&grouped, &bg, &o, 0.0, gg.is_some(), &mut |_| true).unwrap_or_default();
+    let mut out = String::with_capacity(64 * f.customers as usize + 256);
+    let _ = write!(
+        out,
+        "\u{feff}customer,x,t_x_{unit}s,T_{unit}s,p_alive,expected_purchases_{}_{unit}s",
+        o.horizon
+    );
+    if gg.is_some() {
+        out.push_str(",expected_spend,clv");
+    }
+    out.push_str("\r\n");
+    for (c, s) in summaries.iter().enumerate() {
+        let (Some(s), Some(v)) = (s, values.get(g.of[c] as usize)) else {
+            continue;
+        };
+        let [p_alive, expected, _, discounted] = *v;
+        let _ = write!(
+            out,
+            "{},{},{},{},{p_alive},{expected}",
+            csv_field(rows.name(c)),
+            s.x,
+            s.t_x_days as f64 / u,
+            s.t_days as f64 / u
+        );
+        if let Some(gp) = &gg {
+            let spend = gp.expected_spend(s.x, s.mean_spend);
+            let _ = write!(out, ",{spend},{}", o.margin * spend * discounted);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s.into()
+    }
+}
+
 /// A customer's prediction.
 pub fn predict(
     s: &Summary,
@@ -473,23 +559,10 @@ pub fn forecast_with_summaries(
 
     // Per distinct (x, t_x, T), then per customer (spend differs).
     let holdout_units = ((last_day - o.calibration_end).max(0)) as f64 / u;
-    let n_groups = grouped.len().max(1);
-    let mut per_group: Vec<[f64; 4]> = Vec::with_capacity(grouped.len());
-    for (i, c) in grouped.iter().enumerate() {
-        if i % 4096 == 4095 && !progress(0.7 + 0.25 * i as f64 / n_groups as f64) {
-            return Err(ForecastError::Cancelled);
-        }
-        per_group.push([
-            bg.p_alive(c.x, c.t_x, c.t),
-            bg.expected(o.horizon, c.x, c.t_x, c.t),
-            bg.expected(holdout_units, c.x, c.t_x, c.t),
-            if ggp.is_some() {
-                discounted_purchases(&bg, &o, c.x, c.t_x, c.t)
-            } else {
-                0.0
-            },
-        ]);
-    }
+    let per_group = per_group(&grouped, &bg, &o, holdout_units, ggp.is_some(), &mut |f| {
+        progress(0.7 + 0.25 * f)
+    })
+    .ok_or(ForecastError::Cancelled)?;
     let mut alive_hist = vec![0.0; 10];
     let (mut alive_sum, mut expected_total, mut holdout_actual, mut holdout_predicted) =
         (0.0, 0.0, 0.0, 0.0);
@@ -814,6 +887,37 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(lookup(&rows, &sums, &f, "nobody"), Lookup::Unknown);
+    }
+
+    #[test]
+    fn customers_csv_has_every_customer_with_the_lookup_numbers() {
+        let rows = cdnow();
+        let (f, sums) = forecast_with_summaries(&rows, &paper_options(), &mut |_| true).unwrap();
+        let csv = customers_csv(&rows, &sums, &f);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "\u{feff}customer,x,t_x_weeks,T_weeks,p_alive,expected_purchases_39_weeks,expected_spend,clv"
+        );
+        assert_eq!(lines.len(), 1 + 2357);
+        let line = lines.iter().find(|l| l.starts_with("0001,")).unwrap();
+        let v: Vec<f64> = line
+            .split(',')
+            .skip(1)
+            .map(|x| x.parse().unwrap())
+            .collect();
+        let Lookup::Found { prediction: p, .. } = lookup(&rows, &sums, &f, "0001") else {
+            panic!("0001 not found");
+        };
+        assert_eq!(format!("{:.2} {:.2}", v[1], v[2]), "30.43 38.86");
+        for (got, want) in v[3..].iter().zip([p.p_alive, p.expected, p.spend, p.clv]) {
+            assert!(
+                (got - want).abs() <= 1e-12 * want.abs().max(1.0),
+                "{line}: {got} vs {want}"
+            );
+        }
+        assert_eq!(format!("{:.3}", v[4]), "1.226");
+        assert_eq!(csv_field("a,b\"c"), "\"a,b\"\"c\"");
     }
 
     #[test]

@@ -1093,6 +1093,7 @@ pub const EXPECTED_GRID: L = L(
 pub const GRID_ROWS: L = L("repeat purchases x", "复购次数 x");
 pub const GRID_COLUMNS: L = L("last purchase t_x", "最近购买时间 t_x");
 pub const LOOKUP: L = L("Look up a customer", "查询客户");
+pub const EXPORT_CUSTOMERS: L = L("Every customer's forecast (CSV)", "每位客户的预测（CSV）");
 pub const LOOKUP_PLACEHOLDER: L = L("customer id", "客户编号");
 pub const LOOKUP_UNKNOWN: L = L(
     "No customer with this id in the file.",

@@ -84,6 +84,15 @@ test('CDNOW in the page gives the published BG/NBD and Gamma-Gamma estimates', a
   assert.equal(png.name, 'alive-chart.png');
   assert.equal(png.bytes.subarray(1, 4).toString('latin1'), 'PNG');
   assert.equal(png.bytes.readUInt32BE(16), 1040); // 520 px drawn at 2×
+  // Every customer's forecast as CSV: one line per customer, the lookup's numbers.
+  const csv = await download('[data-testid="export-customers"]');
+  assert.equal(csv.name, 'repurchase-lab-customers.csv');
+  const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n');
+  assert.equal(lines[0], '\ufeffcustomer,x,t_x_weeks,T_weeks,p_alive,expected_purchases_39_weeks,expected_spend,clv');
+  assert.equal(lines.length, 1 + 2357);
+  const mine = lines.find((line) => line.startsWith(byMaster ? '00004,' : '0001,')).split(',');
+  assert.deepEqual(mine.slice(1, 4).map((v, i) => Number(v).toFixed(i ? 2 : 0)), ['2', '30.43', '38.86']);
+  assert.equal(Number(mine[5]).toFixed(3), '1.226');
   // Too early a calibration end: a clear message, not a crash.
   assert.equal(await forecastAfter(page, () => page.fill('[data-testid="calibration-end"]', '1997-01-01')), 'error');
   assert.match(await page.textContent('[data-testid="forecast-status"]'), /choose a later date/);
