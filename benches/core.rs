@@ -63,7 +63,127 @@ mod native {
         );
     }
 
-    criterion_group!(benches, calculator, simulator);
+    /// A generated shop (customer, date, amount), deterministic: `rows` rows,
+    /// ids shaped like the generator's ("C0008992") or, with `named`, like
+    /// e-mail addresses (the hash-table path).
+    fn shop(rows: usize, named: bool) -> String {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut text = String::from("customer_id,date,amount\n");
+        for i in 0..rows {
+            let c = next() % (rows as u64 / 3 + 1);
+            let day = 19_358 + (i * 730 / rows) as i32;
+            let (y, m, d) = repurchase_lab::data::dates::civil_from_days(day);
+            let cents = next() % 10_000;
+            if named {
+                text.push_str(&format!("shopper{c}@example.com,"));
+            } else {
+                text.push_str(&format!("C{c:07},"));
+            }
+            text.push_str(&format!(
+                "{y}-{m:02}-{d:02},{}.{:02}\n",
+                cents / 100,
+                cents % 100
+            ));
+        }
+        text
+    }
+
+    fn data(c: &mut Criterion) {
+        use repurchase_lab::data::{self, Granularity, Settings};
+        for named in [false, true] {
+            let text = shop(100_000, named);
+            let i = data::inspect(&text).unwrap();
+            let settings = Settings {
+                delimiter: i.delimiter,
+                has_header: i.has_header,
+                mapping: i.mapping,
+                day_order: None,
+                granularity: Granularity::Month,
+            };
+            let name = if named {
+                "analyze 100k rows, e-mail ids (hash table)"
+            } else {
+                "analyze 100k rows, numbered ids (array)"
+            };
+            c.bench_function(name, |b| {
+                b.iter(|| data::analyze(black_box(&text), &settings, &mut |_| true))
+            });
+        }
+        let numbers: Vec<String> = (0..1000)
+            .map(|i| format!("{}.{:02}", i * 37 % 5000, i % 100))
+            .collect();
+        c.bench_function("decimal::parse, 1000 prices", |b| {
+            b.iter(|| {
+                numbers
+                    .iter()
+                    .map(|n| repurchase_lab::model::decimal::parse(black_box(n)).unwrap_or(0.0))
+                    .sum::<f64>()
+            })
+        });
+        c.bench_function("str::parse::<f64>, the same 1000 prices", |b| {
+            b.iter(|| {
+                numbers
+                    .iter()
+                    .map(|n| black_box(n).parse::<f64>().unwrap_or(0.0))
+                    .sum::<f64>()
+            })
+        });
+    }
+
+    fn forecasts(c: &mut Criterion) {
+        use repurchase_lab::data::{self, forecast, Granularity, Settings};
+        use repurchase_lab::model::{bgnbd, sbg};
+        // The CDNOW sample: master id, sample id, date (YYYYMMDD), CDs, dollars.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/cdnow/CDNOW_sample.txt"
+        ))
+        .unwrap();
+        let i = data::inspect(&text).unwrap();
+        let settings = Settings {
+            delimiter: i.delimiter,
+            has_header: false,
+            mapping: data::columns::Mapping {
+                customer: 1,
+                date: 2,
+                amount: Some(4),
+                order: None,
+            },
+            day_order: None,
+            granularity: Granularity::Month,
+        };
+        let (_, rows) = data::analyze_rows(&text, &settings, &mut |_| true).unwrap();
+        let end = data::dates::days_from_civil(1997, 9, 30);
+        let (summaries, _) = forecast::summarise(&rows, end);
+        let customers =
+            forecast::bgnbd_customers(&forecast::groups(&summaries), forecast::Unit::Week);
+        c.bench_function("BG/NBD fit, CDNOW (2,357 customers)", |b| {
+            b.iter(|| bgnbd::fit(black_box(&customers), &mut |_| true))
+        });
+        let options = forecast::Options {
+            calibration_end: end,
+            unit: forecast::Unit::Week,
+            horizon: 39.0,
+            margin: 0.3,
+            discount: 0.1,
+        };
+        c.bench_function(
+            "whole forecast, CDNOW (fits, predictions, grids, CLV)",
+            |b| b.iter(|| forecast::forecast(black_box(&rows), &options, &mut |_| true)),
+        );
+        let regular = [1000.0, 631.0, 468.0, 382.0, 326.0, 289.0, 262.0, 241.0];
+        c.bench_function("sBG fit, 8 survivor counts", |b| {
+            b.iter(|| sbg::fit(black_box(&regular)))
+        });
+    }
+
+    criterion_group!(benches, calculator, simulator, data, forecasts);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
