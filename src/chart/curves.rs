@@ -4,7 +4,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{nice_ticks, render, text_style, Frame};
+use super::frame::{legend, nice_ticks, render, text_style, Frame, Swatch};
 use super::palette::{BLUE, GREEN, GRID, INK, MUTED, ORANGE, PURPLE, SKY, VERMILLION, YELLOW};
 use crate::model::trap::Pchip;
 
@@ -214,26 +214,14 @@ pub fn repurchase_svg(
             &[(0.5, dte), (10.5, dte)],
             VERMILLION.stroke_width(w_dte),
         )?;
-        // Legend.
-        let (lx, ly) = (frame.right - 180, frame.top + 4);
-        root.draw(&plotters::element::Rectangle::new(
-            [(lx, ly), (lx + 14, ly + 10)],
-            BLUE.filled(),
-        ))?;
-        root.draw(&plotters::element::Text::new(
-            labels.series[0].to_string(),
-            (lx + 20, ly + 5),
-            text_style(HPos::Left, VPos::Center, INK),
-        ))?;
-        root.draw(&plotters::element::PathElement::new(
-            vec![(lx, ly + 25), (lx + 14, ly + 25)],
-            VERMILLION.stroke_width(3),
-        ))?;
-        root.draw(&plotters::element::Text::new(
-            labels.series[1].to_string(),
-            (lx + 20, ly + 25),
-            text_style(HPos::Left, VPos::Center, INK),
-        ))?;
+        legend(
+            root,
+            (frame.right - 180, frame.top + 4),
+            &[
+                (Swatch::Box(BLUE), labels.series[0]),
+                (Swatch::Line(VERMILLION), labels.series[1]),
+            ],
+        )?;
         let ticks: Vec<(f64, String)> = (1..=10)
             .map(|i| (i as f64, if i == 10 { "10+".into() } else { i.to_string() }))
             .collect();
@@ -397,25 +385,14 @@ pub fn repeat_svg(
             .map(|(i, v)| (i as f64 + 1.0, *v))
             .collect();
         frame.line(root, &pts, VERMILLION.stroke_width(3))?;
-        let (lx, ly) = (frame.left + 12, frame.top + 4);
-        root.draw(&plotters::element::Rectangle::new(
-            [(lx, ly), (lx + 14, ly + 10)],
-            SKY.filled(),
-        ))?;
-        root.draw(&plotters::element::Text::new(
-            labels.series[0].to_string(),
-            (lx + 20, ly + 5),
-            text_style(HPos::Left, VPos::Center, INK),
-        ))?;
-        root.draw(&plotters::element::PathElement::new(
-            vec![(lx, ly + 25), (lx + 14, ly + 25)],
-            VERMILLION.stroke_width(3),
-        ))?;
-        root.draw(&plotters::element::Text::new(
-            labels.series[1].to_string(),
-            (lx + 20, ly + 25),
-            text_style(HPos::Left, VPos::Center, INK),
-        ))?;
+        legend(
+            root,
+            (frame.left + 12, frame.top + 4),
+            &[
+                (Swatch::Box(SKY), labels.series[0]),
+                (Swatch::Line(VERMILLION), labels.series[1]),
+            ],
+        )?;
         let ticks: Vec<(f64, String)> = (1..=10).map(|i| (i as f64, i.to_string())).collect();
         frame.x_axis(root, &ticks, labels.x_title)
     })
@@ -449,26 +426,14 @@ pub fn fit_svg(
                 frame.dot(root, (k as f64, *v), 4, BLUE.filled())?;
             }
         }
-        let (lx, ly) = (frame.right - 200, frame.top + 4);
-        root.draw(&plotters::element::Circle::new(
-            (lx + 7, ly + 5),
-            4,
-            BLUE.filled(),
-        ))?;
-        root.draw(&plotters::element::Text::new(
-            labels.series[0].to_string(),
-            (lx + 20, ly + 5),
-            text_style(HPos::Left, VPos::Center, INK),
-        ))?;
-        root.draw(&plotters::element::PathElement::new(
-            vec![(lx, ly + 25), (lx + 14, ly + 25)],
-            VERMILLION.stroke_width(3),
-        ))?;
-        root.draw(&plotters::element::Text::new(
-            labels.series[1].to_string(),
-            (lx + 20, ly + 25),
-            text_style(HPos::Left, VPos::Center, INK),
-        ))?;
+        legend(
+            root,
+            (frame.right - 200, frame.top + 4),
+            &[
+                (Swatch::Dot(BLUE), labels.series[0]),
+                (Swatch::Line(VERMILLION), labels.series[1]),
+            ],
+        )?;
         let step = (n as f64 / 8.0).ceil().max(1.0) as usize;
         let ticks: Vec<(f64, String)> = (0..n)
             .step_by(step)

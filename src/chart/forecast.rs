@@ -8,9 +8,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
 use super::curves::Fmt;
-use super::frame::{nice_ticks, render, text_style, Frame};
+use super::frame::{legend, nice_ticks, render, text_style, Frame, Swatch};
 use super::heatmap::SEQ_BUCKETS;
-use super::palette::{BLUE, INK, MUTED, VERMILLION};
+use super::palette::{BLUE, MUTED, VERMILLION};
 use super::xml_escape;
 use crate::data::forecast::{Forecast, Grid};
 use crate::i18n::{self, format_money, format_number, format_percent, Lang};
@@ -25,41 +25,6 @@ pub struct Labels<'a> {
     pub series: [&'a str; 2],
     /// Formats y values.
     pub y: Fmt<'a>,
-}
-
-fn two_series_legend(
-    root: &super::frame::Root,
-    frame: &Frame,
-    names: [&str; 2],
-    dots: bool,
-) -> super::frame::DrawResult {
-    let (lx, ly) = (frame.left + 12, frame.top + 4);
-    if dots {
-        root.draw(&plotters::element::Circle::new(
-            (lx + 7, ly + 5),
-            4,
-            BLUE.filled(),
-        ))?;
-    } else {
-        root.draw(&plotters::element::PathElement::new(
-            vec![(lx, ly + 5), (lx + 14, ly + 5)],
-            BLUE.stroke_width(3),
-        ))?;
-    }
-    root.draw(&plotters::element::Text::new(
-        names[0].to_string(),
-        (lx + 20, ly + 5),
-        text_style(HPos::Left, VPos::Center, INK),
-    ))?;
-    root.draw(&plotters::element::PathElement::new(
-        vec![(lx, ly + 25), (lx + 14, ly + 25)],
-        VERMILLION.stroke_width(3),
-    ))?;
-    root.draw(&plotters::element::Text::new(
-        names[1].to_string(),
-        (lx + 20, ly + 25),
-        text_style(HPos::Left, VPos::Center, INK),
-    ))
 }
 
 /// Bars of `counts` with a label under each (every label when few, else some).
@@ -119,7 +84,14 @@ pub fn tracking_svg(
         let model: Vec<(f64, f64)> = tracking.iter().map(|t| (t.0, t.2)).collect();
         frame.line(root, &actual, BLUE.stroke_width(3))?;
         frame.line(root, &model, VERMILLION.stroke_width(2))?;
-        two_series_legend(root, &frame, labels.series, false)?;
+        legend(
+            root,
+            (frame.left + 12, frame.top + 4),
+            &[
+                (Swatch::Line(BLUE), labels.series[0]),
+                (Swatch::Line(VERMILLION), labels.series[1]),
+            ],
+        )?;
         let x_ticks: Vec<(f64, String)> = nice_ticks(0.0, x_hi, 6)
             .into_iter()
             .filter(|v| *v <= x_hi)
@@ -166,7 +138,14 @@ pub fn survival_svg(
                 )?;
             }
         }
-        two_series_legend(root, &frame, labels.series, true)?;
+        legend(
+            root,
+            (frame.left + 12, frame.top + 4),
+            &[
+                (Swatch::Dot(BLUE), labels.series[0]),
+                (Swatch::Line(VERMILLION), labels.series[1]),
+            ],
+        )?;
         let step = n.div_ceil(12).max(1);
         let ticks: Vec<(f64, String)> = (0..=n)
             .step_by(step)

@@ -177,6 +177,41 @@ impl Frame {
     }
 }
 
+/// How a legend entry is marked.
+#[derive(Clone, Copy)]
+pub enum Swatch {
+    /// A filled box (bars).
+    Box(RGBColor),
+    /// A dot (observed points).
+    Dot(RGBColor),
+    /// A thick line (a curve).
+    Line(RGBColor),
+}
+
+/// A legend at `at` (px, top left): one line per entry, a swatch and its name.
+pub fn legend(root: &Root, at: (i32, i32), entries: &[(Swatch, &str)]) -> DrawResult {
+    let (lx, top) = at;
+    for (i, (swatch, name)) in entries.iter().enumerate() {
+        let y = top + 5 + 20 * i as i32;
+        match *swatch {
+            Swatch::Box(c) => {
+                root.draw(&Rectangle::new([(lx, y - 5), (lx + 14, y + 5)], c.filled()))?
+            }
+            Swatch::Dot(c) => root.draw(&Circle::new((lx + 7, y), 4, c.filled()))?,
+            Swatch::Line(c) => root.draw(&PathElement::new(
+                vec![(lx, y), (lx + 14, y)],
+                c.stroke_width(3),
+            ))?,
+        }
+        root.draw(&Text::new(
+            name.to_string(),
+            (lx + 20, y),
+            text_style(HPos::Left, VPos::Center, INK),
+        ))?;
+    }
+    Ok(())
+}
+
 /// About `n` round tick values covering `lo..=hi` (steps of 1, 2 or 5 × 10^k).
 pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     if !(lo.is_finite() && hi.is_finite()) || hi <= lo || n == 0 {
