@@ -5,7 +5,7 @@
 //! customer is summarised by x (repeat purchases), t_x (time of the last
 //! purchase) and T (time since the first purchase), all in one time unit.
 
-use super::optimize::{self, Minimum};
+use super::optimize;
 use super::special::hyp2f1;
 
 /// One customer (or `weight` identical customers): x repeat purchases, the
@@ -216,36 +216,21 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
         return None;
     }
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
-    let mut cancelled = false;
-    let mut objective = |theta: &[f64], g: &mut [f64]| {
-        if theta.iter().any(|v| !v.is_finite() || v.abs() > 30.0) {
-            return f64::INFINITY;
-        }
-        let mut grad = [0.0; 4];
-        let ll = ll_and_gradient(&from_log(theta), customers, max_x, &mut grad);
-        for i in 0..4 {
-            g[i] = -grad[i];
-        }
-        -ll
-    };
-    let Minimum {
-        x,
-        value,
-        iterations,
-        converged,
-    } = optimize::bfgs(&mut objective, &start(customers), 1e-9, 400, &mut |i| {
-        let go = progress(i);
-        cancelled |= !go;
-        go
-    });
-    if cancelled || !value.is_finite() {
-        return None;
-    }
+    let m = optimize::max_likelihood(
+        &mut |theta, g| {
+            let mut grad = [0.0; 4];
+            let ll = ll_and_gradient(&from_log(theta), customers, max_x, &mut grad);
+            g.copy_from_slice(&grad);
+            ll
+        },
+        &start(customers),
+        progress,
+    )?;
     Some(Estimate {
-        params: from_log(&x),
-        ll: -value,
-        iterations,
-        converged,
+        params: from_log(&m.x),
+        ll: -m.value,
+        iterations: m.iterations,
+        converged: m.converged,
     })
 }
 

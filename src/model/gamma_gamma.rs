@@ -6,7 +6,7 @@
 //! the purchase process. Fitted on repeat customers: x repeat purchases with
 //! mean value m_x.
 
-use super::optimize::{self, Minimum};
+use super::optimize;
 use super::special::{digamma, ln_gamma};
 
 /// A repeat customer (or `weight` identical ones): x repeat purchases, mean value m.
@@ -125,36 +125,21 @@ pub fn fit(spenders: &[Spender], progress: &mut dyn FnMut(usize) -> bool) -> Opt
     }
     let max_x = usable.iter().map(|s| s.x).max().unwrap_or(0);
     let ln_ms: Vec<f64> = usable.iter().map(|s| s.m.ln()).collect();
-    let mut cancelled = false;
-    let mut objective = |theta: &[f64], g: &mut [f64]| {
-        if theta.iter().any(|v| !v.is_finite() || v.abs() > 30.0) {
-            return f64::INFINITY;
-        }
-        let mut grad = [0.0; 3];
-        let ll = ll_and_gradient(&from_log(theta), &usable, &ln_ms, max_x, &mut grad);
-        for i in 0..3 {
-            g[i] = -grad[i];
-        }
-        -ll
-    };
-    let Minimum {
-        x,
-        value,
-        iterations,
-        converged,
-    } = optimize::bfgs(&mut objective, &[0.0; 3], 1e-9, 400, &mut |i| {
-        let go = progress(i);
-        cancelled |= !go;
-        go
-    });
-    if cancelled || !value.is_finite() {
-        return None;
-    }
+    let m = optimize::max_likelihood(
+        &mut |theta, g| {
+            let mut grad = [0.0; 3];
+            let ll = ll_and_gradient(&from_log(theta), &usable, &ln_ms, max_x, &mut grad);
+            g.copy_from_slice(&grad);
+            ll
+        },
+        &[0.0; 3],
+        progress,
+    )?;
     Some(Estimate {
-        params: from_log(&x),
-        ll: -value,
-        iterations,
-        converged,
+        params: from_log(&m.x),
+        ll: -m.value,
+        iterations: m.iterations,
+        converged: m.converged,
     })
 }
 

@@ -178,6 +178,32 @@ pub fn bfgs(
     m
 }
 
+/// Maximum likelihood on log-parameters θ with [`bfgs`]: `ll(θ, grad)` returns
+/// the log-likelihood and writes its gradient in θ. A step past |θ| > 30
+/// (a parameter beyond e^±30) counts as +∞. The result's `value` is −LL.
+/// None when `progress(iteration)` cancels or no finite likelihood is found.
+pub fn max_likelihood(
+    ll: &mut WithGradient,
+    theta0: &[f64],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Minimum> {
+    let mut objective = |theta: &[f64], g: &mut [f64]| {
+        if theta.iter().any(|v| !v.is_finite() || v.abs() > 30.0) {
+            return f64::INFINITY;
+        }
+        let value = ll(theta, g);
+        g.iter_mut().for_each(|v| *v = -*v);
+        -value
+    };
+    let mut cancelled = false;
+    let m = bfgs(&mut objective, theta0, 1e-9, 400, &mut |i| {
+        let go = progress(i);
+        cancelled |= !go;
+        go
+    });
+    (!cancelled && m.value.is_finite()).then_some(m)
+}
+
 /// Nelder–Mead from `x0` with an initial simplex of side `scale`. Converged
 /// when the simplex's values differ by ≤ `tol` · max(1, |f|) and its points by ≤ 1e-9.
 pub fn nelder_mead(
