@@ -12,11 +12,15 @@ fn main() -> std::process::ExitCode {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::process::ExitCode;
     use std::time::Instant;
 
-    use repurchase_lab::data::{self, dates::DayOrder, Encoding, Granularity, Settings};
+    use super::common;
+    use repurchase_lab::data::{self, dates::DayOrder, Granularity};
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,43 +51,14 @@ mod native {
             _ => None,
         };
         let started = Instant::now();
-        // SAFETY: the map is only read, and only while this process runs; a
-        // file changed underneath would give wrong numbers, not unsoundness
-        // that the parser (total over any bytes) could turn into a crash.
-        let map = match std::fs::File::open(path).and_then(|f| unsafe { memmap2::Mmap::map(&f) }) {
-            Ok(m) => m,
-            Err(e) => {
-                eprintln!("{path}: {e}");
-                return ExitCode::from(1);
-            }
-        };
-        let bytes: &[u8] = &map;
-        if data::looks_binary(bytes) {
-            eprintln!("{path}: not a text file");
-            return ExitCode::from(1);
-        }
-        let text = match data::detect_encoding(bytes) {
-            Encoding::Utf8 => {
-                std::borrow::Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
-            }
-            Encoding::Gb18030 => encoding_rs::GB18030.decode(bytes).0,
-        };
-        let inspection = match data::inspect(&text) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("{path}: {e:?}");
-                return ExitCode::from(1);
-            }
-        };
-        let settings = Settings {
-            delimiter: inspection.delimiter,
-            has_header: inspection.has_header,
-            mapping: inspection.mapping,
-            day_order,
-            granularity,
-        };
-        match data::analyze(&text, &settings, &mut |_| true) {
-            Ok(a) => {
+        let result = common::with_text(path, |text| {
+            let settings = common::settings(path, text, day_order, granularity)?;
+            let a = data::analyze(text, &settings, &mut |_| true)
+                .map_err(|e| format!("{path}: {e:?}"))?;
+            Ok((a, text.len()))
+        });
+        match result {
+            Ok((a, bytes)) => {
                 let seconds = started.elapsed().as_secs_f64();
                 println!("{}", a.to_json(&|r| r.message_en().to_string()));
                 eprintln!(
@@ -92,12 +67,12 @@ mod native {
                     a.totals.customers,
                     a.cohorts.len(),
                     seconds,
-                    bytes.len() as f64 / 1e6 / seconds
+                    bytes as f64 / 1e6 / seconds
                 );
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("{path}: {e:?}");
+                eprintln!("{e}");
                 ExitCode::from(1)
             }
         }

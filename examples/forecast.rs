@@ -12,11 +12,15 @@ fn main() -> std::process::ExitCode {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::process::ExitCode;
     use std::time::Instant;
 
-    use repurchase_lab::data::{self, dates, forecast, Granularity, Settings};
+    use super::common;
+    use repurchase_lab::data::{self, dates, forecast, Granularity};
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,32 +46,17 @@ mod native {
         let horizon = opt("--horizon")
             .and_then(|h| h.parse().ok())
             .unwrap_or(52.0);
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{path}: {e}");
-                return ExitCode::from(1);
-            }
-        };
-        let inspection = match data::inspect(&text) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("{path}: {e:?}");
-                return ExitCode::from(1);
-            }
-        };
-        let settings = Settings {
-            delimiter: inspection.delimiter,
-            has_header: inspection.has_header,
-            mapping: inspection.mapping,
-            day_order: None,
-            granularity: Granularity::Month,
-        };
         let started = Instant::now();
-        let rows = match data::analyze_rows(&text, &settings, &mut |_| true) {
-            Ok((_, rows)) => rows,
+        let rows = common::with_text(path, |text| {
+            let settings = common::settings(path, text, None, Granularity::Month)?;
+            data::analyze_rows(text, &settings, &mut |_| true)
+                .map(|(_, rows)| rows)
+                .map_err(|e| format!("{path}: {e:?}"))
+        });
+        let rows = match rows {
+            Ok(rows) => rows,
             Err(e) => {
-                eprintln!("{path}: {e:?}");
+                eprintln!("{e}");
                 return ExitCode::from(1);
             }
         };
