@@ -804,25 +804,9 @@ mod tests {
 
     #[test]
     fn cdnow_results_carry_the_hooks_in_both_languages() {
-        use crate::data::{analyze_rows, columns::Mapping, forecast, table::Delimiter};
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/cdnow/CDNOW_sample.txt"
-        ))
-        .unwrap();
-        let settings = crate::data::Settings {
-            delimiter: Delimiter::Spaces,
-            has_header: false,
-            mapping: Mapping {
-                customer: 1,
-                date: 2,
-                amount: Some(4),
-                order: None,
-            },
-            day_order: None,
-            granularity: crate::data::Granularity::Month,
-        };
-        let rows = analyze_rows(&text, &settings, &mut |_| true).unwrap().1;
+        use crate::data::forecast;
+        // The CDNOW sample, read as the forecast tests read it.
+        let rows = forecast::tests::cdnow();
         let o = forecast::Options {
             calibration_end: crate::data::dates::days_from_civil(1997, 9, 30),
             unit: forecast::Unit::Week,

@@ -745,14 +745,14 @@ pub fn lookup(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast, id: &str
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::data::dates::days_from_civil;
     use crate::data::{analyze_rows, columns::Mapping, table::Delimiter, Granularity, Settings};
 
     /// The CDNOW sample (tests/fixtures/cdnow/CDNOW_sample.txt): master id,
     /// sample id, YYYYMMDD, CDs, dollars.
-    fn cdnow() -> Rows {
+    pub(crate) fn cdnow() -> Rows {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/cdnow/CDNOW_sample.txt"
