@@ -62,3 +62,34 @@ export async function setInput(page, testid, value) {
   await field.fill(String(value));
   await field.dispatchEvent('change');
 }
+
+/**
+ * Moves the benefit slider 110 times (the first 10 warm up) and times each
+ * move from the input event to the first DOM change under `target`, letting
+ * the browser paint between moves as a hand on a slider would. Returns
+ * { median, p90, max, n } in ms.
+ */
+export async function sliderBench(page, target) {
+  return page.evaluate(async (target) => {
+    const slider = document.querySelector('[data-testid="benefit-slider"]');
+    const node = document.querySelector(target);
+    const times = [];
+    for (let i = 0; i < 110; i++) {
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => {
+          mo.disconnect();
+          resolve(performance.now());
+        });
+        mo.observe(node, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      slider.value = String(40 + (i % 50));
+      const t0 = performance.now();
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = await done;
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      if (i >= 10) times.push(t1 - t0);
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[50], p90: times[90], max: times[99], n: times.length };
+  }, target);
+}

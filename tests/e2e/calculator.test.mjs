@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-import { ARTIFACTS, dataValue, launch, open, setInput } from './browser.mjs';
+import { ARTIFACTS, dataValue, launch, open, setInput, sliderBench } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 let server;
@@ -147,29 +147,7 @@ test('screenshots: the whole calculator, wide and narrow, both languages', async
 
 test('benchmark: slider move → DOM updated, median of 100 moves', async () => {
   const { page, context, problems } = await open(browser, server.url);
-  const result = await page.evaluate(async () => {
-    const slider = document.querySelector('[data-testid="benefit-slider"]');
-    const target = document.querySelector('main');
-    const times = [];
-    for (let i = 0; i < 110; i++) {
-      const done = new Promise((resolve) => {
-        const mo = new MutationObserver(() => {
-          mo.disconnect();
-          resolve(performance.now());
-        });
-        mo.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
-      });
-      slider.value = String(40 + (i % 50));
-      const t0 = performance.now();
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      const t1 = await done;
-      // Let the browser paint between moves, as a hand on a slider would.
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      if (i >= 10) times.push(t1 - t0);
-    }
-    times.sort((a, b) => a - b);
-    return { median: times[50], p90: times[90], max: times[99], n: times.length };
-  });
+  const result = await sliderBench(page, 'main');
   console.log(`slider → DOM: median ${result.median.toFixed(2)} ms, p90 ${result.p90.toFixed(2)} ms, max ${result.max.toFixed(2)} ms over ${result.n} moves`);
   writeFileSync(`${ARTIFACTS}bench-slider.json`, JSON.stringify(result, null, 2));
   assert.equal(result.n, 100);

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-import { ARTIFACTS, dataValue, launch, open, setInput, settled } from './browser.mjs';
+import { ARTIFACTS, dataValue, launch, open, setInput, sliderBench, settled } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 let server;
@@ -147,28 +147,7 @@ test('benchmark: slider move → DOM updated with the 36 × 36 simulator on scre
   const { page, context, problems } = await open(browser, `${server.url}#v=1&cc=36&hw=36&ho=1&ro=1`);
   // The simulator on screen, as the target says.
   await page.locator('[data-testid="scenario-heatmap"]').scrollIntoViewIfNeeded();
-  const result = await page.evaluate(async () => {
-    const slider = document.querySelector('[data-testid="benefit-slider"]');
-    const target = document.querySelector('[data-testid="scenario-heatmap"]');
-    const times = [];
-    for (let i = 0; i < 110; i++) {
-      const done = new Promise((resolve) => {
-        const mo = new MutationObserver(() => {
-          mo.disconnect();
-          resolve(performance.now());
-        });
-        mo.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
-      });
-      slider.value = String(40 + (i % 50));
-      const t0 = performance.now();
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      const t1 = await done;
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      if (i >= 10) times.push(t1 - t0);
-    }
-    times.sort((a, b) => a - b);
-    return { median: times[50], p90: times[90], max: times[99], n: times.length };
-  });
+  const result = await sliderBench(page, '[data-testid="scenario-heatmap"]');
   console.log(`slider → everything updated (36 × 36 on screen): median ${result.median.toFixed(2)} ms, p90 ${result.p90.toFixed(2)} ms, max ${result.max.toFixed(2)} ms over ${result.n} moves`);
   writeFileSync(`${ARTIFACTS}bench-simulator.json`, JSON.stringify(result, null, 2));
   assert.equal(result.n, 100);
