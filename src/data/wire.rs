@@ -51,7 +51,7 @@ macro_rules! integer_field {
         }
     )*};
 }
-integer_field!(u8, u16, u32, u64, usize, i32, i64);
+integer_field!(u64, usize, i32);
 
 fn parse_list<T: Field>(s: &str) -> Option<Vec<T>> {
     if s.is_empty() {
