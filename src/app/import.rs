@@ -571,6 +571,17 @@ impl PartialEq for ViewsProps {
     }
 }
 
+/// An analysis compared by identity (each import result is a new `Rc`), so
+/// the views' memos cost nothing to compare.
+#[derive(Clone)]
+struct Same(Rc<Analysis>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[component]
 fn DataViews(props: &ViewsProps) -> Html {
     let l = props.lang;
@@ -599,19 +610,6 @@ fn DataViews(props: &ViewsProps) -> Html {
         })
     };
     let pct = |v: f64| format_percent(l, v, 1);
-    let table = {
-        let percent = |v: f64| format_percent(l, v, 0);
-        let labels = data_table::DataTableLabels {
-            caption: i18n::DATA_TABLE.get(l),
-            cohort: i18n::COHORT.get(l),
-            size: i18n::SIZE.get(l),
-            weighted: i18n::WEIGHTED_MEAN.get(l),
-            simple: i18n::SIMPLE_MEAN.get(l),
-            in_progress: i18n::IN_PROGRESS.get(l),
-            percent: &percent,
-        };
-        AttrValue::from(data_table::data_table_html(a, props.on_or_after, &labels))
-    };
     let repeat = {
         let percent = |v: f64| format_percent(l, v, 0);
         let labels = curves::RepurchaseLabels {
@@ -647,6 +645,26 @@ fn DataViews(props: &ViewsProps) -> Html {
         })
     };
     let trend_offset = use_state(|| 1usize);
+    // Drawn once per analysis, view and language: a slider move re-renders
+    // this component (the model's p(n) and the fit callback change) but
+    // leaves these as they are.
+    let table = use_memo(
+        (Same(a.clone()), props.on_or_after, l),
+        |(a, on_or_after, l)| {
+            let l = *l;
+            let percent = |v: f64| format_percent(l, v, 0);
+            let labels = data_table::DataTableLabels {
+                caption: i18n::DATA_TABLE.get(l),
+                cohort: i18n::COHORT.get(l),
+                size: i18n::SIZE.get(l),
+                weighted: i18n::WEIGHTED_MEAN.get(l),
+                simple: i18n::SIMPLE_MEAN.get(l),
+                in_progress: i18n::IN_PROGRESS.get(l),
+                percent: &percent,
+            };
+            AttrValue::from(data_table::data_table_html(&a.0, *on_or_after, &labels))
+        },
+    );
     let on_trend = {
         let trend_offset = trend_offset.clone();
         Callback::from(move |v: String| trend_offset.set(v.parse().unwrap_or(1)))
@@ -683,49 +701,55 @@ fn DataViews(props: &ViewsProps) -> Html {
             );
         })
     };
-    let lorenz = a.lorenz.as_ref().map(|points| {
-        let percent = |v: f64| format_percent(l, v, 0);
-        let labels = curves::RepurchaseLabels {
-            x_title: i18n::LORENZ_X.get(l),
-            y_title: i18n::LORENZ_Y.get(l),
-            series: ["", ""],
-            percent: &percent,
-        };
-        Rc::new(chart::accessible(
-            curves::lorenz_svg(points, &labels, (520, 280)),
-            i18n::LORENZ.get(l),
-        ))
+    let lorenz = use_memo((Same(a.clone()), l), |(a, l)| {
+        let l = *l;
+        a.0.lorenz.as_ref().map(|points| {
+            let percent = |v: f64| format_percent(l, v, 0);
+            let labels = curves::RepurchaseLabels {
+                x_title: i18n::LORENZ_X.get(l),
+                y_title: i18n::LORENZ_Y.get(l),
+                series: ["", ""],
+                percent: &percent,
+            };
+            Rc::new(chart::accessible(
+                curves::lorenz_svg(points, &labels, (520, 280)),
+                i18n::LORENZ.get(l),
+            ))
+        })
     });
-    let trend = {
-        let k = *trend_offset;
-        let values: Vec<(String, Option<f64>)> = a
-            .cohorts
-            .iter()
-            .map(|c| {
-                let complete = k < c.active.len() && c.period + k as i32 != a.last_period;
-                let v = complete.then(|| {
-                    (if props.on_or_after {
-                        c.active_after[k]
-                    } else {
-                        c.active[k]
-                    }) as f64
-                        / c.size.max(1) as f64
-                });
-                (c.label.clone(), v)
-            })
-            .collect();
-        let percent = |v: f64| format_percent(l, v, 0);
-        let labels = curves::RepurchaseLabels {
-            x_title: i18n::COHORT.get(l),
-            y_title: i18n::RETENTION_AXIS.get(l),
-            series: ["", ""],
-            percent: &percent,
-        };
-        Rc::new(chart::accessible(
-            curves::trend_svg(&values, &labels, (520, 240)),
-            i18n::TREND.get(l),
-        ))
-    };
+    let trend = use_memo(
+        (Same(a.clone()), props.on_or_after, l, *trend_offset),
+        |(a, on_or_after, l, k)| {
+            let (a, l, k) = (&a.0, *l, *k);
+            let values: Vec<(String, Option<f64>)> = a
+                .cohorts
+                .iter()
+                .map(|c| {
+                    let complete = k < c.active.len() && c.period + k as i32 != a.last_period;
+                    let v = complete.then(|| {
+                        (if *on_or_after {
+                            c.active_after[k]
+                        } else {
+                            c.active[k]
+                        }) as f64
+                            / c.size.max(1) as f64
+                    });
+                    (c.label.clone(), v)
+                })
+                .collect();
+            let percent = |v: f64| format_percent(l, v, 0);
+            let labels = curves::RepurchaseLabels {
+                x_title: i18n::COHORT.get(l),
+                y_title: i18n::RETENTION_AXIS.get(l),
+                series: ["", ""],
+                percent: &percent,
+            };
+            Rc::new(chart::accessible(
+                curves::trend_svg(&values, &labels, (520, 240)),
+                i18n::TREND.get(l),
+            ))
+        },
+    );
     let count = |v: u64| crate::i18n::format_number(l, v as f64, 0);
     html! {
         <div class="data-views">
@@ -742,7 +766,7 @@ fn DataViews(props: &ViewsProps) -> Html {
                     <button type="button" data-testid="download-skipped" onclick={on_skipped}>{ i18n::DOWNLOAD_SKIPPED.get(l) }</button>
                 }
             </div>
-            <div class="heatmap-wrap">{ Html::from_html_unchecked(table) }</div>
+            <div class="heatmap-wrap">{ Html::from_html_unchecked((*table).clone()) }</div>
             <div class="outputs">
                 if let Some(share) = a.top20_share {
                     <Output testid="pareto-top20-share" label={i18n::PARETO.get(l)} value={share} text={pct(share)} emphasis=true />
@@ -753,7 +777,7 @@ fn DataViews(props: &ViewsProps) -> Html {
             <p>{ format!("{}: {}", i18n::TIERS.get(l), a.tiers.iter().map(|t| count(*t)).collect::<Vec<_>>().join(" · ")) }</p>
             <p>{ format!("{}: {}", i18n::SEGMENTS.get(l), a.lifecycle.iter().zip(i18n::LIFECYCLE).map(|(n, w)| format!("{} {}", w.get(l), count(*n))).collect::<Vec<_>>().join(" · ")) }</p>
             <div class="grid2">
-                if let Some(svg) = lorenz {
+                if let Some(svg) = (*lorenz).clone() {
                     <div>
                         <h3>{ i18n::LORENZ.get(l) }</h3>
                         <Chart testid="lorenz-chart" svg={svg} />
@@ -764,7 +788,7 @@ fn DataViews(props: &ViewsProps) -> Html {
                     <Choice testid="trend-offset" label={i18n::TREND_OFFSET.get(l)}
                         options={[1usize, 2, 3, 6, 12].iter().map(|k| (AttrValue::from(k.to_string()), AttrValue::from(format!("+{k}")))).collect::<Vec<_>>()}
                         selected={trend_offset.to_string()} on_change={on_trend} />
-                    <Chart testid="trend-chart" svg={trend} />
+                    <Chart testid="trend-chart" svg={(*trend).clone()} />
                 </div>
             </div>
             <h3>{ i18n::FIT.get(l) }</h3>
