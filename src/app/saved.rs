@@ -25,15 +25,27 @@ pub struct SavedProps {
     pub dispatch: UseReducerDispatcher<ScenarioState>,
 }
 
+/// A storage problem to show.
+#[derive(Clone, Copy, PartialEq)]
+enum Notice {
+    /// Entries that could not be read were ignored (`foreign`: not ours at all).
+    Damaged { skipped: usize, foreign: bool },
+    /// The browser would not store the list.
+    Full,
+}
+
 /// The saved-scenarios section.
 #[component]
 pub fn SavedScenarios(props: &SavedProps) -> Html {
     let l = props.lang;
     let loaded = use_memo((), |_| saved::read(&browser::load(KEY).unwrap_or_default()));
     let items = use_state(|| loaded.items.clone());
+    // What went wrong with storage, worded at render time in the page's language.
     let notice = use_state(|| {
-        (loaded.skipped > 0 || loaded.foreign)
-            .then(|| i18n::storage_notice(l, loaded.skipped, loaded.foreign))
+        (loaded.skipped > 0 || loaded.foreign).then_some(Notice::Damaged {
+            skipped: loaded.skipped,
+            foreign: loaded.foreign,
+        })
     });
     let name_ref = use_node_ref();
     let compare = use_state(|| (None::<usize>, None::<usize>));
@@ -49,7 +61,7 @@ pub fn SavedScenarios(props: &SavedProps) -> Html {
         let notice = notice.clone();
         move |next: Vec<Saved>| {
             if !browser::save(KEY, &saved::write(&next)) {
-                notice.set(Some(i18n::STORAGE_FULL.get(l).to_string()));
+                notice.set(Some(Notice::Full));
             }
             items.set(next);
         }
@@ -122,8 +134,6 @@ pub fn SavedScenarios(props: &SavedProps) -> Html {
         }
     };
     let (a, b) = *compare;
-    let (name_a, sa) = scenario_of(a);
-    let (name_b, sb) = scenario_of(b);
     let options = std::iter::once((
         AttrValue::from("current"),
         AttrValue::from(i18n::CURRENT.get(l)),
@@ -143,8 +153,11 @@ pub fn SavedScenarios(props: &SavedProps) -> Html {
         <section class="panel" aria-labelledby="saved-heading">
             <h2 id="saved-heading">{ i18n::SAVED_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::SAVED_LEAD.get(l) }</p>
-            if let Some(n) = &*notice {
-                <p class="notice" role="status" data-testid="saved-notice">{ n }</p>
+            if let Some(n) = *notice {
+                <p class="notice" role="status" data-testid="saved-notice">{ match n {
+                    Notice::Damaged { skipped, foreign } => i18n::storage_notice(l, skipped, foreign),
+                    Notice::Full => i18n::STORAGE_FULL.get(l).to_string(),
+                } }</p>
             }
             <div class="save-row">
                 <label for="save-name">{ i18n::SAVE_NAME.get(l) }</label>
@@ -173,7 +186,11 @@ pub fn SavedScenarios(props: &SavedProps) -> Html {
                     <Choice testid="compare-a" label="A" options={options.clone()} selected={selected(a)} on_change={on_compare(0)} />
                     <Choice testid="compare-b" label="B" options={options} selected={selected(b)} on_change={on_compare(1)} />
                 </div>
-                <Comparison {l} {name_a} {name_b} a={Rc::new(sa)} b={Rc::new(sb)} />
+                // Saved scenarios are decoded only while the comparison is open.
+                { {
+                    let ((name_a, sa), (name_b, sb)) = (scenario_of(a), scenario_of(b));
+                    html! { <Comparison {l} {name_a} {name_b} a={Rc::new(sa)} b={Rc::new(sb)} /> }
+                } }
             }
         </section>
     }

@@ -134,6 +134,10 @@ test('saved scenarios: save, reload, load, rename, delete, compare; corrupted st
   await page.waitForSelector('[data-testid="saved-notice"]');
   assert.equal(await page.locator('[data-testid="saved-scenario"]').count(), 0);
   assert.equal(await dataValue(page, 'value'), 40);
+  assert.match(await page.textContent('[data-testid="saved-notice"]'), /not ours/);
+  // The notice follows the page's language.
+  await page.selectOption('[data-testid="language"]', 'zh');
+  await page.waitForFunction(() => /不是本应用/.test(document.querySelector('[data-testid="saved-notice"]').textContent));
   assert.deepEqual(problems, []);
   await context.close();
 });
