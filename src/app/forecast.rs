@@ -1,8 +1,9 @@
 //! The Forecasts section: BG/NBD and Gamma-Gamma are fitted and drawn in the
 //! import worker on the imported rows (`chart::forecast::results_html`); this
-//! file sends the options, shows the worker's HTML and answers lookups; the
-//! sBG retention projection is fitted here (it is small). Numbered hooks are
-//! written with `format!`: sbg-survival-1 … sbg-survival-12 (CONTRACT.md).
+//! file sends the options, shows the worker's HTML and asks for lookups and
+//! the customers' CSV. The sBG retention projection is fitted and drawn in the
+//! worker too (`chart::forecast::sbg_view`, which writes the numbered hooks
+//! sbg-survival-1 … sbg-survival-12 of CONTRACT.md).
 
 use std::rc::Rc;
 

@@ -676,11 +676,7 @@ fn DataViews(props: &ViewsProps) -> Html {
                 String::from("\u{FEFF}cohort,size,offset,active,retention,revenue,orders\r\n");
             for c in &a.cohorts {
                 for k in 0..c.active.len() {
-                    let active = if on_or_after {
-                        c.active_after[k]
-                    } else {
-                        c.active[k]
-                    };
+                    let active = c.active_at(k, on_or_after);
                     let revenue = c
                         .revenue
                         .as_ref()
@@ -689,7 +685,7 @@ fn DataViews(props: &ViewsProps) -> Html {
                         "{},{},{k},{active},{},{revenue},{}\r\n",
                         c.label,
                         c.size,
-                        active as f64 / c.size.max(1) as f64,
+                        c.retention(k, on_or_after),
                         c.orders[k]
                     ));
                 }
@@ -725,15 +721,7 @@ fn DataViews(props: &ViewsProps) -> Html {
                 .cohorts
                 .iter()
                 .map(|c| {
-                    let complete = k < c.active.len() && c.period + k as i32 != a.last_period;
-                    let v = complete.then(|| {
-                        (if *on_or_after {
-                            c.active_after[k]
-                        } else {
-                            c.active[k]
-                        }) as f64
-                            / c.size.max(1) as f64
-                    });
+                    let v = a.complete(c, k).then(|| c.retention(k, *on_or_after));
                     (c.label.clone(), v)
                 })
                 .collect();

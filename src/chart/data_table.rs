@@ -27,17 +27,6 @@ pub struct DataTableLabels<'a> {
     pub percent: &'a dyn Fn(f64) -> String,
 }
 
-/// Retention of a cohort at offset k: "on" uses `active`, "on or after"
-/// uses `active_after`.
-fn retention(c: &crate::data::analysis::CohortRow, k: usize, on_or_after: bool) -> f64 {
-    let a = if on_or_after {
-        c.active_after[k]
-    } else {
-        c.active[k]
-    };
-    a as f64 / c.size.max(1) as f64
-}
-
 /// The weighted and simple means by offset, leaving out in-progress cells.
 pub fn means(a: &Analysis, on_or_after: bool) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
     let width = a.cohorts.iter().map(|c| c.active.len()).max().unwrap_or(0);
@@ -45,8 +34,8 @@ pub fn means(a: &Analysis, on_or_after: bool) -> (Vec<Option<f64>>, Vec<Option<f
         .map(|k| {
             let (mut active, mut size, mut sum, mut n) = (0.0, 0.0, 0.0, 0.0);
             for c in &a.cohorts {
-                if k < c.active.len() && c.period + k as i32 != a.last_period {
-                    let r = retention(c, k, on_or_after);
+                if a.complete(c, k) {
+                    let r = c.retention(k, on_or_after);
                     active += r * c.size as f64;
                     size += c.size as f64;
                     sum += r;
@@ -84,7 +73,7 @@ pub fn data_table_html(a: &Analysis, on_or_after: bool, labels: &DataTableLabels
             c.size
         );
         for k in 0..c.active.len() {
-            let r = retention(c, k, on_or_after);
+            let r = c.retention(k, on_or_after);
             let bg = viridis(r);
             let progress = c.period + k as i32 == a.last_period;
             let revenue = c
@@ -94,7 +83,7 @@ pub fn data_table_html(a: &Analysis, on_or_after: bool, labels: &DataTableLabels
             let _ = write!(
                 out,
                 "<td data-testid=\"data-cohort-cell\" data-cohort=\"{label}\" data-offset=\"{k}\" data-value=\"{r}\" data-active=\"{}\" data-revenue=\"{revenue}\"{} style=\"background:rgb({},{},{});color:{}\" title=\"{} +{k}: {}{}\">{}</td>",
-                if on_or_after { c.active_after[k] } else { c.active[k] },
+                c.active_at(k, on_or_after),
                 if progress { " class=\"in-progress\" data-in-progress=\"true\"" } else { "" },
                 bg.0,
                 bg.1,

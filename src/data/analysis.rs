@@ -403,6 +403,22 @@ pub struct CohortRow {
     pub orders: Vec<u64>,
 }
 
+impl CohortRow {
+    /// Customers active at offset k: "on" (`active`) or "on or after" (`active_after`).
+    pub fn active_at(&self, k: usize, on_or_after: bool) -> u64 {
+        if on_or_after {
+            self.active_after[k]
+        } else {
+            self.active[k]
+        }
+    }
+
+    /// Retention at offset k: active over the cohort's size.
+    pub fn retention(&self, k: usize, on_or_after: bool) -> f64 {
+        self.active_at(k, on_or_after) as f64 / self.size.max(1) as f64
+    }
+}
+
 /// Totals of the file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Totals {
@@ -1063,6 +1079,12 @@ impl SkipReason {
 }
 
 impl Analysis {
+    /// Whether cohort `c`'s cell at offset k exists and its period is over
+    /// (the last period in the data is still in progress).
+    pub fn complete(&self, c: &CohortRow, k: usize) -> bool {
+        k < c.active.len() && c.period + k as i32 != self.last_period
+    }
+
     /// The analysis JSON of CONTRACT.md (schema version 1); `reason` words a
     /// skip reason.
     pub fn to_json(&self, reason: &dyn Fn(SkipReason) -> String) -> String {
