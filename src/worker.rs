@@ -125,51 +125,53 @@ fn run_forecast(options: &str, lang: Lang, progress: &mut dyn FnMut(f64) -> bool
     let Some(options) = wire::decode_options(options) else {
         return fail(ForecastError::NoFit);
     };
-    let cached = FITTED.with(|f| {
+    let fitted = FITTED.with(|f| {
         f.borrow()
             .as_ref()
-            .filter(|(_, fc)| fc.options == options)
-            .map(|(_, fc)| fc.clone())
+            .is_some_and(|(_, fc)| fc.options == options)
     });
-    let result = match cached {
-        Some(fc) => Ok(fc),
-        None => ROWS.with(|rows| {
+    if !fitted {
+        let result = ROWS.with(|rows| {
             let rows = rows.borrow();
             let rows = rows.as_ref().ok_or(ForecastError::NoCustomers)?;
-            let result = forecast::forecast_with_summaries(rows, &options, progress);
-            let (forecast, summaries) = match result {
-                Ok((f, s)) => (Ok(f), Some(s)),
-                Err(e) => (Err(e), None),
-            };
-            FITTED.with(|f| {
-                *f.borrow_mut() = summaries.zip(forecast.as_ref().ok().cloned());
-            });
-            forecast
-        }),
-    };
-    match result {
-        Ok(f) => (
+            forecast::forecast_with_summaries(rows, &options, progress)
+        });
+        let kept = result.map(|(f, s)| (s, f));
+        let error = kept.as_ref().err().copied();
+        FITTED.with(|f| *f.borrow_mut() = kept.ok());
+        if let Some(e) = error {
+            return fail(e);
+        }
+    }
+    // Drawn from the kept forecast (a language switch redraws without refitting).
+    FITTED.with(|f| match f.borrow().as_ref() {
+        Some((_, f)) => (
             "done",
             i18n::forecast_customers(lang, f.customers, f.repeaters),
-            crate::chart::forecast::results_html(&f, lang),
+            crate::chart::forecast::results_html(f, lang),
         ),
-        Err(e) => fail(e),
-    }
+        None => fail(ForecastError::NoFit),
+    })
 }
 
-fn run_lookup(id: &str, lang: Lang) -> String {
+/// `f` on the kept rows and the last forecast with its summaries; None
+/// before a forecast has been fitted.
+fn with_fit<R>(f: impl FnOnce(&Rows, &[Option<Summary>], &Forecast) -> R) -> Option<R> {
     ROWS.with(|rows| {
         FITTED.with(
             |fitted| match (rows.borrow().as_ref(), fitted.borrow().as_ref()) {
-                (Some(rows), Some((summaries, f))) => crate::chart::forecast::lookup_html(
-                    &forecast::lookup(rows, summaries, f, id),
-                    f,
-                    lang,
-                ),
-                _ => String::new(),
+                (Some(rows), Some((summaries, fc))) => Some(f(rows, summaries, fc)),
+                _ => None,
             },
         )
     })
+}
+
+fn run_lookup(id: &str, lang: Lang) -> String {
+    with_fit(|rows, summaries, f| {
+        crate::chart::forecast::lookup_html(&forecast::lookup(rows, summaries, f, id), f, lang)
+    })
+    .unwrap_or_default()
 }
 
 fn post(scope: &web_sys::DedicatedWorkerGlobalScope, kind: &str, key: &str, value: JsValue) {
@@ -235,16 +237,7 @@ pub fn start() {
                 return;
             }
             if field("customers").is_some() {
-                let csv = ROWS.with(|rows| {
-                    FITTED.with(
-                        |fitted| match (rows.borrow().as_ref(), fitted.borrow().as_ref()) {
-                            (Some(rows), Some((summaries, f))) => {
-                                forecast::customers_csv(rows, summaries, f)
-                            }
-                            _ => String::new(),
-                        },
-                    )
-                });
+                let csv = with_fit(forecast::customers_csv).unwrap_or_default();
                 post(&reply, "customers", "text", JsValue::from_str(&csv));
                 return;
             }
