@@ -370,8 +370,10 @@ pub fn YourData(props: &ImportProps) -> Html {
         Callback::from(move |v: String| {
             if let (Some(mut c), Some(Ok(i))) = ((*choices).clone(), (*inspection).clone()) {
                 f(&mut c, &v);
-                let reread = c.on_or_after == choices.as_ref().is_some_and(|o| o.on_or_after);
-                if reread {
+                // Only what the worker reads sends the file back to it ("on or
+                // after" is a view of the same result).
+                let old = choices.as_ref().map(|o| o.settings(&i));
+                if old != Some(c.settings(&i)) {
                     request(None, Some(c.settings(&i)));
                 }
                 choices.set(Some(c));
