@@ -67,6 +67,7 @@ pub fn run(
     progress: &mut dyn FnMut(f64) -> bool,
 ) -> (String, Option<Rows>) {
     let mut rows = None;
+    LAST.with(|l| l.borrow_mut().take());
     let inspection = match text {
         Ok(t) => data::inspect(t),
         Err(e) => Err(e.clone()),
@@ -93,6 +94,7 @@ pub fn run(
             } else {
                 data::analyze_rows(t, &settings, progress).map(|(a, r)| {
                     rows = Some(r);
+                    LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.clone())));
                     a
                 })
             }
@@ -107,6 +109,41 @@ thread_local! {
     static TEXT: RefCell<Result<String, ImportError>> = const { RefCell::new(Err(ImportError::Empty)) };
     static ROWS: RefCell<Option<Rows>> = const { RefCell::new(None) };
     static FITTED: RefCell<Option<(Vec<Option<Summary>>, Forecast)>> = const { RefCell::new(None) };
+    /// The settings of the last reading of the rows, and its analysis.
+    static LAST: RefCell<Option<(Settings, data::Analysis)>> = const { RefCell::new(None) };
+}
+
+/// The kept rows by another period, when `s` differs from the last reading's
+/// settings in the period only: no second reading, and the forecast fitted on
+/// these rows stays. None when the text must be read again.
+fn regroup_kept(s: &Settings) -> Option<String> {
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let (read, previous) = last.as_mut()?;
+        let same_reading = Settings {
+            granularity: s.granularity,
+            ..read.clone()
+        };
+        if same_reading != *s {
+            return None;
+        }
+        let analysis = ROWS.with(|rows| {
+            let rows = rows.borrow();
+            Some(data::analysis::regroup(
+                rows.as_ref()?,
+                previous,
+                s.granularity,
+            ))
+        })?;
+        let inspection = TEXT.with(|t| match &*t.borrow() {
+            Ok(t) => data::inspect(t),
+            Err(e) => Err(e.clone()),
+        });
+        let text = wire::encode(&inspection, &Ok(analysis.clone()));
+        *read = s.clone();
+        *previous = analysis;
+        Some(text)
+    })
 }
 
 /// A forecast request's answer: (state, status, html).
@@ -246,6 +283,7 @@ pub fn start() {
                 post(&reply, "lookup", "text", JsValue::from_str(&html));
                 return;
             }
+            let new_text = field("bytes").is_some();
             if let Some(source) = field("bytes") {
                 // A File is read here, in the worker (FileReaderSync); pasted
                 // text arrives as bytes. Either way one copy lands in wasm memory.
@@ -264,6 +302,12 @@ pub fn start() {
             let settings = field("settings")
                 .and_then(|v| v.as_string())
                 .and_then(|s| wire::decode_settings(&s));
+            if !new_text {
+                if let Some(text) = settings.as_ref().and_then(regroup_kept) {
+                    post(&reply, "result", "text", JsValue::from_str(&text));
+                    return;
+                }
+            }
             let mut last = 0.0;
             // The previous rows go first: two copies would double the memory.
             ROWS.with(|r| r.borrow_mut().take());

@@ -891,6 +891,18 @@ pub fn analyze_rows(
     Ok((result, rows))
 }
 
+/// The same rows by another period: what [`analyze_rows`] would give with
+/// `g`, without reading the text again (the rows, the skipped lines and the
+/// day order do not depend on the period).
+pub fn regroup(rows: &Rows, previous: &Analysis, g: Granularity) -> Analysis {
+    Analysis {
+        skipped: previous.skipped.clone(),
+        skipped_count: previous.skipped_count,
+        day_order: previous.day_order,
+        ..aggregate(&rows.cust, &rows.day, rows.amt.as_deref(), g)
+    }
+}
+
 /// Aggregates rows (customer index, day, amount) into the analysis.
 pub fn aggregate(cust: &[u32], day: &[i32], amt: Option<&[f64]>, g: Granularity) -> Analysis {
     let n_cust = cust.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
@@ -1334,6 +1346,27 @@ mod tests {
         assert_eq!(a.cohorts.len(), raw.cohorts.len());
         assert_eq!(a.last_period, raw.last_period);
         assert_eq!(a.totals.customers, 3);
+    }
+
+    #[test]
+    fn regrouping_equals_reading_again() {
+        let text = "customer,date,amount\nA,05/01/2024,10\nA,20/01/2024,5\nB,31/01/2024,7\nbad,row\nA,01/02/2024,3\nC,10/02/2024,4\nB,15/03/2024,1\n";
+        let i = inspect(text).unwrap();
+        let settings = |g| Settings {
+            delimiter: i.delimiter,
+            has_header: i.has_header,
+            mapping: i.mapping,
+            day_order: None,
+            granularity: g,
+        };
+        let (month, rows) =
+            analyze_rows(text, &settings(Granularity::Month), &mut |_| true).unwrap();
+        assert_eq!(month.skipped_count, 1);
+        assert_eq!(month.day_order, Some(DayOrder::Dmy));
+        for g in Granularity::ALL {
+            let (direct, _) = analyze_rows(text, &settings(g), &mut |_| true).unwrap();
+            assert_eq!(regroup(&rows, &month, g), direct, "{g:?}");
+        }
     }
 
     #[test]
