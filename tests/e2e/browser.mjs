@@ -31,6 +31,13 @@ export async function open(browser, url, { locale = 'en-US', viewport, allowedHo
     return route.continue();
   });
   const page = await context.newPage();
+  // E2E_SLOW=4 runs the page on a CPU four times slower, to shake out tests
+  // that race the worker or the renderer (CI machines can be slow).
+  const slow = Number(process.env.E2E_SLOW ?? 1);
+  if (slow > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slow });
+  }
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });

@@ -22,16 +22,20 @@ after(async () => {
   await server?.close();
 });
 
-/** Picks a file and waits for its own result (`data-run` counts finished requests). */
-async function importFile(page, file) {
+/** Does what sends a request to the worker and waits for its own result
+ * (`data-run` counts finished requests); returns the final state. */
+async function workerDone(page, action) {
   const run = Number(await page.getAttribute('[data-testid="import-status"]', 'data-run'));
-  await page.locator('[data-testid="import-file"]').setInputFiles(file);
+  await action();
   await page.waitForFunction((r) => {
     const s = document.querySelector('[data-testid="import-status"]');
     return Number(s.dataset.run) > r && ['done', 'error'].includes(s.dataset.state);
   }, run);
   return page.getAttribute('[data-testid="import-status"]', 'data-state');
 }
+
+/** Picks a file and waits for its own result. */
+const importFile = (page, file) => workerDone(page, () => page.locator('[data-testid="import-file"]').setInputFiles(file));
 
 const cell = (page, cohort, k) =>
   page.$eval(`[data-testid="data-cohort-cell"][data-cohort="${cohort}"][data-offset="${k}"]`, (e) => ({
@@ -52,9 +56,10 @@ test('a CSV through the file input: cells, repeat curve, Pareto, export', async 
   assert.equal(Number(await page.getAttribute('[data-testid="skipped-rows"]', 'data-value')), 0);
   await page.selectOption('[data-testid="retention-mode"]', 'on-or-after');
   assert.equal((await cell(page, '2024-01', 1)).value, 1);
-  await page.selectOption('[data-testid="data-period"]', 'week');
+  // A period switch regroups in the worker: wait for that request's own result.
+  await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'week'));
   assert.equal((await cell(page, '2024-01-01', 0)).active, 1);
-  await page.selectOption('[data-testid="data-period"]', 'month');
+  await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'month'));
   await page.selectOption('[data-testid="retention-mode"]', 'on');
   const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-analysis"]')]);
   const json = JSON.parse(readFileSync(await d.path(), 'utf8'));
@@ -106,7 +111,7 @@ test('ambiguous day order is asked, not guessed', async () => {
   await page.selectOption('[data-testid="date-order"]', 'mdy');
   await page.waitForSelector('[data-testid="import-status"][data-state="done"]');
   assert.equal((await cell(page, '2024-01', 0)).active, 1, 'A on 01/02 = 2 January');
-  await page.selectOption('[data-testid="date-order"]', 'dmy');
+  assert.equal(await workerDone(page, () => page.selectOption('[data-testid="date-order"]', 'dmy')), 'done');
   assert.equal((await cell(page, '2024-02', 0)).active, 1, 'A on 01/02 = 1 February');
   assert.deepEqual(problems, []);
   await context.close();
