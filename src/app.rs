@@ -3,6 +3,7 @@
 //! from it by `model::calculator::calculate` and the `chart` functions.
 
 mod browser;
+mod cohort_table;
 mod controls;
 mod forecast;
 mod import;

@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::browser;
+use super::cohort_table::{CohortTable, Same};
 use super::controls::{Chart, Choice, Output};
 use super::forecast;
 use crate::chart::{self, curves, data_table};
@@ -573,17 +574,6 @@ impl PartialEq for ViewsProps {
     }
 }
 
-/// An analysis compared by identity (each import result is a new `Rc`), so
-/// the views' memos cost nothing to compare.
-#[derive(Clone)]
-struct Same(Rc<Analysis>);
-
-impl PartialEq for Same {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 #[component]
 fn DataViews(props: &ViewsProps) -> Html {
     let l = props.lang;
@@ -650,23 +640,6 @@ fn DataViews(props: &ViewsProps) -> Html {
     // Drawn once per analysis, view and language: a slider move re-renders
     // this component (the model's p(n) and the fit callback change) but
     // leaves these as they are.
-    let table = use_memo(
-        (Same(a.clone()), props.on_or_after, l),
-        |(a, on_or_after, l)| {
-            let l = *l;
-            let percent = |v: f64| format_percent(l, v, 0);
-            let labels = data_table::DataTableLabels {
-                caption: i18n::DATA_TABLE.get(l),
-                cohort: i18n::COHORT.get(l),
-                size: i18n::SIZE.get(l),
-                weighted: i18n::WEIGHTED_MEAN.get(l),
-                simple: i18n::SIMPLE_MEAN.get(l),
-                in_progress: i18n::IN_PROGRESS.get(l),
-                percent: &percent,
-            };
-            AttrValue::from(data_table::data_table_html(&a.0, *on_or_after, &labels))
-        },
-    );
     let on_trend = {
         let trend_offset = trend_offset.clone();
         Callback::from(move |v: String| trend_offset.set(v.parse().unwrap_or(1)))
@@ -756,7 +729,7 @@ fn DataViews(props: &ViewsProps) -> Html {
                     <button type="button" data-testid="download-skipped" onclick={on_skipped}>{ i18n::DOWNLOAD_SKIPPED.get(l) }</button>
                 }
             </div>
-            <div class="heatmap-wrap">{ Html::from_html_unchecked((*table).clone()) }</div>
+            <CohortTable analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} />
             <div class="outputs">
                 if let Some(share) = a.top20_share {
                     <Output testid="pareto-top20-share" label={i18n::PARETO.get(l)} value={share} text={pct(share)} emphasis=true />

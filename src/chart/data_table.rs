@@ -1,11 +1,13 @@
 //! The real cohorts of an imported file as an HTML table: rows = cohorts
 //! (label and size), columns = offsets; "on" or "on or after" retention; the
 //! cell in the data's last period is flagged as in progress and left out of
-//! the two mean rows (weighted by cohort size, and simple).
+//! the two mean rows (weighted by cohort size, and simple). A large table is
+//! also written in parts the page draws one after another ([`split`]).
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
-use super::heatmap::{text_colour, viridis};
+use super::heatmap::seq_bucket;
 use super::xml_escape;
 use crate::data::Analysis;
 
@@ -21,8 +23,6 @@ pub struct DataTableLabels<'a> {
     pub weighted: &'a str,
     /// Simple mean row label.
     pub simple: &'a str,
-    /// Tooltip suffix of an in-progress cell.
-    pub in_progress: &'a str,
     /// Percent formatter.
     pub percent: &'a dyn Fn(f64) -> String,
 }
@@ -50,54 +50,223 @@ pub fn means(a: &Analysis, on_or_after: bool) -> (Vec<Option<f64>>, Vec<Option<f
         .unzip()
 }
 
-/// The table with `data-cohort-cell` hooks (CONTRACT.md).
+/// A table with more cells than this is drawn in parts (see [`split`]).
+pub const SPLIT_ABOVE: usize = 12_000;
+/// Cohorts (rows) per block of a split table.
+pub const BLOCK_ROWS: usize = 32;
+/// Offsets (columns) per band of a block.
+pub const BAND_COLUMNS: usize = 64;
+
+/// How many cohort cells the table has.
+pub fn cell_count(a: &Analysis) -> usize {
+    a.cohorts.iter().map(|c| c.active.len()).sum()
+}
+
+fn width(a: &Analysis) -> usize {
+    a.cohorts.iter().map(|c| c.active.len()).max().unwrap_or(0)
+}
+
+/// The table with `data-cohort-cell` hooks (CONTRACT.md), as one HTML table.
+/// Cells name a colour bucket (`h0` … `h19`, [`super::heatmap::bucket_css`])
+/// and carry no tooltip: the page writes it when the pointer arrives.
 pub fn data_table_html(a: &Analysis, on_or_after: bool, labels: &DataTableLabels) -> String {
-    let width = a.cohorts.iter().map(|c| c.active.len()).max().unwrap_or(0);
-    let mut out = String::with_capacity(200 * (width * width / 2 + width) + 512);
+    let w = width(a);
+    let mut out = String::with_capacity(170 * (w * w / 2 + w) + 512);
+    out.push_str("<table class=\"heatmap data-table\">");
+    write_head(&mut out, w, labels, true);
+    out.push_str("<tbody>");
+    write_rows(&mut out, a, 0..a.cohorts.len(), 0..w, on_or_after, true);
+    out.push_str("</tbody>");
+    write_means(&mut out, a, on_or_after, labels);
+    out.push_str("</table>");
+    out
+}
+
+/// A large table cut into parts that the page draws one after another, so
+/// that no single task parses, styles and lays out a quarter of a million
+/// cells (daily cohorts over two years): a header table; blocks of
+/// [`BLOCK_ROWS`] cohorts, each cut into bands of [`BAND_COLUMNS`] offsets,
+/// every band its own small table in a box the page leaves undrawn while it
+/// is out of sight (so what is drawn is about what the scroll box shows, in
+/// both directions), after a column of the block's cohort labels and sizes
+/// that stays in view when the table scrolls sideways; and a table of the
+/// two mean rows. Every cell keeps its hook. Columns and rows have fixed
+/// sizes (`.data-table.split`), so the parts line up as one table.
+pub struct Split {
+    /// The caption and column headers.
+    pub head: String,
+    /// Cohort ranges, one per block, in order.
+    pub blocks: Vec<Range<usize>>,
+    /// The weighted and simple mean rows.
+    pub foot: String,
+    /// Width of the table, in em of its font.
+    width_em: f64,
+}
+
+/// Width of one column of a split table, in em (`.data-table.split` cells).
+const COLUMN_EM: f64 = 3.6;
+/// Width of its cohort-label column, in em (a day: `2024-01-01`).
+const LABEL_EM: f64 = 7.4;
+/// Height of one row of a split table, in em (`.data-table.split tr`).
+const ROW_EM: f64 = 1.9;
+
+/// Cuts the table into parts (see [`Split`]).
+pub fn split(a: &Analysis, on_or_after: bool, labels: &DataTableLabels) -> Split {
+    let w = width(a);
+    let width_em = LABEL_EM + (w + 1) as f64 * COLUMN_EM;
+    let open = |out: &mut String| {
+        let _ = write!(
+            out,
+            "<table class=\"heatmap data-table split\" style=\"width:{width_em:.1}em\">"
+        );
+    };
+    // The caption stays above; the column headers stick to the top.
+    let mut head = format!(
+        "<div class=\"data-caption\">{}</div><table class=\"heatmap data-table split data-head\" style=\"width:{width_em:.1}em\">",
+        xml_escape(labels.caption)
+    );
+    write_head(&mut head, w, labels, false);
+    head.push_str("</table>");
+    let mut foot = String::new();
+    open(&mut foot);
+    write_means(&mut foot, a, on_or_after, labels);
+    foot.push_str("</table>");
+    let n = a.cohorts.len();
+    Split {
+        head,
+        blocks: (0..n)
+            .step_by(BLOCK_ROWS)
+            .map(|s| s..(s + BLOCK_ROWS).min(n))
+            .collect(),
+        foot,
+        width_em,
+    }
+}
+
+impl Split {
+    /// The box of block `i`, as wide as the table, with its cohort labels
+    /// and sizes; its bands go after them.
+    pub fn block_html(&self, a: &Analysis, i: usize) -> String {
+        let rows = self.blocks[i].clone();
+        let mut out = String::with_capacity(80 * rows.len() + 256);
+        let _ = write!(
+            out,
+            "<div class=\"data-block\" style=\"width:{:.1}em\"><div class=\"data-labels\"><table class=\"heatmap data-table split\" style=\"width:{:.1}em\"><tbody>",
+            self.width_em,
+            LABEL_EM + COLUMN_EM
+        );
+        write_rows(&mut out, a, rows, 0..0, false, true);
+        out.push_str("</tbody></table></div></div>");
+        out
+    }
+
+    /// How many bands block `i` has.
+    pub fn bands(&self, a: &Analysis, i: usize) -> usize {
+        let longest = a.cohorts[self.blocks[i].clone()]
+            .iter()
+            .map(|c| c.active.len())
+            .max()
+            .unwrap_or(0);
+        longest.div_ceil(BAND_COLUMNS).max(1)
+    }
+
+    /// Band `j` of block `i`: the block's rows over offsets
+    /// `j·BAND_COLUMNS …`, in a box sized for the page to leave undrawn while
+    /// out of sight (`.data-band`). Rows after the last one reaching into the
+    /// band are left out; a shorter row before it is an empty row that keeps
+    /// the height.
+    pub fn band_html(&self, a: &Analysis, i: usize, j: usize, on_or_after: bool) -> String {
+        let block = self.blocks[i].clone();
+        let cols = j * BAND_COLUMNS..(j + 1) * BAND_COLUMNS;
+        let end = block
+            .clone()
+            .rfind(|&c| j == 0 || a.cohorts[c].active.len() > cols.start)
+            .map_or(block.start, |c| c + 1);
+        let rows = block.start..end;
+        let (w, h) = (cols.len() as f64 * COLUMN_EM, rows.len() as f64 * ROW_EM);
+        let mut out = String::with_capacity(170 * rows.len() * cols.len() + 256);
+        let _ = write!(
+            out,
+            "<div class=\"data-band\" style=\"width:{w:.1}em;contain-intrinsic-size:auto {w:.1}em auto {h:.1}em\"><table class=\"heatmap data-table split\" style=\"width:{w:.1}em\"><tbody>"
+        );
+        write_rows(&mut out, a, rows, cols, on_or_after, false);
+        out.push_str("</tbody></table></div>");
+        out
+    }
+}
+
+fn write_head(out: &mut String, width: usize, labels: &DataTableLabels, caption: bool) {
+    if caption {
+        let _ = write!(out, "<caption>{}</caption>", xml_escape(labels.caption));
+    }
     let _ = write!(
         out,
-        "<table class=\"heatmap data-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
-        xml_escape(labels.caption),
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
         xml_escape(labels.cohort),
         xml_escape(labels.size)
     );
     for k in 0..width {
         let _ = write!(out, "<th scope=\"col\">+{k}</th>");
     }
-    out.push_str("</tr></thead><tbody>");
-    for c in &a.cohorts {
+    out.push_str("</tr></thead>");
+}
+
+/// The rows of the cohorts in `rows` over the offsets in `cols`, led by the
+/// cohort and size columns when `lead`. A row with nothing to show holds an
+/// empty cell, to keep its height.
+fn write_rows(
+    out: &mut String,
+    a: &Analysis,
+    rows: Range<usize>,
+    cols: Range<usize>,
+    on_or_after: bool,
+    lead: bool,
+) {
+    for c in &a.cohorts[rows] {
         let label = xml_escape(&c.label);
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\">{label}</th><td class=\"size\">{}</td>",
-            c.size
-        );
-        for k in 0..c.active.len() {
-            let r = c.retention(k, on_or_after);
-            let bg = viridis(r);
-            let progress = c.period + k as i32 == a.last_period;
-            let revenue = c
-                .revenue
-                .as_ref()
-                .map_or(String::new(), |v| v[k].to_string());
+        out.push_str("<tr>");
+        if !lead && cols.start >= c.active.len() {
+            out.push_str("<td></td>");
+        }
+        if lead {
             let _ = write!(
                 out,
-                "<td data-testid=\"data-cohort-cell\" data-cohort=\"{label}\" data-offset=\"{k}\" data-value=\"{r}\" data-active=\"{}\" data-revenue=\"{revenue}\"{} style=\"background:rgb({},{},{});color:{}\" title=\"{} +{k}: {}{}\">{}</td>",
+                "<th scope=\"row\">{label}</th><td class=\"size\">{}</td>",
+                c.size
+            );
+        }
+        for k in cols.start..cols.end.min(c.active.len()) {
+            let r = c.retention(k, on_or_after);
+            let progress = c.period + k as i32 == a.last_period;
+            let _ = write!(
+                out,
+                "<td data-testid=\"data-cohort-cell\" data-cohort=\"{label}\" data-offset=\"{k}\" data-value=\"{r}\" data-active=\"{}\" data-revenue=\"",
                 c.active_at(k, on_or_after),
-                if progress { " class=\"in-progress\" data-in-progress=\"true\"" } else { "" },
-                bg.0,
-                bg.1,
-                bg.2,
-                text_colour(bg),
-                label,
-                xml_escape(&(labels.percent)(r)),
-                if progress { format!(" ({})", xml_escape(labels.in_progress)) } else { String::new() },
-                xml_escape(&(labels.percent)(r))
+            );
+            if let Some(v) = &c.revenue {
+                let _ = write!(out, "{}", v[k]);
+            }
+            // Whole percents fit a cell (digits and % read the same in both
+            // languages); the exact value is in data-value.
+            let _ = write!(
+                out,
+                "\" class=\"h{}{}\"{}>{:.0}%</td>",
+                seq_bucket(r),
+                if progress { " in-progress" } else { "" },
+                if progress {
+                    " data-in-progress=\"true\""
+                } else {
+                    ""
+                },
+                r * 100.0
             );
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody><tfoot>");
+}
+
+fn write_means(out: &mut String, a: &Analysis, on_or_after: bool, labels: &DataTableLabels) {
+    out.push_str("<tfoot>");
     let (weighted, simple) = means(a, on_or_after);
     for (name, row, testid) in [
         (labels.weighted, &weighted, "data-mean-weighted"),
@@ -118,8 +287,7 @@ pub fn data_table_html(a: &Analysis, on_or_after: bool, labels: &DataTableLabels
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tfoot></table>");
-    out
+    out.push_str("</tfoot>");
 }
 
 #[cfg(test)]
@@ -147,7 +315,6 @@ mod tests {
             size: "size",
             weighted: "w",
             simple: "s",
-            in_progress: "in progress",
             percent: &|v| format!("{:.0}%", v * 100.0),
         }
     }
@@ -163,6 +330,93 @@ mod tests {
         let after = data_table_html(&a, true, &labels());
         assert!(after.contains(
             "data-cohort=\"2024-01\" data-offset=\"1\" data-value=\"1\" data-active=\"2\""
+        ));
+    }
+
+    /// A year of daily cohorts: 366 cohorts, 67,161 cells.
+    fn daily() -> Analysis {
+        let mut text = String::from("customer,date,amount\n");
+        for d in 0..366 {
+            let day = crate::data::dates::iso(19723 + d);
+            for c in 0..(1 + d % 3) {
+                let _ = writeln!(text, "C{d}_{c},{day},5");
+                let _ = writeln!(text, "C{}_{c},{day},2", d / 2);
+            }
+        }
+        let i = inspect(&text).unwrap();
+        let s = Settings {
+            delimiter: i.delimiter,
+            has_header: i.has_header,
+            mapping: i.mapping,
+            day_order: None,
+            granularity: Granularity::Day,
+        };
+        analyze(&text, &s, &mut |_| true).unwrap()
+    }
+
+    #[test]
+    fn split_parts_hold_the_same_cells_as_one_table() {
+        let a = daily();
+        assert_eq!(a.cohorts.len(), 366);
+        assert_eq!(cell_count(&a), 366 * 367 / 2);
+        assert!(cell_count(&a) > SPLIT_ABOVE);
+        let whole = data_table_html(&a, true, &labels());
+        let parts = split(&a, true, &labels());
+        // Blocks cover every cohort once, in order.
+        assert_eq!(parts.blocks.len(), 366usize.div_ceil(BLOCK_ROWS));
+        assert_eq!(parts.blocks.first().unwrap().start, 0);
+        assert_eq!(parts.blocks.last().unwrap().end, a.cohorts.len());
+        for (b, next) in parts.blocks.iter().zip(parts.blocks.iter().skip(1)) {
+            assert_eq!(b.end, next.start);
+        }
+        // Every cell of the whole table is in exactly one band, and no band
+        // holds more than BLOCK_ROWS × BAND_COLUMNS cells.
+        let cells = |html: &str| {
+            html.split("<td data-testid=")
+                .skip(1)
+                .map(|c| c.split("</td>").next().unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        let mut joined = Vec::new();
+        let mut row_heads = 0;
+        for i in 0..parts.blocks.len() {
+            // The block's label column: its cohorts' labels and sizes, in order.
+            let block = parts.block_html(&a, i);
+            assert!(cells(&block).is_empty());
+            for c in &a.cohorts[parts.blocks[i].clone()] {
+                let row = format!(
+                    "<th scope=\"row\">{}</th><td class=\"size\">{}</td>",
+                    c.label, c.size
+                );
+                assert!(block.contains(&row));
+                row_heads += 1;
+            }
+            for j in 0..parts.bands(&a, i) {
+                let band = parts.band_html(&a, i, j, true);
+                let c = cells(&band);
+                assert!(!c.is_empty() && c.len() <= BLOCK_ROWS * BAND_COLUMNS);
+                assert!(!band.contains("<th"));
+                // Rows line up: a band's rows start at its block's first cohort.
+                let first = &a.cohorts[parts.blocks[i].start].label;
+                assert!(c[0].contains(&format!("data-cohort=\"{first}\"")));
+                joined.extend(c);
+            }
+        }
+        let mut whole_cells = cells(&whole);
+        assert_eq!(joined.len(), whole_cells.len());
+        whole_cells.sort();
+        joined.sort();
+        assert_eq!(joined, whole_cells);
+        assert_eq!(row_heads, a.cohorts.len());
+        // The header and the means are those of the whole table.
+        assert!(whole.contains(
+            &parts.head[parts.head.find("<thead>").unwrap()..parts.head.len() - "</table>".len()]
+        ));
+        assert!(parts
+            .head
+            .starts_with("<div class=\"data-caption\">c</div>"));
+        assert!(whole.contains(
+            &parts.foot[parts.foot.find("<tfoot>").unwrap()..parts.foot.len() - "</table>".len()]
         ));
     }
 

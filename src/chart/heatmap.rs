@@ -97,7 +97,7 @@ pub fn bucket_css() -> String {
 }
 
 /// The sequential bucket of a value t in [0, 1].
-fn seq_bucket(t: f64) -> usize {
+pub fn seq_bucket(t: f64) -> usize {
     let t = if t.is_finite() {
         t.clamp(0.0, 1.0)
     } else {

@@ -948,6 +948,15 @@ pub fn import_done(lang: Lang, rows: u64, customers: u64, cohorts: usize, skippe
     }
 }
 
+/// Progress of a large cohort table drawn block by block.
+pub fn drawing_table(lang: Lang, done: usize, all: usize) -> String {
+    let pct = (done * 100).checked_div(all).unwrap_or(100);
+    match lang {
+        Lang::En => format!("Drawing the table… {pct}%"),
+        Lang::Zh => format!("正在绘制表格……{pct}%"),
+    }
+}
+
 /// A skip reason in the page language.
 pub fn skip_reason(lang: Lang, r: crate::data::SkipReason) -> &'static str {
     use crate::data::SkipReason::*;

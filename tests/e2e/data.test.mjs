@@ -191,6 +191,59 @@ test('benchmark: 1M rows read off the main thread (progress, longest task), and 
   await context.close();
 });
 
+test('a large daily table is drawn in parts: every cell there, equal to the export', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  // 400 days, 25 new customers a day, some coming back: 400 daily cohorts, 80,200 cells.
+  await page.evaluate(() => {
+    const lines = ['customer,date,amount'];
+    let x = 11;
+    const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const day = (d) => new Date(Date.UTC(2024, 0, 1) + d * 86400000).toISOString().slice(0, 10);
+    for (let d = 0; d < 400; d++) {
+      for (let c = 0; c < 25; c++) {
+        lines.push(`D${d}C${c},${day(d)},${(5 + rnd() * 20).toFixed(2)}`);
+        let e = d;
+        while (rnd() < 0.5 && (e += 1 + Math.floor(rnd() * 60)) < 400) lines.push(`D${d}C${c},${day(e)},${(5 + rnd() * 20).toFixed(2)}`);
+      }
+    }
+    const input = document.querySelector('[data-testid="import-file"]');
+    const dt = new DataTransfer();
+    dt.items.add(new File([lines.join('\n')], 'daily.csv', { type: 'text/csv' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForSelector('[data-testid="import-status"][data-state="done"]');
+  await page.evaluate(() => {
+    window.longest = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.longest = Math.max(window.longest, e.duration); }).observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'day'));
+  await page.waitForFunction(() => !document.querySelector('[data-drawing]'));
+  console.log(`daily table, 80,200 cells: drawn in ${Date.now() - t0} ms; longest main-thread task ${(await page.evaluate(() => window.longest)).toFixed(0)} ms`);
+  assert.ok(await page.locator('.data-band').count() > 1, 'drawn in parts');
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-analysis"]')]);
+  const json = JSON.parse(readFileSync(await d.path(), 'utf8'));
+  assert.equal(json.granularity, 'day');
+  assert.equal(json.cohorts.length, 400);
+  const cells = await page.$$eval('[data-testid="data-cohort-cell"]', (es) => es.map((e) => [e.dataset.cohort, Number(e.dataset.offset), Number(e.dataset.value), Number(e.dataset.active)]));
+  const expected = json.cohorts.flatMap((c) => c.active.map((a, k) => [c.cohort, k, c.retention[k], a]));
+  assert.equal(cells.length, 400 * 401 / 2);
+  const key = (c) => `${c[0]}+${c[1]}`;
+  cells.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  expected.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  assert.deepEqual(cells, expected);
+  // The mean rows come last, once.
+  assert.equal(await page.locator('[data-testid="data-mean-weighted"][data-offset="0"]').count(), 1);
+  // A band far from the scroll box is left undrawn; scrolled to, it is drawn.
+  const far = page.locator('.data-block').last().locator('.data-band').first();
+  assert.equal(await far.getAttribute('data-shown'), null);
+  await page.evaluate(() => { const w = document.querySelector('.data-wrap'); w.scrollTop = w.scrollHeight; });
+  await page.waitForFunction(() => [...document.querySelectorAll('.data-block')].at(-1).querySelector('.data-band').hasAttribute('data-shown'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('fit the simulator to the data, then use the fit', async () => {
   const { page, context, problems } = await open(browser, server.url);
   assert.equal(await importFile(page, fixture('basic.csv')), 'done');
