@@ -3,9 +3,9 @@
 //! Up to [`data_table::SPLIT_ABOVE`] cells it is one table, drawn with the
 //! rest of the view. Above that (daily cohorts over two years are a quarter
 //! of a million cells) one task would parse, style and lay it out for
-//! seconds, so it is drawn in parts ([`data_table::split`]): the header, then
-//! band after band of cohort blocks, as many per task as fit in
-//! [`BUDGET_MS`], yielding to the browser in between. Bands stay undrawn
+//! seconds, so it is drawn in parts ([`data_table::split`]): the header at
+//! once, then, from the next task on, band after band of cohort blocks, as
+//! many per task as fit in [`BUDGET_MS`], yielding to the browser in between. Bands stay undrawn
 //! (`content-visibility: hidden`) unless they are near what the table's
 //! scroll box shows, so drawing costs what is in sight, not what exists.
 
@@ -186,6 +186,7 @@ impl Drawing {
         let all = parts.blocks.len();
         let next = Rc::new(Cell::new(0usize));
         let band = Cell::new(0usize);
+        let announce = drawing.clone();
         let body = {
             let (el, observer, stopped, step_slot, next) = (
                 el.clone(),
@@ -239,11 +240,12 @@ impl Drawing {
                 }
             }
         };
-        // The header and the first blocks now; the rest task by task.
+        // The header now; the blocks task by task, from the next task on
+        // (this one already decoded the result and drew the other views).
         let closure = Closure::<dyn FnMut()>::new(body);
-        let first: web_sys::js_sys::Function = closure.as_ref().clone().unchecked_into();
+        let _ = gloo::utils::window().set_timeout_with_callback(closure.as_ref().unchecked_ref());
         *step.borrow_mut() = Some(closure);
-        let _ = first.call0(&wasm_bindgen::JsValue::NULL);
+        announce.set(Some((0, all)));
         Some(Drawing {
             stopped,
             observer,
