@@ -133,6 +133,8 @@ type Step = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
 /// A split table being drawn; dropping it stops the drawing and the watching.
 struct Drawing {
     stopped: Rc<Cell<bool>>,
+    /// The pending task: cleared on drop, since it would call a freed closure.
+    timer: Rc<Cell<Option<i32>>>,
     observer: web_sys::IntersectionObserver,
     _seen: Closure<dyn FnMut(web_sys::js_sys::Array)>,
     _step: Step,
@@ -141,6 +143,9 @@ struct Drawing {
 impl Drop for Drawing {
     fn drop(&mut self) {
         self.stopped.set(true);
+        if let Some(id) = self.timer.take() {
+            gloo::utils::window().clear_timeout_with_handle(id);
+        }
         self.observer.disconnect();
     }
 }
@@ -187,13 +192,15 @@ impl Drawing {
         let next = Rc::new(Cell::new(0usize));
         let band = Cell::new(0usize);
         let announce = drawing.clone();
+        let timer = Rc::new(Cell::new(None));
         let body = {
-            let (el, observer, stopped, step_slot, next) = (
+            let (el, observer, stopped, step_slot, next, timer) = (
                 el.clone(),
                 observer.clone(),
                 stopped.clone(),
                 Rc::downgrade(&step),
                 next.clone(),
+                timer.clone(),
             );
             move || {
                 if stopped.get() {
@@ -230,8 +237,11 @@ impl Drawing {
                     drawing.set(Some((next.get(), all)));
                     if let Some(slot) = step_slot.upgrade() {
                         if let Some(f) = slot.borrow().as_ref() {
-                            let _ = gloo::utils::window()
-                                .set_timeout_with_callback(f.as_ref().unchecked_ref());
+                            timer.set(
+                                gloo::utils::window()
+                                    .set_timeout_with_callback(f.as_ref().unchecked_ref())
+                                    .ok(),
+                            );
                         }
                     }
                 } else {
@@ -243,11 +253,16 @@ impl Drawing {
         // The header now; the blocks task by task, from the next task on
         // (this one already decoded the result and drew the other views).
         let closure = Closure::<dyn FnMut()>::new(body);
-        let _ = gloo::utils::window().set_timeout_with_callback(closure.as_ref().unchecked_ref());
+        timer.set(
+            gloo::utils::window()
+                .set_timeout_with_callback(closure.as_ref().unchecked_ref())
+                .ok(),
+        );
         *step.borrow_mut() = Some(closure);
         announce.set(Some((0, all)));
         Some(Drawing {
             stopped,
+            timer,
             observer,
             _seen: seen,
             _step: step,

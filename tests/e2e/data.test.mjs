@@ -240,6 +240,14 @@ test('a large daily table is drawn in parts: every cell there, equal to the expo
   assert.equal(await far.getAttribute('data-shown'), null);
   await page.evaluate(() => { const w = document.querySelector('.data-wrap'); w.scrollTop = w.scrollHeight; });
   await page.waitForFunction(() => [...document.querySelectorAll('.data-block')].at(-1).querySelector('.data-band').hasAttribute('data-shown'));
+  // Another period while the table is being drawn: the drawing stops cleanly.
+  await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'month'));
+  await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'day'));
+  await page.waitForSelector('[data-drawing]');
+  await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'month'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.data-band').count(), 0);
+  assert.equal(await page.locator('[data-testid="data-cohort-cell"][data-cohort="2024-01"]').count(), 14);
   assert.deepEqual(problems, []);
   await context.close();
 });
