@@ -174,9 +174,13 @@ pub fn App() -> Html {
             }
         })
     };
+    // Once per render: the model's outputs, the link and a shared scenario.
+    let calc = crate::model::calculator::calculate(&scenario.0);
+    let fragment = link::encode(&scenario.0);
+    let shared = Rc::new(scenario.0.clone());
     let on_fit = {
         let dispatch = dispatch.clone();
-        let trap = crate::model::calculator::calculate(&scenario.0).trap_probability;
+        let trap = calc.trap_probability;
         use_callback(
             trap,
             move |(fit, g): (Rc<crate::model::fit::Fit>, crate::data::Granularity), trap| {
@@ -222,7 +226,7 @@ pub fn App() -> Html {
         .collect::<Vec<_>>();
 
     let parts = Parts::of(view.embed.unwrap_or(view::Panel::Page));
-    let share_url = format!("{}#{}", browser::page_url(), link::encode(s));
+    let share_url = format!("{}#{fragment}", browser::page_url());
     let notice = html! {
         if !ignored.is_empty() {
             <LinkNotice lang={l} items={(*ignored).clone()} on_dismiss={on_dismiss} />
@@ -232,7 +236,7 @@ pub fn App() -> Html {
         return html! {
             <>
             { notice }
-            <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} {parts} />
+            <sections::Calculator scenario={shared} lang={l} dispatch={dispatch} {parts} />
             </>
         };
     }
@@ -253,11 +257,11 @@ pub fn App() -> Html {
                 </span>
             </div>
         </header>
-        <share::ShareBar lang={l} url={share_url} page_url={browser::page_url()} fragment={link::encode(s)} />
+        <share::ShareBar lang={l} url={share_url} page_url={browser::page_url()} {fragment} />
         { notice }
-        <sections::Calculator scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch.clone()} {parts} />
-        <saved::SavedScenarios scenario={Rc::new(s.clone())} lang={l} dispatch={dispatch} />
-        <import::YourData lang={l} model_p={crate::model::calculator::calculate(s).repurchase} on_fit={on_fit} scenario={Rc::new(s.clone())} />
+        <sections::Calculator scenario={shared.clone()} lang={l} dispatch={dispatch.clone()} {parts} />
+        <saved::SavedScenarios scenario={shared.clone()} lang={l} dispatch={dispatch} />
+        <import::YourData lang={l} model_p={calc.repurchase} on_fit={on_fit} scenario={shared} />
         <footer class="site-footer">{ i18n::FOOTER.get(l) }</footer>
         </>
     }

@@ -76,9 +76,9 @@ fn compact(l: Lang, v: f64) -> String {
 pub fn Simulator(props: &SimulatorProps) -> Html {
     let s = &*props.scenario;
     let l = props.lang;
-    let outcome: Rc<Outcome> = use_memo((props.scenario.clone(), props.p0), |(s, p0)| {
-        simulator::run(s, *p0)
-    });
+    // Run again only when what the simulator reads changes (not on the
+    // calculator's tools).
+    let outcome: Rc<Outcome> = use_memo(simulator::Inputs::of(s, props.p0), |i| i.run());
     let measure = use_state(heatmap::Measure::default);
     let difference = use_state(|| false);
     let d = props.dispatch.clone();

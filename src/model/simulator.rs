@@ -405,54 +405,85 @@ pub fn survivors(
         .collect()
 }
 
+/// What the simulator reads of a scenario: the three chains, the window and
+/// the acquisition cost. A page memoises on this rather than on the whole
+/// scenario, so inputs the simulator does not read (the calculator's tools)
+/// do not run it again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inputs {
+    pub baseline: Chain,
+    pub scenario: Chain,
+    pub churn_cut: Chain,
+    pub window: Window,
+    pub cac: f64,
+}
+
 /// Builds the chains and the window from a scenario and p(n, 0) of the lens
 /// in use, and runs baseline, scenario and the churn-cut check.
 pub fn run(s: &super::scenario::Scenario, p0: [f64; MAX_PURCHASES]) -> Outcome {
-    let baseline_chain = baseline(s, p0);
-    let churn_after = baseline_chain.churn_after;
-    let scenario_chain = Chain {
-        habit: s.habit_on.then_some(Habit {
-            target: s.habit_target.round().clamp(2.0, MAX_PURCHASES as f64) as usize,
-            boost: s.habit_boost,
-            reward: s.habit_reward,
-        }),
-        reminder: s.reminder_on.then_some(Reminder {
-            at: s.reminder_at.round().clamp(1.0, churn_after as f64 - 1.0) as usize,
-            reach: s.reminder_reach,
-            lift: s.reminder_lift,
-            cost: s.reminder_cost,
-        }),
-        ..baseline_chain.clone()
-    };
-    let cut_chain = Chain {
-        churn_cut: s.churn_cut,
-        ..baseline_chain.clone()
-    };
-    let window = Window {
-        cohorts: s.cohorts.round().clamp(1.0, MAX_PERIODS as f64) as usize,
-        periods: s.window.round().clamp(1.0, MAX_PERIODS as f64) as usize,
-        new_customers: s.new_customers,
-        growth: s.growth,
-        aov: s.aov,
-        margin: s.margin,
-        ltv_periods: s.ltv_periods.round().clamp(1.0, 240.0) as usize,
-    };
-    let baseline = simulate(&baseline_chain, &window);
-    let scenario = simulate(&scenario_chain, &window);
-    let churn_cut = simulate(&cut_chain, &window);
-    let cac = clamp(s.cac, 0.0, 1e9);
-    let profit = |sim: &Simulation| sim.gross_profit - cac * sim.customers;
-    let (pb, ps, pc) = (profit(&baseline), profit(&scenario), profit(&churn_cut));
-    Outcome {
-        mean_baseline: mean_retention(&baseline),
-        mean_scenario: mean_retention(&scenario),
-        baseline,
-        scenario,
-        churn_cut,
-        profit_baseline: pb,
-        profit_scenario: ps,
-        profit_churn_cut: pc,
-        churn_cut_lift: if pb != 0.0 { (pc - pb) / pb.abs() } else { 0.0 },
+    Inputs::of(s, p0).run()
+}
+
+impl Inputs {
+    /// The simulator's inputs from a scenario and p(n, 0) of the lens in use.
+    pub fn of(s: &super::scenario::Scenario, p0: [f64; MAX_PURCHASES]) -> Inputs {
+        let baseline_chain = baseline(s, p0);
+        let churn_after = baseline_chain.churn_after;
+        let scenario_chain = Chain {
+            habit: s.habit_on.then_some(Habit {
+                target: s.habit_target.round().clamp(2.0, MAX_PURCHASES as f64) as usize,
+                boost: s.habit_boost,
+                reward: s.habit_reward,
+            }),
+            reminder: s.reminder_on.then_some(Reminder {
+                at: s.reminder_at.round().clamp(1.0, churn_after as f64 - 1.0) as usize,
+                reach: s.reminder_reach,
+                lift: s.reminder_lift,
+                cost: s.reminder_cost,
+            }),
+            ..baseline_chain.clone()
+        };
+        let cut_chain = Chain {
+            churn_cut: s.churn_cut,
+            ..baseline_chain.clone()
+        };
+        let window = Window {
+            cohorts: s.cohorts.round().clamp(1.0, MAX_PERIODS as f64) as usize,
+            periods: s.window.round().clamp(1.0, MAX_PERIODS as f64) as usize,
+            new_customers: s.new_customers,
+            growth: s.growth,
+            aov: s.aov,
+            margin: s.margin,
+            ltv_periods: s.ltv_periods.round().clamp(1.0, 240.0) as usize,
+        };
+        Inputs {
+            baseline: baseline_chain,
+            scenario: scenario_chain,
+            churn_cut: cut_chain,
+            window,
+            cac: clamp(s.cac, 0.0, 1e9),
+        }
+    }
+
+    /// Runs baseline, scenario and the churn-cut check.
+    pub fn run(&self) -> Outcome {
+        let (window, cac) = (&self.window, self.cac);
+        let baseline = simulate(&self.baseline, window);
+        let scenario = simulate(&self.scenario, window);
+        let churn_cut = simulate(&self.churn_cut, window);
+        let profit = |sim: &Simulation| sim.gross_profit - cac * sim.customers;
+        let (pb, ps, pc) = (profit(&baseline), profit(&scenario), profit(&churn_cut));
+        Outcome {
+            mean_baseline: mean_retention(&baseline),
+            mean_scenario: mean_retention(&scenario),
+            baseline,
+            scenario,
+            churn_cut,
+            profit_baseline: pb,
+            profit_scenario: ps,
+            profit_churn_cut: pc,
+            churn_cut_lift: if pb != 0.0 { (pc - pb) / pb.abs() } else { 0.0 },
+        }
     }
 }
 
@@ -556,6 +587,44 @@ mod tests {
         near(u.messages[2], 0.6 * 0.5);
         let sim = simulate(&c, &window());
         near(sim.programme_cost, 100.0 * 0.3 * 2.0);
+    }
+
+    #[test]
+    fn inputs_leave_out_what_the_simulator_does_not_read() {
+        use crate::model::scenario::Scenario;
+        let s = Scenario::default();
+        let p0 = crate::model::calculator::calculate(&s).repurchase;
+        let base = Inputs::of(&s, p0);
+        // The calculator's tools: CSAT, top-up, customer value.
+        let tools = Scenario {
+            csat_move: s.csat_move + 0.5,
+            topup_bill: s.topup_bill + 10.0,
+            cv_customers: s.cv_customers + 100.0,
+            ..s.clone()
+        };
+        assert_eq!(Inputs::of(&tools, p0), base);
+        // What it reads changes them.
+        for changed in [
+            Scenario {
+                decay: s.decay / 2.0,
+                ..s.clone()
+            },
+            Scenario {
+                cac: s.cac + 1.0,
+                ..s.clone()
+            },
+            Scenario {
+                reminder_on: !s.reminder_on,
+                ..s.clone()
+            },
+            Scenario {
+                window: s.window + 1.0,
+                ..s.clone()
+            },
+        ] {
+            assert_ne!(Inputs::of(&changed, p0), base);
+        }
+        assert_eq!(Inputs::of(&s, p0).run(), run(&s, p0));
     }
 
     #[test]
