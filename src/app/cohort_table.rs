@@ -84,7 +84,9 @@ pub fn CohortTable(props: &TableProps) -> Html {
             if let Some((done, all)) = *drawing {
                 <p class="drawing" role="status">{ i18n::drawing_table(l, done, all) }</p>
             }
-            <div class="heatmap-wrap data-wrap" onmouseover={Callback::from(move |e: MouseEvent| tooltip(l, e))}
+            <div class="heatmap-wrap data-wrap" role="region" aria-label={i18n::DATA_TABLE.get(l)} tabindex="0"
+                aria-busy={drawing.is_some().then_some("true")}
+                onmouseover={Callback::from(move |e: MouseEvent| tooltip(l, e))}
                 data-drawing={drawing.map(|(done, all)| format!("{done}/{all}"))}>
                 if let Some(table) = (*single).clone() {
                     { Html::from_html_unchecked(table) }
@@ -146,6 +148,9 @@ impl Drop for Drawing {
         if let Some(id) = self.timer.take() {
             gloo::utils::window().clear_timeout_with_handle(id);
         }
+        // Queued notifications would call the freed callback (browsers other
+        // than Chromium keep them after disconnect): take them first.
+        let _ = self.observer.take_records();
         self.observer.disconnect();
     }
 }
@@ -191,6 +196,7 @@ impl Drawing {
         let all = parts.blocks.len();
         let next = Rc::new(Cell::new(0usize));
         let band = Cell::new(0usize);
+        let shown_tenth = Cell::new(0usize);
         let announce = drawing.clone();
         let timer = Rc::new(Cell::new(None));
         let body = {
@@ -234,7 +240,12 @@ impl Drawing {
                     }
                 }
                 if next.get() < all {
-                    drawing.set(Some((next.get(), all)));
+                    // Progress in tenths: a status that changes every task
+                    // would flood a screen reader.
+                    let tenth = next.get() * 10 / all;
+                    if tenth != shown_tenth.replace(tenth) {
+                        drawing.set(Some((next.get(), all)));
+                    }
                     if let Some(slot) = step_slot.upgrade() {
                         if let Some(f) = slot.borrow().as_ref() {
                             timer.set(

@@ -99,30 +99,34 @@ pub struct Split {
     pub blocks: Vec<Range<usize>>,
     /// The weighted and simple mean rows.
     pub foot: String,
-    /// Width of the table, in em of its font.
-    width_em: f64,
+    /// Width of the table, in px.
+    width: usize,
 }
 
-/// Width of one column of a split table, in em (`.data-table.split` cells).
-const COLUMN_EM: f64 = 3.6;
-/// Width of its cohort-label column, in em (a day: `2024-01-01`).
-const LABEL_EM: f64 = 7.4;
-/// Height of one row of a split table, in em (`.data-table.split tr`).
-const ROW_EM: f64 = 1.9;
+// Sizes of a split table's parts, in whole pixels (`.split` in style.css):
+// widths in em would round per cell, and the parts would drift apart.
+/// Width of one offset column.
+const COLUMN_PX: usize = 40;
+/// Width of the label column (a day `2024-01-01`, "mean (weighted)").
+const LABEL_PX: usize = 96;
+/// Width of the size column (up to seven digits).
+const SIZE_PX: usize = 56;
+/// Height of a row (an estimate for bands not drawn yet).
+const ROW_PX: usize = 21;
 
 /// Cuts the table into parts (see [`Split`]).
 pub fn split(a: &Analysis, on_or_after: bool, labels: &DataTableLabels) -> Split {
     let w = width(a);
-    let width_em = LABEL_EM + (w + 1) as f64 * COLUMN_EM;
+    let width = LABEL_PX + SIZE_PX + w * COLUMN_PX;
     let open = |out: &mut String| {
         let _ = write!(
             out,
-            "<table class=\"heatmap data-table split\" style=\"width:{width_em:.1}em\">"
+            "<table class=\"heatmap data-table split\" style=\"width:{width}px\">"
         );
     };
     // The caption stays above; the column headers stick to the top.
     let mut head = format!(
-        "<div class=\"data-caption\">{}</div><table class=\"heatmap data-table split data-head\" style=\"width:{width_em:.1}em\">",
+        "<div class=\"data-caption\">{}</div><table class=\"heatmap data-table split data-head\" style=\"width:{width}px\">",
         xml_escape(labels.caption)
     );
     write_head(&mut head, w, labels, false);
@@ -139,7 +143,7 @@ pub fn split(a: &Analysis, on_or_after: bool, labels: &DataTableLabels) -> Split
             .map(|s| s..(s + BLOCK_ROWS).min(n))
             .collect(),
         foot,
-        width_em,
+        width,
     }
 }
 
@@ -151,9 +155,9 @@ impl Split {
         let mut out = String::with_capacity(80 * rows.len() + 256);
         let _ = write!(
             out,
-            "<div class=\"data-block\" style=\"width:{:.1}em\"><div class=\"data-labels\"><table class=\"heatmap data-table split\" style=\"width:{:.1}em\"><tbody>",
-            self.width_em,
-            LABEL_EM + COLUMN_EM
+            "<div class=\"data-block\" style=\"width:{}px\"><div class=\"data-labels\"><table class=\"heatmap data-table split\" style=\"width:{}px\"><tbody>",
+            self.width,
+            LABEL_PX + SIZE_PX
         );
         write_rows(&mut out, a, rows, 0..0, false, true);
         out.push_str("</tbody></table></div></div>");
@@ -183,11 +187,16 @@ impl Split {
             .rfind(|&c| j == 0 || a.cohorts[c].active.len() > cols.start)
             .map_or(block.start, |c| c + 1);
         let rows = block.start..end;
-        let (w, h) = (cols.len() as f64 * COLUMN_EM, rows.len() as f64 * ROW_EM);
+        // As wide as the columns it has: the block's first row is its
+        // longest, and may end inside the band (a fixed-layout table spreads
+        // spare width over its columns, which would then miss their headers).
+        let longest = a.cohorts[block.start].active.len();
+        let n = cols.end.min(longest).saturating_sub(cols.start).max(1);
+        let (w, h) = (n * COLUMN_PX, rows.len() * ROW_PX);
         let mut out = String::with_capacity(170 * rows.len() * cols.len() + 256);
         let _ = write!(
             out,
-            "<div class=\"data-band\" style=\"width:{w:.1}em;contain-intrinsic-size:auto {w:.1}em auto {h:.1}em\"><table class=\"heatmap data-table split\" style=\"width:{w:.1}em\"><tbody>"
+            "<div class=\"data-band\" style=\"width:{w}px;contain-intrinsic-size:auto {w}px auto {h}px\"><table class=\"heatmap data-table split\" style=\"width:{w}px\"><tbody>"
         );
         write_rows(&mut out, a, rows, cols, on_or_after, false);
         out.push_str("</tbody></table></div>");
@@ -274,7 +283,7 @@ fn write_means(out: &mut String, a: &Analysis, on_or_after: bool, labels: &DataT
     ] {
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{}</th><td></td>",
+            "<tr><th scope=\"row\">{}</th><td class=\"size\"></td>",
             xml_escape(name)
         );
         for (k, v) in row.iter().enumerate() {

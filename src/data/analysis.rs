@@ -122,6 +122,9 @@ pub enum ImportError {
     Cancelled,
     /// The browser could not start the background worker that reads files.
     NoWorker,
+    /// The background reader is from another version of the page (a cached
+    /// worker after an update): reloading fixes it.
+    StaleWorker,
 }
 
 /// What a first look at the file found (the user can change every choice).

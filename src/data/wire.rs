@@ -76,20 +76,29 @@ impl Field for f64 {
     }
 }
 
-macro_rules! integer_field {
-    ($($t:ty),*) => {$(
-        impl Field for $t {
-            fn read(s: &str) -> Option<$t> {
-                s.parse().ok()
-            }
-        }
-    )*};
+// Integers are read by the one digit reader below (plain digits, a minus
+// for i32), which also keeps `FromStr` of each integer type out of the bundle.
+impl Field for usize {
+    fn read(s: &str) -> Option<usize> {
+        u64::read(s)?.try_into().ok()
+    }
 }
-integer_field!(usize, i32);
+
+impl Field for i32 {
+    fn read(s: &str) -> Option<i32> {
+        match s.strip_prefix('-') {
+            Some(rest) => 0i32.checked_sub_unsigned(u64::read(rest)?.try_into().ok()?),
+            None => u64::read(s)?.try_into().ok(),
+        }
+    }
+}
 
 impl Field for u64 {
     fn read(s: &str) -> Option<u64> {
-        s.parse().ok()
+        match u64::read_list(s)?.as_slice() {
+            [v] => Some(*v),
+            _ => None,
+        }
     }
 
     /// Counts are most of a daily table's million numbers: read in one pass
@@ -169,6 +178,7 @@ fn error_code(e: &ImportError) -> &'static str {
         ImportError::BadMapping => "bad-mapping",
         ImportError::Cancelled => "cancelled",
         ImportError::NoWorker => "no-worker",
+        ImportError::StaleWorker => "stale-worker",
     }
 }
 
@@ -183,6 +193,7 @@ fn error_from(s: &str) -> ImportError {
         "no-rows" => ImportError::NoRows,
         "cancelled" => ImportError::Cancelled,
         "no-worker" => ImportError::NoWorker,
+        "stale-worker" => ImportError::StaleWorker,
         _ => ImportError::BadMapping,
     }
 }
@@ -252,12 +263,17 @@ pub fn decode_settings(text: &str) -> Option<Settings> {
     })
 }
 
+/// The version of the result format, its first line. The worker's files are
+/// not content-hashed, so a cached worker from before an update can answer a
+/// newer page: the page then says to reload instead of misreading numbers.
+pub const VERSION: u32 = 2;
+
 /// An inspection and a result as text.
 pub fn encode(
     inspection: &Result<Inspection, ImportError>,
     result: &Result<Analysis, ImportError>,
 ) -> String {
-    let mut out = Vec::new();
+    let mut out = vec![format!("wire\t{VERSION}")];
     match inspection {
         Ok(i) => {
             out.push(format!(
@@ -345,7 +361,8 @@ pub fn encode(
     out.join("\n")
 }
 
-/// Reads what [`encode`] wrote; None if the text is not such a result.
+/// Reads what [`encode`] wrote; None if the text is not such a result, a
+/// [`ImportError::StaleWorker`] if it came from another version of the page.
 #[allow(clippy::type_complexity)]
 pub fn decode(
     text: &str,
@@ -357,7 +374,12 @@ pub fn decode(
     let mut columns = Vec::new();
     let mut result: Option<Result<Analysis, ImportError>> = None;
     let mut analysis: Option<Analysis> = None;
-    for line in text.lines() {
+    let mut lines = text.lines();
+    if lines.next() != Some(&format!("wire\t{VERSION}")) {
+        let stale = ImportError::StaleWorker;
+        return Some((Err(stale.clone()), Err(stale)));
+    }
+    for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
         match f[0] {
             "inspection" if f.len() == 9 => {
@@ -443,19 +465,30 @@ pub fn decode(
                     }
                 }
             }
-            "cohort" if f.len() == 8 => analysis.as_mut()?.cohorts.push(CohortRow {
-                period: Field::read(f[1])?,
-                label: unesc(f[2]),
-                size: Field::read(f[3])?,
-                active: parse_list(f[4])?,
-                active_after: parse_list(f[5])?,
-                revenue: if f[6] == "-" {
-                    None
-                } else {
-                    Some(parse_bits_list(f[6])?)
-                },
-                orders: parse_list(f[7])?,
-            }),
+            "cohort" if f.len() == 8 => {
+                let row = CohortRow {
+                    period: Field::read(f[1])?,
+                    label: unesc(f[2]),
+                    size: Field::read(f[3])?,
+                    active: parse_list(f[4])?,
+                    active_after: parse_list(f[5])?,
+                    revenue: if f[6] == "-" {
+                        None
+                    } else {
+                        Some(parse_bits_list(f[6])?)
+                    },
+                    orders: parse_list(f[7])?,
+                };
+                // One value per offset in every list (the views index them).
+                let n = row.active.len();
+                let same = row.active_after.len() == n
+                    && row.orders.len() == n
+                    && row.revenue.as_ref().is_none_or(|r| r.len() == n);
+                if !same {
+                    return None;
+                }
+                analysis.as_mut()?.cohorts.push(row);
+            }
             _ => return None,
         }
     }
@@ -557,14 +590,75 @@ mod tests {
     }
 
     #[test]
-    fn count_lists() {
-        for bad in ["", ",", "1,", "+1", "-1", "g", "10000000000000000"] {
+    fn amount_lists() {
+        for bad in [",", "1,", "+1", "-1", "g", "10000000000000000"] {
+            assert_eq!(parse_bits_list(bad), None, "{bad}");
+        }
+        assert_eq!(parse_bits_list(""), Some(vec![]));
+    }
+
+    #[test]
+    fn another_version_or_uneven_rows_are_not_misread() {
+        let text = "customer,date,amount\nA,2024-01-05,10\nA,2024-02-20,5\n";
+        let i = inspect(text);
+        let ins = i.clone().unwrap();
+        let settings = Settings {
+            delimiter: ins.delimiter,
+            has_header: ins.has_header,
+            mapping: ins.mapping,
+            day_order: None,
+            granularity: Granularity::Month,
+        };
+        let wire = encode(&i, &analyze(text, &settings, &mut |_| true));
+        assert!(matches!(decode(&wire), Some((Ok(_), Ok(_)))));
+        // A worker of another version (older ones wrote no version line).
+        let stale = Some((Err(ImportError::StaleWorker), Err(ImportError::StaleWorker)));
+        assert_eq!(decode(&wire.replacen("wire\t2", "wire\t1", 1)), stale);
+        assert_eq!(decode(wire.split_once('\n').unwrap().1), stale);
+        // A cohort row whose lists differ in length is refused, not indexed.
+        let row = wire.lines().find(|l| l.starts_with("cohort")).unwrap();
+        let f: Vec<&str> = row.split('\t').collect();
+        let shorter = [f[0], f[1], f[2], f[3], f[4], f[5], f[6], "1"].join("\t");
+        assert_eq!(decode(&wire.replace(row, &shorter)), None);
+    }
+
+    #[test]
+    fn integer_fields_read_as_str_parse() {
+        for t in [
+            "0",
+            "7",
+            "-7",
+            "2147483647",
+            "-2147483648",
+            "2147483648",
+            "-2147483649",
+            "",
+            "-",
+            "+1",
+            "1,2",
+            "1 ",
+            "a",
+        ] {
             assert_eq!(
-                parse_bits_list(bad).filter(|v| !v.is_empty()),
-                None,
-                "{bad}"
+                i32::read(t),
+                t.parse::<i32>().ok().filter(|_| !t.starts_with('+')),
+                "{t}"
+            );
+            assert_eq!(
+                u64::read(t),
+                t.parse::<u64>().ok().filter(|_| !t.starts_with('+')),
+                "{t}"
+            );
+            assert_eq!(
+                usize::read(t),
+                t.parse::<usize>().ok().filter(|_| !t.starts_with('+')),
+                "{t}"
             );
         }
+    }
+
+    #[test]
+    fn count_lists() {
         assert_eq!(u64::read_list("0,12,3"), Some(vec![0, 12, 3]));
         for bad in [
             "",

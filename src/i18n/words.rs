@@ -990,6 +990,7 @@ pub fn import_error(lang: Lang, e: &crate::data::ImportError) -> &'static str {
         BadMapping => L("A chosen column does not exist in the file.", "所选的列在文件中不存在。"),
         Cancelled => L("Cancelled.", "已取消。"),
         NoWorker => L("This browser could not start the background reader (Web Worker); try a current browser.", "此浏览器无法启动后台读取（Web Worker），请使用较新的浏览器。"),
+        StaleWorker => L("The page was updated: reload it and import again.", "页面已更新：请刷新后重新导入。"),
     }
     .get(lang)
 }

@@ -219,7 +219,8 @@ test('a large daily table is drawn in parts: every cell there, equal to the expo
   });
   const t0 = Date.now();
   await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'day'));
-  await page.waitForFunction(() => !document.querySelector('[data-drawing]'));
+  // The mean rows are drawn last.
+  await page.waitForFunction(() => document.querySelector('[data-testid="data-mean-weighted"]') && !document.querySelector('[data-drawing]'));
   console.log(`daily table, 80,200 cells: drawn in ${Date.now() - t0} ms; longest main-thread task ${(await page.evaluate(() => window.longest)).toFixed(0)} ms`);
   assert.ok(await page.locator('.data-band').count() > 1, 'drawn in parts');
   const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-analysis"]')]);
@@ -240,6 +241,21 @@ test('a large daily table is drawn in parts: every cell there, equal to the expo
   assert.equal(await far.getAttribute('data-shown'), null);
   await page.evaluate(() => { const w = document.querySelector('.data-wrap'); w.scrollTop = w.scrollHeight; });
   await page.waitForFunction(() => [...document.querySelectorAll('.data-block')].at(-1).querySelector('.data-band').hasAttribute('data-shown'));
+  // Columns line up across the parts: a cell at the end of a block's last
+  // band (2024-02-02 has offsets 0…367), its +k header and its mean.
+  const lastBand = page.locator('.data-block').nth(1).locator('.data-band').last();
+  await lastBand.evaluate((b) => b.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  await page.waitForFunction(() => document.querySelectorAll('.data-block')[1].lastElementChild.hasAttribute('data-shown'));
+  const lefts = await page.evaluate(() => {
+    const left = (e) => e.getBoundingClientRect().left;
+    const head = [...document.querySelectorAll('.data-head th')].find((th) => th.textContent === '+367');
+    return [
+      left(document.querySelector('[data-testid="data-cohort-cell"][data-cohort="2024-02-02"][data-offset="367"]')),
+      left(head),
+      left(document.querySelector('[data-testid="data-mean-weighted"][data-offset="367"]')),
+    ];
+  });
+  assert.ok(Math.abs(lefts[0] - lefts[1]) < 1.5 && Math.abs(lefts[2] - lefts[1]) < 1.5, `cell, header, mean at ${lefts}`);
   // Another period while the table is being drawn: the drawing stops cleanly.
   await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'month'));
   await workerDone(page, () => page.selectOption('[data-testid="data-period"]', 'day'));
