@@ -537,18 +537,23 @@ mod tests {
     use super::*;
     use crate::data::{analyze, inspect};
 
+    /// The settings a first look proposes, with a period.
+    fn settings_of(ins: &Inspection, granularity: Granularity) -> Settings {
+        Settings {
+            delimiter: ins.delimiter,
+            has_header: ins.has_header,
+            mapping: ins.mapping,
+            day_order: None,
+            granularity,
+        }
+    }
+
     #[test]
     fn round_trips_a_real_result() {
         let text = "会员;下单时间;实付金额\nM1;2024/01/02 10:00;\"1.234,50\"\nM2;bad;5\nM2;2024/02/06;12,5\nM3;2024/03/01;7\n";
         let i = inspect(text);
         let ins = i.clone().unwrap();
-        let settings = Settings {
-            delimiter: ins.delimiter,
-            has_header: ins.has_header,
-            mapping: ins.mapping,
-            day_order: None,
-            granularity: Granularity::Week,
-        };
+        let settings = settings_of(&ins, Granularity::Week);
         let a = analyze(text, &settings, &mut |_| true);
         let (i2, a2) = decode(&encode(&i, &a)).unwrap();
         let mut expected = ins;
@@ -601,14 +606,7 @@ mod tests {
     fn another_version_or_uneven_rows_are_not_misread() {
         let text = "customer,date,amount\nA,2024-01-05,10\nA,2024-02-20,5\n";
         let i = inspect(text);
-        let ins = i.clone().unwrap();
-        let settings = Settings {
-            delimiter: ins.delimiter,
-            has_header: ins.has_header,
-            mapping: ins.mapping,
-            day_order: None,
-            granularity: Granularity::Month,
-        };
+        let settings = settings_of(&i.clone().unwrap(), Granularity::Month);
         let wire = encode(&i, &analyze(text, &settings, &mut |_| true));
         assert!(matches!(decode(&wire), Some((Ok(_), Ok(_)))));
         // A worker of another version (older ones wrote no version line).
