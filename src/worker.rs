@@ -94,7 +94,7 @@ pub fn run(
             } else {
                 data::analyze_rows(t, &settings, progress).map(|(a, r)| {
                     rows = Some(r);
-                    LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.clone())));
+                    LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.reading())));
                     a
                 })
             }
@@ -109,8 +109,9 @@ thread_local! {
     static TEXT: RefCell<Result<String, ImportError>> = const { RefCell::new(Err(ImportError::Empty)) };
     static ROWS: RefCell<Option<Rows>> = const { RefCell::new(None) };
     static FITTED: RefCell<Option<(Vec<Option<Summary>>, Forecast)>> = const { RefCell::new(None) };
-    /// The settings of the last reading of the rows, and its analysis.
-    static LAST: RefCell<Option<(Settings, data::Analysis)>> = const { RefCell::new(None) };
+    /// The settings of the last reading of the rows, and what it found
+    /// besides them (skipped lines, day order).
+    static LAST: RefCell<Option<(Settings, data::analysis::Reading)>> = const { RefCell::new(None) };
 }
 
 /// The kept rows by another period, when `s` differs from the last reading's
@@ -119,7 +120,7 @@ thread_local! {
 fn regroup_kept(s: &Settings) -> Option<String> {
     LAST.with(|last| {
         let mut last = last.borrow_mut();
-        let (read, previous) = last.as_mut()?;
+        let (read, reading) = last.as_mut()?;
         let same_reading = Settings {
             granularity: s.granularity,
             ..read.clone()
@@ -131,7 +132,7 @@ fn regroup_kept(s: &Settings) -> Option<String> {
             let rows = rows.borrow();
             Some(data::analysis::regroup(
                 rows.as_ref()?,
-                previous,
+                reading,
                 s.granularity,
             ))
         })?;
@@ -139,10 +140,8 @@ fn regroup_kept(s: &Settings) -> Option<String> {
             Ok(t) => data::inspect(t),
             Err(e) => Err(e.clone()),
         });
-        let text = wire::encode(&inspection, &Ok(analysis.clone()));
         *read = s.clone();
-        *previous = analysis;
-        Some(text)
+        Some(wire::encode(&inspection, &Ok(analysis)))
     })
 }
 

@@ -602,7 +602,10 @@ fn DataViews(props: &ViewsProps) -> Html {
         })
     };
     let pct = |v: f64| format_percent(l, v, 1);
-    let repeat = {
+    // The charts are drawn again only when what they show changes (a slider
+    // move changes the model's p(n), not the data's means or the fit).
+    let repeat = use_memo((Same(a.clone()), props.model_p, l), |(a, model_p, l)| {
+        let l = *l;
         let percent = |v: f64| format_percent(l, v, 0);
         let labels = curves::RepurchaseLabels {
             x_title: i18n::STICKY_X.get(l),
@@ -611,10 +614,25 @@ fn DataViews(props: &ViewsProps) -> Html {
             percent: &percent,
         };
         Rc::new(chart::accessible(
-            curves::repeat_svg(&a.repeat_curve, &props.model_p, &labels, (520, 280)),
+            curves::repeat_svg(&a.0.repeat_curve, model_p, &labels, (520, 280)),
             i18n::REPEAT_HEADING.get(l),
         ))
-    };
+    });
+    let fit_chart = use_memo(((*fit).clone(), Same(a.clone()), l), |(fit, a, l)| {
+        let (f, l) = (fit.as_ref()?.as_ref()?, *l);
+        let percent = |v: f64| format_percent(l, v, 0);
+        let labels = curves::RepurchaseLabels {
+            x_title: i18n::OFFSET_AXIS.get(l),
+            y_title: i18n::RETENTION_AXIS.get(l),
+            series: i18n::FIT_SERIES.map(|w| w.get(l)),
+            percent: &percent,
+        };
+        let (weighted, _) = data_table::means(&a.0, false);
+        Some(Rc::new(chart::accessible(
+            curves::fit_svg(&weighted, &f.curve, &labels, (520, 280)),
+            i18n::FIT.get(l),
+        )))
+    });
     let on_export = {
         let a = a.clone();
         Callback::from(move |_| {
@@ -760,17 +778,7 @@ fn DataViews(props: &ViewsProps) -> Html {
             if let Some(result) = &*fit {
                 if let Some(f) = result {
                     <div class="grid">
-                        <Chart testid="fit-chart" svg={{
-                            let percent = |v: f64| format_percent(l, v, 0);
-                            let labels = curves::RepurchaseLabels {
-                                x_title: i18n::OFFSET_AXIS.get(l),
-                                y_title: i18n::RETENTION_AXIS.get(l),
-                                series: i18n::FIT_SERIES.map(|w| w.get(l)),
-                                percent: &percent,
-                            };
-                            let (weighted, _) = data_table::means(a, false);
-                            Rc::new(chart::accessible(curves::fit_svg(&weighted, &f.curve, &labels, (520, 280)), i18n::FIT.get(l)))
-                        }} />
+                        <Chart testid="fit-chart" svg={(*fit_chart).clone().unwrap_or_default()} />
                         <div class="outputs">
                             <Output testid="fit-base" label={i18n::FIT_BASE.get(l)} value={f.base} text={pct(f.base)} />
                             <Output testid="fit-stickiness-max" label={i18n::input(crate::model::scenario::Param::StickinessMax, Default::default(), l).0} value={f.k_max} text={pct(f.k_max)} />
@@ -786,7 +794,7 @@ fn DataViews(props: &ViewsProps) -> Html {
             }
             <h3>{ i18n::REPEAT_HEADING.get(l) }</h3>
             <div class="grid">
-                <Chart testid="repeat-chart" svg={repeat} />
+                <Chart testid="repeat-chart" svg={(*repeat).clone()} />
                 <table class="mini-table">
                     { for a.repeat_curve.iter().enumerate().map(|(i, r)| html! {
                         <tr><th scope="row">{ format!("{} → {}", i + 1, i + 2) }</th>

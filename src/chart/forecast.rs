@@ -9,7 +9,7 @@ use plotters::style::Color;
 
 use super::curves::Fmt;
 use super::frame::{legend, nice_ticks, render, text_style, Frame, Swatch};
-use super::heatmap::SEQ_BUCKETS;
+use super::heatmap::seq_bucket;
 use super::palette::{BLUE, MUTED, VERMILLION};
 use super::xml_escape;
 use crate::data::forecast::{Forecast, Grid};
@@ -199,8 +199,7 @@ pub fn grid_html(g: &Grid, testid: &str, labels: &GridLabels) -> String {
         let _ = write!(out, "<tr><th scope=\"row\">{x}</th>");
         for (j, r) in g.recency.iter().enumerate() {
             let v = g.values.get(i * cols + j).copied().unwrap_or(0.0);
-            let bucket =
-                (((v / max).clamp(0.0, 1.0) * SEQ_BUCKETS as f64) as usize).min(SEQ_BUCKETS - 1);
+            let bucket = seq_bucket(v / max);
             let _ = write!(
                 out,
                 "<td class=\"h{bucket}\" data-x=\"{x}\" data-recency=\"{r}\" data-value=\"{v}\">{}</td>",
@@ -258,84 +257,77 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         "<p class=\"about\">{}</p><div class=\"outputs\">",
         xml_escape(i18n::BGNBD_ABOUT.get(l))
     );
-    output(
-        &mut out,
-        "bgnbd-r",
-        i18n::R_LABEL.get(l),
-        b.params.r,
-        &num(b.params.r, 3),
-        "",
-    );
-    output(
-        &mut out,
-        "bgnbd-alpha",
-        i18n::ALPHA_LABEL.get(l),
-        b.params.alpha,
-        &num(b.params.alpha, 3),
-        unit,
-    );
-    output(
-        &mut out,
-        "bgnbd-a",
-        i18n::A_LABEL.get(l),
-        b.params.a,
-        &num(b.params.a, 3),
-        "",
-    );
-    output(
-        &mut out,
-        "bgnbd-b",
-        i18n::B_LABEL.get(l),
-        b.params.b,
-        &num(b.params.b, 3),
-        "",
-    );
-    output(
-        &mut out,
-        "bgnbd-ll",
-        i18n::LL_LABEL.get(l),
-        b.ll,
-        &num(b.ll, 1),
-        "",
-    );
+    for (testid, label, value, text, note) in [
+        (
+            "bgnbd-r",
+            i18n::R_LABEL.get(l),
+            b.params.r,
+            num(b.params.r, 3),
+            "",
+        ),
+        (
+            "bgnbd-alpha",
+            i18n::ALPHA_LABEL.get(l),
+            b.params.alpha,
+            num(b.params.alpha, 3),
+            unit,
+        ),
+        (
+            "bgnbd-a",
+            i18n::A_LABEL.get(l),
+            b.params.a,
+            num(b.params.a, 3),
+            "",
+        ),
+        (
+            "bgnbd-b",
+            i18n::B_LABEL.get(l),
+            b.params.b,
+            num(b.params.b, 3),
+            "",
+        ),
+        ("bgnbd-ll", i18n::LL_LABEL.get(l), b.ll, num(b.ll, 1), ""),
+    ] {
+        output(&mut out, testid, label, value, &text, note);
+    }
     let _ = write!(
         out,
         "</div><p class=\"hint\" data-testid=\"bgnbd-converged\" data-value=\"{}\">{}</p><div class=\"outputs\">",
         b.converged,
         xml_escape(&i18n::converged(l, b.converged, b.iterations))
     );
-    output(
-        &mut out,
-        "mean-p-alive",
-        i18n::MEAN_ALIVE.get(l),
-        f.mean_alive,
-        &format_percent(l, f.mean_alive, 1),
-        "",
-    );
-    output(
-        &mut out,
-        "expected-purchases",
-        i18n::EXPECTED_TOTAL.get(l),
-        f.expected_total,
-        &num(f.expected_total, 0),
-        &horizon_note,
-    );
-    output(
-        &mut out,
-        "holdout-actual",
-        i18n::HOLDOUT_ACTUAL.get(l),
-        f.holdout_actual,
-        &num(f.holdout_actual, 0),
-        &holdout_note,
-    );
-    output(
-        &mut out,
-        "holdout-predicted",
-        i18n::HOLDOUT_PREDICTED.get(l),
-        f.holdout_predicted,
-        &num(f.holdout_predicted, 0),
-        &holdout_note,
-    );
+    for (testid, label, value, text, note) in [
+        (
+            "mean-p-alive",
+            i18n::MEAN_ALIVE.get(l),
+            f.mean_alive,
+            format_percent(l, f.mean_alive, 1),
+            "",
+        ),
+        (
+            "expected-purchases",
+            i18n::EXPECTED_TOTAL.get(l),
+            f.expected_total,
+            num(f.expected_total, 0),
+            &horizon_note,
+        ),
+        (
+            "holdout-actual",
+            i18n::HOLDOUT_ACTUAL.get(l),
+            f.holdout_actual,
+            num(f.holdout_actual, 0),
+            &holdout_note,
+        ),
+        (
+            "holdout-predicted",
+            i18n::HOLDOUT_PREDICTED.get(l),
+            f.holdout_predicted,
+            num(f.holdout_predicted, 0),
+            &holdout_note,
+        ),
+    ] {
+        output(&mut out, testid, label, value, &text, note);
+    }
     out.push_str("</div><div class=\"grid2\"><div>");
     let bars: Vec<(String, f64)> = f
         .alive_hist
@@ -441,46 +433,39 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
     match (f.gg, f.clv_total) {
         (Some(g), Some(total)) => {
             out.push_str("<div class=\"outputs\">");
-            output(
-                &mut out,
-                "gg-p",
-                i18n::P_LABEL.get(l),
-                g.params.p,
-                &num(g.params.p, 2),
-                "",
-            );
-            output(
-                &mut out,
-                "gg-q",
-                i18n::Q_LABEL.get(l),
-                g.params.q,
-                &num(g.params.q, 2),
-                "",
-            );
-            output(
-                &mut out,
-                "gg-v",
-                i18n::V_LABEL.get(l),
-                g.params.v,
-                &num(g.params.v, 2),
-                "",
-            );
-            output(
-                &mut out,
-                "gg-ll",
-                i18n::LL_LABEL.get(l),
-                g.ll,
-                &num(g.ll, 1),
-                "",
-            );
-            output(
-                &mut out,
-                "clv-total",
-                i18n::CLV_TOTAL.get(l),
-                total,
-                &money(total),
-                &horizon_note,
-            );
+            for (testid, label, value, text, note) in [
+                (
+                    "gg-p",
+                    i18n::P_LABEL.get(l),
+                    g.params.p,
+                    num(g.params.p, 2),
+                    "",
+                ),
+                (
+                    "gg-q",
+                    i18n::Q_LABEL.get(l),
+                    g.params.q,
+                    num(g.params.q, 2),
+                    "",
+                ),
+                (
+                    "gg-v",
+                    i18n::V_LABEL.get(l),
+                    g.params.v,
+                    num(g.params.v, 2),
+                    "",
+                ),
+                ("gg-ll", i18n::LL_LABEL.get(l), g.ll, num(g.ll, 1), ""),
+                (
+                    "clv-total",
+                    i18n::CLV_TOTAL.get(l),
+                    total,
+                    money(total),
+                    &horizon_note,
+                ),
+            ] {
+                output(&mut out, testid, label, value, &text, note);
+            }
             let _ = write!(
                 out,
                 "</div><p class=\"hint\" data-testid=\"gg-converged\" data-value=\"{}\">{}</p><p class=\"hint\">{}</p>",
@@ -568,38 +553,32 @@ pub fn sbg_html(
 ) -> String {
     let mut out = String::with_capacity(4096);
     out.push_str("<div class=\"outputs\">");
-    output(
-        &mut out,
-        "sbg-alpha",
-        "α",
-        fit.alpha,
-        &format_number(l, fit.alpha, 3),
-        "",
-    );
-    output(
-        &mut out,
-        "sbg-beta",
-        "β",
-        fit.beta,
-        &format_number(l, fit.beta, 3),
-        "",
-    );
-    output(
-        &mut out,
-        "sbg-ll",
-        i18n::LL_LABEL.get(l),
-        fit.ll,
-        &format_number(l, fit.ll, 1),
-        "",
-    );
-    output(
-        &mut out,
-        "sbg-derl",
-        i18n::DERL.get(l),
-        derl,
-        &format_number(l, derl, 2),
-        "",
-    );
+    for (testid, label, value, text, note) in [
+        (
+            "sbg-alpha",
+            "α",
+            fit.alpha,
+            format_number(l, fit.alpha, 3),
+            "",
+        ),
+        ("sbg-beta", "β", fit.beta, format_number(l, fit.beta, 3), ""),
+        (
+            "sbg-ll",
+            i18n::LL_LABEL.get(l),
+            fit.ll,
+            format_number(l, fit.ll, 1),
+            "",
+        ),
+        (
+            "sbg-derl",
+            i18n::DERL.get(l),
+            derl,
+            format_number(l, derl, 2),
+            "",
+        ),
+    ] {
+        output(&mut out, testid, label, value, &text, note);
+    }
     let _ = write!(
         out,
         "</div><table class=\"mini-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
@@ -651,39 +630,43 @@ pub fn lookup_html(answer: &crate::data::forecast::Lookup, f: &Forecast, l: Lang
     let unit = i18n::units(f.options.unit).get(l);
     let horizon = format!("{} {unit}", format_number(l, f.options.horizon, 0));
     let mut out = String::from("<div class=\"outputs\">");
-    output(
-        &mut out,
-        "customer-p-alive",
-        i18n::P_ALIVE.get(l),
-        p.p_alive,
-        &format_percent(l, p.p_alive, 1),
-        "",
-    );
-    output(
-        &mut out,
-        "customer-expected",
-        i18n::EXPECTED_TOTAL.get(l),
-        p.expected,
-        &format_number(l, p.expected, 3),
-        &horizon,
-    );
-    if f.gg.is_some() {
-        output(
-            &mut out,
-            "customer-spend",
-            i18n::EXPECTED_SPEND.get(l),
-            p.spend,
-            &format_money(l, p.spend),
+    for (testid, label, value, text, note) in [
+        (
+            "customer-p-alive",
+            i18n::P_ALIVE.get(l),
+            p.p_alive,
+            format_percent(l, p.p_alive, 1),
             "",
-        );
-        output(
-            &mut out,
-            "customer-clv",
-            i18n::CLV.get(l),
-            p.clv,
-            &format_money(l, p.clv),
+        ),
+        (
+            "customer-expected",
+            i18n::EXPECTED_TOTAL.get(l),
+            p.expected,
+            format_number(l, p.expected, 3),
             &horizon,
-        );
+        ),
+    ] {
+        output(&mut out, testid, label, value, &text, note);
+    }
+    if f.gg.is_some() {
+        for (testid, label, value, text, note) in [
+            (
+                "customer-spend",
+                i18n::EXPECTED_SPEND.get(l),
+                p.spend,
+                format_money(l, p.spend),
+                "",
+            ),
+            (
+                "customer-clv",
+                i18n::CLV.get(l),
+                p.clv,
+                format_money(l, p.clv),
+                &horizon,
+            ),
+        ] {
+            output(&mut out, testid, label, value, &text, note);
+        }
     }
     let _ = write!(
         out,

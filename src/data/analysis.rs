@@ -894,14 +894,33 @@ pub fn analyze_rows(
     Ok((result, rows))
 }
 
+/// What a reading found besides the rows, none of it depending on the
+/// period: the skipped lines and the day order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub skipped: Vec<(usize, SkipReason)>,
+    pub skipped_count: u64,
+    pub day_order: Option<DayOrder>,
+}
+
+impl Analysis {
+    /// What [`regroup`] needs of this analysis (not its cohorts).
+    pub fn reading(&self) -> Reading {
+        Reading {
+            skipped: self.skipped.clone(),
+            skipped_count: self.skipped_count,
+            day_order: self.day_order,
+        }
+    }
+}
+
 /// The same rows by another period: what [`analyze_rows`] would give with
-/// `g`, without reading the text again (the rows, the skipped lines and the
-/// day order do not depend on the period).
-pub fn regroup(rows: &Rows, previous: &Analysis, g: Granularity) -> Analysis {
+/// `g`, without reading the text again.
+pub fn regroup(rows: &Rows, reading: &Reading, g: Granularity) -> Analysis {
     Analysis {
-        skipped: previous.skipped.clone(),
-        skipped_count: previous.skipped_count,
-        day_order: previous.day_order,
+        skipped: reading.skipped.clone(),
+        skipped_count: reading.skipped_count,
+        day_order: reading.day_order,
         ..aggregate(&rows.cust, &rows.day, rows.amt.as_deref(), g)
     }
 }
@@ -1368,7 +1387,7 @@ mod tests {
         assert_eq!(month.day_order, Some(DayOrder::Dmy));
         for g in Granularity::ALL {
             let (direct, _) = analyze_rows(text, &settings(g), &mut |_| true).unwrap();
-            assert_eq!(regroup(&rows, &month, g), direct, "{g:?}");
+            assert_eq!(regroup(&rows, &month.reading(), g), direct, "{g:?}");
         }
     }
 

@@ -417,7 +417,8 @@ pub fn customers_csv(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast) -
     let mut out = String::with_capacity(64 * f.customers as usize + 256);
     let _ = write!(
         out,
-        "\u{feff}customer,x,t_x_{unit}s,T_{unit}s,p_alive,expected_purchases_{}_{unit}s",
+        "{}customer,x,t_x_{unit}s,T_{unit}s,p_alive,expected_purchases_{}_{unit}s",
+        crate::model::export::BOM,
         o.horizon
     );
     if gg.is_some() {
@@ -432,7 +433,7 @@ pub fn customers_csv(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast) -
         let _ = write!(
             out,
             "{},{},{},{},{p_alive},{expected}",
-            csv_field(rows.name(c)),
+            crate::model::export::field(rows.name(c)),
             s.x,
             s.t_x_days as f64 / u,
             s.t_days as f64 / u
@@ -444,15 +445,6 @@ pub fn customers_csv(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast) -
         out.push_str("\r\n");
     }
     out
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
-    } else {
-        s.into()
-    }
 }
 
 /// A customer's prediction.
@@ -917,7 +909,7 @@ pub(crate) mod tests {
             );
         }
         assert_eq!(format!("{:.3}", v[4]), "1.226");
-        assert_eq!(csv_field("a,b\"c"), "\"a,b\"\"c\"");
+        assert_eq!(crate::model::export::field("a,b\"c"), "\"a,b\"\"c\"");
     }
 
     #[test]

@@ -11,11 +11,11 @@ use super::simulator::{Outcome, Simulation};
 pub const BOM: char = '\u{FEFF}';
 
 /// Quotes a CSV field when it needs it (RFC 4180).
-fn field(s: &str) -> String {
+pub fn field(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
     } else {
-        s.to_string()
+        s.into()
     }
 }
 
