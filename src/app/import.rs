@@ -578,8 +578,10 @@ impl PartialEq for ViewsProps {
 fn DataViews(props: &ViewsProps) -> Html {
     let l = props.lang;
     let a = &props.analysis;
-    // None: not fitted yet; Some(None): not enough data.
-    let fit = use_state(|| None::<Option<Rc<crate::model::fit::Fit>>>);
+    // None: not fitted yet; Some(None): not enough data. The fit keeps the
+    // weighted means it was fitted to (its chart draws them; they cover every
+    // cell, so they are not worked out again on each render).
+    let fit = use_state(|| None::<Option<(Rc<crate::model::fit::Fit>, Rc<Vec<Option<f64>>>)>>);
     {
         let fit = fit.clone();
         use_effect_with(props.analysis.clone(), move |_| fit.set(None));
@@ -588,24 +590,22 @@ fn DataViews(props: &ViewsProps) -> Html {
         let (fit, a) = (fit.clone(), a.clone());
         Callback::from(move |_| {
             let (weighted, _) = data_table::means(&a, false);
-            fit.set(Some(
-                crate::model::fit::fit_retention(&weighted).map(Rc::new),
-            ));
+            let f = crate::model::fit::fit_retention(&weighted).map(Rc::new);
+            fit.set(Some(f.map(|f| (f, Rc::new(weighted)))));
         })
     };
     let on_use = {
         let (fit, on_fit, g) = (fit.clone(), props.on_fit.clone(), a.granularity);
         Callback::from(move |_| {
-            if let Some(Some(f)) = &*fit {
+            if let Some(Some((f, _))) = &*fit {
                 on_fit.emit((f.clone(), g));
             }
         })
     };
     let pct = |v: f64| format_percent(l, v, 1);
-    // The charts are drawn again only when what they show changes (a slider
-    // move changes the model's p(n), not the data's means or the fit).
-    let repeat = use_memo((Same(a.clone()), props.model_p, l), |(a, model_p, l)| {
-        let l = *l;
+    // Drawn on every render: ten bars and a line, against the model's p(n),
+    // which a slider move changes.
+    let repeat = {
         let percent = |v: f64| format_percent(l, v, 0);
         let labels = curves::RepurchaseLabels {
             x_title: i18n::STICKY_X.get(l),
@@ -614,25 +614,10 @@ fn DataViews(props: &ViewsProps) -> Html {
             percent: &percent,
         };
         Rc::new(chart::accessible(
-            curves::repeat_svg(&a.0.repeat_curve, model_p, &labels, (520, 280)),
+            curves::repeat_svg(&a.repeat_curve, &props.model_p, &labels, (520, 280)),
             i18n::REPEAT_HEADING.get(l),
         ))
-    });
-    let fit_chart = use_memo(((*fit).clone(), Same(a.clone()), l), |(fit, a, l)| {
-        let (f, l) = (fit.as_ref()?.as_ref()?, *l);
-        let percent = |v: f64| format_percent(l, v, 0);
-        let labels = curves::RepurchaseLabels {
-            x_title: i18n::OFFSET_AXIS.get(l),
-            y_title: i18n::RETENTION_AXIS.get(l),
-            series: i18n::FIT_SERIES.map(|w| w.get(l)),
-            percent: &percent,
-        };
-        let (weighted, _) = data_table::means(&a.0, false);
-        Some(Rc::new(chart::accessible(
-            curves::fit_svg(&weighted, &f.curve, &labels, (520, 280)),
-            i18n::FIT.get(l),
-        )))
-    });
+    };
     let on_export = {
         let a = a.clone();
         Callback::from(move |_| {
@@ -776,9 +761,18 @@ fn DataViews(props: &ViewsProps) -> Html {
             <p class="hint">{ i18n::FIT_LEAD.get(l) }</p>
             <button type="button" data-testid="fit-simulator" onclick={on_fit_click}>{ i18n::FIT.get(l) }</button>
             if let Some(result) = &*fit {
-                if let Some(f) = result {
+                if let Some((f, weighted)) = result {
                     <div class="grid">
-                        <Chart testid="fit-chart" svg={(*fit_chart).clone().unwrap_or_default()} />
+                        <Chart testid="fit-chart" svg={{
+                            let percent = |v: f64| format_percent(l, v, 0);
+                            let labels = curves::RepurchaseLabels {
+                                x_title: i18n::OFFSET_AXIS.get(l),
+                                y_title: i18n::RETENTION_AXIS.get(l),
+                                series: i18n::FIT_SERIES.map(|w| w.get(l)),
+                                percent: &percent,
+                            };
+                            Rc::new(chart::accessible(curves::fit_svg(weighted, &f.curve, &labels, (520, 280)), i18n::FIT.get(l)))
+                        }} />
                         <div class="outputs">
                             <Output testid="fit-base" label={i18n::FIT_BASE.get(l)} value={f.base} text={pct(f.base)} />
                             <Output testid="fit-stickiness-max" label={i18n::input(crate::model::scenario::Param::StickinessMax, Default::default(), l).0} value={f.k_max} text={pct(f.k_max)} />
@@ -794,7 +788,7 @@ fn DataViews(props: &ViewsProps) -> Html {
             }
             <h3>{ i18n::REPEAT_HEADING.get(l) }</h3>
             <div class="grid">
-                <Chart testid="repeat-chart" svg={(*repeat).clone()} />
+                <Chart testid="repeat-chart" svg={repeat} />
                 <table class="mini-table">
                     { for a.repeat_curve.iter().enumerate().map(|(i, r)| html! {
                         <tr><th scope="row">{ format!("{} → {}", i + 1, i + 2) }</th>

@@ -928,7 +928,7 @@ pub const SEGMENTS: L = L(
     "Customers by recency at the end of the data",
     "数据截止时按最近购买分段",
 );
-pub const WEIGHTED_MEAN: L = L("mean (weighted)", "加权平均");
+pub const WEIGHTED_MEAN: L = MEAN;
 pub const SIMPLE_MEAN: L = L("mean (simple)", "简单平均");
 pub const IN_PROGRESS: L = L("period still in progress", "该期尚未结束");
 pub const DATA_TABLE: L = L(
@@ -1022,7 +1022,7 @@ pub const TREND: L = L(
     "同一期数的留存率，逐个同期群",
 );
 pub const TREND_OFFSET: L = L("Offset", "期数");
-pub const EXPORT_DATA_CSV: L = L("Cohort table (CSV)", "同期群表（CSV）");
+pub const EXPORT_DATA_CSV: L = EXPORT_CSV;
 
 // Forecasts (BG/NBD, Gamma-Gamma, sBG).
 pub const FORECAST_HEADING: L = L(
@@ -1090,7 +1090,7 @@ pub const BY_FREQUENCY: L = L(
     "按校准期购买次数分组的每位客户保留期购买",
 );
 pub const REPEATS_IN_CALIBRATION: L = L("repeat purchases in calibration", "校准期复购次数");
-pub const ACTUAL: L = L("actual", "实际");
+pub const ACTUAL: L = TRACKING_SERIES[0];
 pub const PREDICTED: L = L("predicted", "预测");
 pub const ALIVE_GRID: L = L(
     "P(alive) by frequency and recency",
