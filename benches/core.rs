@@ -5,10 +5,10 @@ mod native {
     use std::hint::black_box;
 
     use criterion::{criterion_group, Criterion};
+    use repurchase_lab::calculator::calculate::calculate;
+    use repurchase_lab::calculator::presets::Preset;
     use repurchase_lab::chart::{curves, waterfall};
-    use repurchase_lab::model::calculator::calculate;
-    use repurchase_lab::model::link;
-    use repurchase_lab::model::presets::Preset;
+    use repurchase_lab::formats::link;
 
     fn calculator(c: &mut Criterion) {
         let s = Preset::Ecommerce.scenario();
@@ -47,8 +47,8 @@ mod native {
     }
 
     fn simulator(c: &mut Criterion) {
-        use repurchase_lab::model::scenario::Scenario;
-        use repurchase_lab::model::simulator::run;
+        use repurchase_lab::calculator::scenario::Scenario;
+        use repurchase_lab::simulator::run;
         let s = Scenario {
             cohorts: 60.0,
             window: 60.0,
@@ -78,7 +78,7 @@ mod native {
         for i in 0..rows {
             let c = next() % (rows as u64 / 3 + 1);
             let day = 19_358 + (i * 730 / rows) as i32;
-            let (y, m, d) = repurchase_lab::data::dates::civil_from_days(day);
+            let (y, m, d) = repurchase_lab::import::dates::civil_from_days(day);
             let cents = next() % 10_000;
             if named {
                 text.push_str(&format!("shopper{c}@example.com,"));
@@ -95,16 +95,16 @@ mod native {
     }
 
     fn data(c: &mut Criterion) {
-        use repurchase_lab::data::{self, Granularity, Settings};
+        use repurchase_lab::import::{self, Period, Settings};
         for named in [false, true] {
             let text = shop(100_000, named);
-            let i = data::inspect(&text).unwrap();
+            let i = import::inspect(&text).unwrap();
             let settings = Settings {
                 delimiter: i.delimiter,
                 has_header: i.has_header,
                 mapping: i.mapping,
                 day_order: None,
-                granularity: Granularity::Month,
+                granularity: Period::Month,
             };
             let name = if named {
                 "analyze 100k rows, e-mail ids (hash table)"
@@ -112,7 +112,7 @@ mod native {
                 "analyze 100k rows, numbered ids (array)"
             };
             c.bench_function(name, |b| {
-                b.iter(|| data::analyze(black_box(&text), &settings, &mut |_| true))
+                b.iter(|| import::analyze(black_box(&text), &settings, &mut |_| true))
             });
         }
         let numbers: Vec<String> = (0..1000)
@@ -122,7 +122,7 @@ mod native {
             b.iter(|| {
                 numbers
                     .iter()
-                    .map(|n| repurchase_lab::model::decimal::parse(black_box(n)).unwrap_or(0.0))
+                    .map(|n| repurchase_lab::formats::decimal::parse(black_box(n)).unwrap_or(0.0))
                     .sum::<f64>()
             })
         });
@@ -137,29 +137,29 @@ mod native {
     }
 
     fn forecasts(c: &mut Criterion) {
-        use repurchase_lab::data::{self, forecast, Granularity, Settings};
-        use repurchase_lab::model::{bgnbd, sbg};
+        use repurchase_lab::forecast::{bgnbd, predict as forecast, sbg};
+        use repurchase_lab::import::{self, Period, Settings};
         // The CDNOW sample: master id, sample id, date (YYYYMMDD), CDs, dollars.
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/cdnow/CDNOW_sample.txt"
         ))
         .unwrap();
-        let i = data::inspect(&text).unwrap();
+        let i = import::inspect(&text).unwrap();
         let settings = Settings {
             delimiter: i.delimiter,
             has_header: false,
-            mapping: data::columns::Mapping {
+            mapping: import::columns::Mapping {
                 customer: 1,
                 date: 2,
                 amount: Some(4),
                 order: None,
             },
             day_order: None,
-            granularity: Granularity::Month,
+            granularity: Period::Month,
         };
-        let (_, rows) = data::analyze_rows(&text, &settings, &mut |_| true).unwrap();
-        let end = data::dates::days_from_civil(1997, 9, 30);
+        let (_, rows) = import::analyze_rows(&text, &settings, &mut |_| true).unwrap();
+        let end = import::dates::days_from_civil(1997, 9, 30);
         let (summaries, _) = forecast::summarise(&rows, end);
         let customers =
             forecast::bgnbd_customers(&forecast::groups(&summaries), forecast::Unit::Week);

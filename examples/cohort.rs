@@ -20,7 +20,7 @@ mod native {
     use std::time::Instant;
 
     use super::common;
-    use repurchase_lab::data::{self, dates::DayOrder, Granularity};
+    use repurchase_lab::import::{self, dates::DayOrder, Period};
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,13 +37,13 @@ mod native {
                 .and_then(|i| args.get(i + 1))
                 .cloned()
         };
-        let granularity = match opt("--period").as_deref().map(Granularity::from_code) {
+        let granularity = match opt("--period").as_deref().map(Period::from_code) {
             Some(Some(g)) => g,
             Some(None) => {
                 eprintln!("--period must be month, week or day");
                 return ExitCode::from(2);
             }
-            None => Granularity::Month,
+            None => Period::Month,
         };
         let day_order = match opt("--date-order").as_deref() {
             Some("dmy") => Some(DayOrder::Dmy),
@@ -53,7 +53,7 @@ mod native {
         let started = Instant::now();
         let result = common::with_text(path, |text| {
             let settings = common::settings(path, text, day_order, granularity)?;
-            let a = data::analyze(text, &settings, &mut |_| true)
+            let a = import::analyze(text, &settings, &mut |_| true)
                 .map_err(|e| format!("{path}: {e:?}"))?;
             Ok((a, text.len()))
         });

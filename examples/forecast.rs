@@ -20,7 +20,8 @@ mod native {
     use std::time::Instant;
 
     use super::common;
-    use repurchase_lab::data::{self, dates, forecast, Granularity};
+    use repurchase_lab::forecast::predict;
+    use repurchase_lab::import::{self, dates, Period};
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,15 +42,15 @@ mod native {
             return ExitCode::from(2);
         };
         let unit = opt("--unit")
-            .and_then(|u| forecast::Unit::from_code(&u))
+            .and_then(|u| predict::Unit::from_code(&u))
             .unwrap_or_default();
         let horizon = opt("--horizon")
             .and_then(|h| h.parse().ok())
             .unwrap_or(52.0);
         let started = Instant::now();
         let rows = common::with_text(path, |text| {
-            let settings = common::settings(path, text, None, Granularity::Month)?;
-            data::analyze_rows(text, &settings, &mut |_| true)
+            let settings = common::settings(path, text, None, Period::Month)?;
+            import::analyze_rows(text, &settings, &mut |_| true)
                 .map(|(_, rows)| rows)
                 .map_err(|e| format!("{path}: {e:?}"))
         });
@@ -61,7 +62,7 @@ mod native {
             }
         };
         let read = started.elapsed();
-        let options = forecast::Options {
+        let options = predict::Options {
             calibration_end: end,
             unit,
             horizon,
@@ -69,12 +70,12 @@ mod native {
             discount: 0.0,
         };
         let started = Instant::now();
-        let (summaries, _) = forecast::summarise(&rows, end);
-        let grouped = forecast::bgnbd_customers(&forecast::groups(&summaries), unit);
-        let fit = repurchase_lab::model::bgnbd::fit(&grouped, &mut |_| true);
+        let (summaries, _) = predict::summarise(&rows, end);
+        let grouped = predict::bgnbd_customers(&predict::groups(&summaries), unit);
+        let fit = repurchase_lab::forecast::bgnbd::fit(&grouped, &mut |_| true);
         let fit_time = started.elapsed();
         let started = Instant::now();
-        let f = match forecast::forecast(&rows, &options, &mut |_| true) {
+        let f = match predict::forecast(&rows, &options, &mut |_| true) {
             Ok(f) => f,
             Err(e) => {
                 eprintln!("{path}: {}", e.code());

@@ -17,12 +17,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::calculator::presets::{JourneyKind, Preset};
+use crate::calculator::repurchase::Lens;
+use crate::calculator::scenario::{Param, Period, Scenario};
+use crate::calculator::tools::Tier;
+use crate::formats::link::{self, Ignored};
 use crate::i18n::{self, Lang};
-use crate::model::calculators::Tier;
-use crate::model::link::{self, Ignored};
-use crate::model::presets::{JourneyKind, Preset};
-use crate::model::repurchase::Lens;
-use crate::model::scenario::{Param, Period, Scenario};
 use controls::{Choice, LinkNotice};
 use view::{Parts, View};
 
@@ -175,7 +175,7 @@ pub fn App() -> Html {
         })
     };
     // Once per render: the model's outputs, the link and a shared scenario.
-    let calc = crate::model::calculator::calculate(&scenario.0);
+    let calc = crate::calculator::calculate::calculate(&scenario.0);
     let fragment = link::encode(&scenario.0);
     let shared = Rc::new(scenario.0.clone());
     let on_fit = {
@@ -183,7 +183,7 @@ pub fn App() -> Html {
         let trap = calc.trap_probability;
         use_callback(
             trap,
-            move |(fit, g): (Rc<crate::model::fit::Fit>, crate::data::Granularity), trap| {
+            move |(fit, g): (Rc<crate::simulator::fit::Fit>, crate::import::Period), trap| {
                 // base = 1 − (1 − ℓ)(1 − L): the loyalty that gives the fitted base
                 // with today's satisfaction; the chain lens carries it.
                 let loyalty = if *trap < 1.0 {
@@ -196,11 +196,7 @@ pub fn App() -> Html {
                 dispatch.dispatch(Action::Set(Param::StickinessMax, fit.k_max));
                 dispatch.dispatch(Action::Set(Param::HabitPurchase, fit.habit));
                 dispatch.dispatch(Action::Set(Param::Decay, fit.decay));
-                dispatch.dispatch(Action::SetPeriod(match g {
-                    crate::data::Granularity::Month => Period::Month,
-                    crate::data::Granularity::Week => Period::Week,
-                    crate::data::Granularity::Day => Period::Day,
-                }));
+                dispatch.dispatch(Action::SetPeriod(g));
             },
         )
     };

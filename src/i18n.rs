@@ -6,7 +6,7 @@
 
 pub mod words;
 
-use crate::model::link::Ignored;
+use crate::formats::link::Ignored;
 
 pub use words::*;
 

@@ -7,10 +7,14 @@
 //! - [`i18n`]: every word the page shows, in English and Simplified Chinese;
 //! - `app` (wasm32 only): the Yew page, a thin shell over the above.
 
+pub mod calculator;
 pub mod chart;
-pub mod data;
+pub mod forecast;
+pub mod formats;
 pub mod i18n;
-pub mod model;
+pub mod import;
+pub mod period;
+pub mod simulator;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

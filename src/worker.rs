@@ -1,22 +1,22 @@
 //! The import worker (wasm32 only): a Web Worker that decodes, inspects and
 //! analyses a transaction file off the main thread, posting progress and the
-//! result (as `data::wire` text) back to the page.
+//! result (as `import::wire` text) back to the page.
 //!
 //! Messages in: `{ bytes: File | Uint8Array | null, settings: string | null }` —
 //! bytes (a File, read here, or pasted text) load a new file (kept for later requests); settings (see
-//! `data::wire::encode_settings`) re-read it with other choices, or null for
+//! `crate::formats::wire::encode_settings`) re-read it with other choices, or null for
 //! the guessed ones. Messages out: `{ type: "progress", value }` (0–1) and
 //! `{ type: "result", text }`; and `{ type: "ready" }` once, when it listens.
 //!
 //! Forecasts on the rows of the last import: `{ forecast: options, lang }`
-//! (see `data::wire::encode_options`) answers `{ type: "forecast-progress",
+//! (see `crate::formats::wire::encode_options`) answers `{ type: "forecast-progress",
 //! value }` and `{ type: "forecast", state: "done" | "error", status, html }` —
 //! the results drawn here (`chart::forecast::results_html`) in the page
 //! language, so that code never loads with the page; the same options again
 //! (a language switch) redraw without refitting. `{ lookup: id }` answers
 //! `{ type: "lookup", text }` (HTML, `chart::forecast::lookup_html`) from the last forecast;
 //! `{ customers }` answers `{ type: "customers", text }`: every customer's
-//! forecast as CSV (`data::forecast::customers_csv`).
+//! forecast as CSV (`crate::forecast::predict::customers_csv`).
 //! `{ sbg: survivor text, discount, lang }` answers `{ type: "sbg", svg, html }`
 //! (`chart::forecast::sbg_view`); it needs no import.
 
@@ -26,9 +26,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys::{self, Reflect, Uint8Array};
 
-use crate::data::forecast::{self, Forecast, ForecastError, Summary};
-use crate::data::{self, wire, ImportError, Inspection, Rows, Settings};
+use crate::forecast::predict::{self as forecast, Forecast, ForecastError, Summary};
+use crate::formats::wire;
 use crate::i18n::{self, Lang};
+use crate::import::{self, ImportError, Inspection, Rows, Settings};
 
 /// Text of a file's bytes: UTF-8 (taken without a copy), else GB18030
 /// through the browser's TextDecoder (no encoding tables in the wasm).
@@ -37,7 +38,7 @@ pub fn load_owned(bytes: Vec<u8>) -> Result<String, ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::Empty);
     }
-    if data::looks_binary(&bytes) {
+    if import::looks_binary(&bytes) {
         return Err(ImportError::NotText);
     }
     String::from_utf8(bytes).or_else(|e| {
@@ -55,7 +56,7 @@ pub fn guessed_settings(i: &Inspection) -> Settings {
         has_header: i.has_header,
         mapping: i.mapping,
         day_order: None,
-        granularity: data::Granularity::Month,
+        granularity: import::Period::Month,
     }
 }
 
@@ -69,16 +70,16 @@ pub fn run(
     let mut rows = None;
     LAST.with(|l| l.borrow_mut().take());
     let inspection = match text {
-        Ok(t) => data::inspect(t),
+        Ok(t) => import::inspect(t),
         Err(e) => Err(e.clone()),
     };
     let result = match (text, &inspection) {
         (Ok(t), Ok(i)) if i.table.is_some() => {
-            let g = settings.map_or(data::Granularity::Month, |s| s.granularity);
-            data::analyze_table(
+            let g = settings.map_or(import::Period::Month, |s| s.granularity);
+            import::analyze_table(
                 t,
                 i.delimiter,
-                i.table.unwrap_or(data::TableColumns {
+                i.table.unwrap_or(import::TableColumns {
                     cohort: 0,
                     offset: 1,
                     active: 2,
@@ -92,7 +93,7 @@ pub fn run(
             if settings.mapping.customer == settings.mapping.date {
                 Err(ImportError::BadMapping)
             } else {
-                data::analyze_rows(t, &settings, progress).map(|(a, r)| {
+                import::analyze_rows(t, &settings, progress).map(|(a, r)| {
                     rows = Some(r);
                     LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.reading())));
                     a
@@ -111,7 +112,7 @@ thread_local! {
     static FITTED: RefCell<Option<(Vec<Option<Summary>>, Forecast)>> = const { RefCell::new(None) };
     /// The settings of the last reading of the rows, and what it found
     /// besides them (skipped lines, day order).
-    static LAST: RefCell<Option<(Settings, data::analysis::Reading)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<(Settings, import::analysis::Reading)>> = const { RefCell::new(None) };
 }
 
 /// The kept rows by another period, when `s` differs from the last reading's
@@ -130,14 +131,14 @@ fn regroup_kept(s: &Settings) -> Option<String> {
         }
         let analysis = ROWS.with(|rows| {
             let rows = rows.borrow();
-            Some(data::analysis::regroup(
+            Some(import::analysis::regroup(
                 rows.as_ref()?,
                 reading,
                 s.granularity,
             ))
         })?;
         let inspection = TEXT.with(|t| match &*t.borrow() {
-            Ok(t) => data::inspect(t),
+            Ok(t) => import::inspect(t),
             Err(e) => Err(e.clone()),
         });
         *read = s.clone();
@@ -184,7 +185,7 @@ fn run_forecast(options: &str, lang: Lang, progress: &mut dyn FnMut(f64) -> bool
         Some((_, f)) => (
             "done",
             i18n::forecast_customers(lang, f.customers, f.repeaters),
-            crate::chart::forecast::results_html(f, lang),
+            crate::forecast::report::results_html(f, lang),
         ),
         None => fail(ForecastError::NoFit),
     })
@@ -205,7 +206,7 @@ fn with_fit<R>(f: impl FnOnce(&Rows, &[Option<Summary>], &Forecast) -> R) -> Opt
 
 fn run_lookup(id: &str, lang: Lang) -> String {
     with_fit(|rows, summaries, f| {
-        crate::chart::forecast::lookup_html(&forecast::lookup(rows, summaries, f, id), f, lang)
+        crate::forecast::report::lookup_html(&forecast::lookup(rows, summaries, f, id), f, lang)
     })
     .unwrap_or_default()
 }
@@ -260,7 +261,7 @@ pub fn start() {
             if let Some(text) = field("sbg").and_then(|v| v.as_string()) {
                 let lang = lang();
                 let discount = field("discount").and_then(|v| v.as_f64()).unwrap_or(0.1);
-                let (svg, html) = crate::chart::forecast::sbg_view(&text, discount, lang);
+                let (svg, html) = crate::forecast::report::sbg_view(&text, discount, lang);
                 let message = js_sys::Object::new();
                 for (k, v) in [
                     ("type", "sbg"),

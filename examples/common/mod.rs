@@ -2,7 +2,7 @@
 //! it (mapped rather than copied, binary files refused, UTF-8 or GB18030) and
 //! its columns guessed as the page guesses them.
 
-use repurchase_lab::data::{self, dates::DayOrder, Encoding, Granularity, Settings};
+use repurchase_lab::import::{self, dates::DayOrder, Encoding, Period, Settings};
 
 /// Calls `f` with the text of the file at `path`; an error names the file.
 pub fn with_text<R>(path: &str, f: impl FnOnce(&str) -> Result<R, String>) -> Result<R, String> {
@@ -13,10 +13,10 @@ pub fn with_text<R>(path: &str, f: impl FnOnce(&str) -> Result<R, String>) -> Re
         .and_then(|f| unsafe { memmap2::Mmap::map(&f) })
         .map_err(|e| format!("{path}: {e}"))?;
     let bytes: &[u8] = &map;
-    if data::looks_binary(bytes) {
+    if import::looks_binary(bytes) {
         return Err(format!("{path}: not a text file"));
     }
-    let text = match data::detect_encoding(bytes) {
+    let text = match import::detect_encoding(bytes) {
         Encoding::Utf8 => {
             std::borrow::Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
         }
@@ -30,9 +30,9 @@ pub fn settings(
     path: &str,
     text: &str,
     day_order: Option<DayOrder>,
-    granularity: Granularity,
+    granularity: Period,
 ) -> Result<Settings, String> {
-    let inspection = data::inspect(text).map_err(|e| format!("{path}: {e:?}"))?;
+    let inspection = import::inspect(text).map_err(|e| format!("{path}: {e:?}"))?;
     Ok(Settings {
         delimiter: inspection.delimiter,
         has_header: inspection.has_header,

@@ -17,8 +17,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::chart::{data_table, heatmap};
-use crate::data::Analysis;
 use crate::i18n::{self, format_percent, Lang};
+use crate::import::Analysis;
 
 /// An analysis compared by identity (each import result is a new `Rc`), so
 /// the views' memos cost nothing to compare.
@@ -118,7 +118,7 @@ fn tooltip(l: Lang, e: MouseEvent) {
         td.get_attribute("data-cohort"),
         td.get_attribute("data-offset"),
         td.get_attribute("data-value")
-            .and_then(|v| crate::model::decimal::parse(&v)),
+            .and_then(|v| crate::formats::decimal::parse(&v)),
     ) else {
         return;
     };

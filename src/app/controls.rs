@@ -3,11 +3,11 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::calculator::clamp;
+use crate::calculator::presets::JourneyKind;
+use crate::calculator::scenario::Param;
+use crate::formats::link::Ignored;
 use crate::i18n::{self, format_number, Lang};
-use crate::model::clamp;
-use crate::model::link::Ignored;
-use crate::model::presets::JourneyKind;
-use crate::model::scenario::Param;
 
 #[derive(Properties, PartialEq)]
 pub struct ParamInputProps {
@@ -32,7 +32,7 @@ pub fn parse_typed(raw: &str) -> Option<f64> {
     } else {
         s = s.replace(',', "");
     }
-    crate::model::decimal::parse(&s).filter(|x| x.is_finite())
+    crate::formats::decimal::parse(&s).filter(|x| x.is_finite())
 }
 
 /// A number field and a slider that move together, with a label, a hint and

@@ -11,9 +11,9 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::controls::{Chart, Choice};
-use crate::data::dates;
-use crate::data::forecast::{Options, Unit};
+use crate::forecast::predict::{Options, Unit};
 use crate::i18n::{self, Lang};
+use crate::import::dates;
 
 #[derive(Properties, PartialEq)]
 pub struct ForecastProps {
@@ -39,7 +39,7 @@ pub struct ForecastProps {
     /// Survivors of the imported data's oldest cohort (on or after), complete periods.
     pub data_survivors: Option<Rc<Vec<f64>>>,
     /// The scenario (its baseline cohort gives survivors on request).
-    pub scenario: Rc<crate::model::scenario::Scenario>,
+    pub scenario: Rc<crate::calculator::scenario::Scenario>,
     /// The last sBG result from the worker (`status` holds the chart's SVG).
     pub sbg: Option<Rc<Drawn>>,
     /// Asks the worker for an sBG fit: (survivor text, discount per period).
@@ -260,7 +260,7 @@ pub fn Forecasts(props: &ForecastProps) -> Html {
 struct SbgProps {
     lang: Lang,
     data_survivors: Option<Rc<Vec<f64>>>,
-    scenario: Rc<crate::model::scenario::Scenario>,
+    scenario: Rc<crate::calculator::scenario::Scenario>,
     result: Option<Rc<Drawn>>,
     on_request: Callback<(String, f64)>,
 }
@@ -304,8 +304,8 @@ fn Sbg(props: &SbgProps) -> Html {
     let on_sim = {
         let (send, scenario, d) = (send.clone(), props.scenario.clone(), discount_pct.clone());
         Callback::from(move |_: MouseEvent| {
-            let p0 = crate::model::calculator::calculate(&scenario).repurchase;
-            let s = crate::model::simulator::survivors(&scenario, p0, 13);
+            let p0 = crate::calculator::calculate::calculate(&scenario).repurchase;
+            let s = crate::simulator::survivors(&scenario, p0, 13);
             send(survivors_text(&s), *d);
         })
     };

@@ -1,6 +1,6 @@
 //! "Your data": drop, pick or paste a transaction export; see its real
 //! cohorts. Decoding happens here (the browser's TextDecoder); everything
-//! else is `crate::data`, pure Rust. Numbered hooks are written with
+//! else is `crate::import`, pure Rust. Numbered hooks are written with
 //! `format!`: repeat-curve-1 … repeat-curve-10 (CONTRACT.md).
 
 use std::rc::Rc;
@@ -13,11 +13,9 @@ use super::cohort_table::{CohortTable, Same};
 use super::controls::{Chart, Choice, Output};
 use super::forecast;
 use crate::chart::{self, curves, data_table};
-use crate::data::forecast::Options;
-use crate::data::{
-    self, dates::DayOrder, Analysis, Granularity, ImportError, Inspection, Settings,
-};
+use crate::forecast::predict::Options;
 use crate::i18n::{self, format_percent, Lang};
+use crate::import::{self, dates::DayOrder, Analysis, ImportError, Inspection, Period, Settings};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -25,9 +23,9 @@ pub struct ImportProps {
     /// The model's p(n, 0), drawn against the data's repeat curve.
     pub model_p: [f64; 10],
     /// Applies a fit to the simulator: (fit, the data's period).
-    pub on_fit: Callback<(Rc<crate::model::fit::Fit>, Granularity)>,
+    pub on_fit: Callback<(Rc<crate::simulator::fit::Fit>, Period)>,
     /// The scenario (the forecasts' sBG can start from its cohort).
-    pub scenario: Rc<crate::model::scenario::Scenario>,
+    pub scenario: Rc<crate::calculator::scenario::Scenario>,
 }
 
 /// The user's choices (start from the inspection's guesses).
@@ -38,7 +36,7 @@ struct Choices {
     amount: Option<usize>,
     order: Option<usize>,
     day_order: &'static str,
-    granularity: Granularity,
+    granularity: Period,
     on_or_after: bool,
 }
 
@@ -50,7 +48,7 @@ impl Choices {
             amount: i.mapping.amount,
             order: i.mapping.order,
             day_order: "auto",
-            granularity: Granularity::Month,
+            granularity: Period::Month,
             on_or_after: false,
         }
     }
@@ -59,7 +57,7 @@ impl Choices {
         Settings {
             delimiter: i.delimiter,
             has_header: i.has_header,
-            mapping: data::columns::Mapping {
+            mapping: import::columns::Mapping {
                 customer: self.customer,
                 date: self.date,
                 amount: self.amount,
@@ -239,7 +237,7 @@ pub fn YourData(props: &ImportProps) -> Html {
                         let payload = send.unwrap_or(wasm_bindgen::JsValue::NULL);
                         let _ = web_sys::js_sys::Reflect::set(&message, &"bytes".into(), &payload);
                         let settings = settings.as_ref().map_or(wasm_bindgen::JsValue::NULL, |s| {
-                            data::wire::encode_settings(s).into()
+                            crate::formats::wire::encode_settings(s).into()
                         });
                         let _ =
                             web_sys::js_sys::Reflect::set(&message, &"settings".into(), &settings);
@@ -298,7 +296,7 @@ pub fn YourData(props: &ImportProps) -> Html {
     let on_forecast = {
         let (ask, progress) = (ask.clone(), forecast_progress.setter());
         Callback::from(move |o: Options| {
-            let options = data::wire::encode_options(&o);
+            let options = crate::formats::wire::encode_options(&o);
             if ask(&[("forecast", &options), ("lang", l.code())]) {
                 progress.set(Some(0.0));
             }
@@ -481,9 +479,9 @@ pub fn YourData(props: &ImportProps) -> Html {
                             on_change={set_choice(|c, v| c.day_order = match v { "dmy" => "dmy", "mdy" => "mdy", "ymd" => "ymd", _ => "auto" })} />
                     }
                     <Choice testid="data-period" label={i18n::DATA_PERIOD.get(l)}
-                        options={Granularity::ALL.iter().map(|g| (AttrValue::from(g.code()), AttrValue::from(i18n::period(match g { Granularity::Month => crate::model::scenario::Period::Month, Granularity::Week => crate::model::scenario::Period::Week, Granularity::Day => crate::model::scenario::Period::Day }).get(l)))).collect::<Vec<_>>()}
+                        options={Period::ALL.iter().map(|g| (AttrValue::from(g.code()), AttrValue::from(i18n::period(*g).get(l)))).collect::<Vec<_>>()}
                         selected={c.granularity.code()}
-                        on_change={set_choice(|c, v| if let Some(g) = Granularity::from_code(v) { c.granularity = g })} />
+                        on_change={set_choice(|c, v| if let Some(g) = Period::from_code(v) { c.granularity = g })} />
                     <Choice testid="retention-mode" label={i18n::RETENTION_MODE.get(l)}
                         options={vec![(AttrValue::from("on"), AttrValue::from(i18n::RETENTION_MODES[0].get(l))), (AttrValue::from("on-or-after"), AttrValue::from(i18n::RETENTION_MODES[1].get(l)))]}
                         selected={if c.on_or_after { "on-or-after" } else { "on" }}
@@ -538,7 +536,7 @@ fn spawn_worker(
                 Some("result") => {
                     if let Some(outcome) = get("text")
                         .and_then(|t| t.as_string())
-                        .and_then(|t| data::wire::decode(&t))
+                        .and_then(|t| crate::formats::wire::decode(&t))
                     {
                         apply(outcome);
                     }
@@ -561,7 +559,7 @@ struct ViewsProps {
     analysis: Rc<Analysis>,
     on_or_after: bool,
     model_p: [f64; 10],
-    on_fit: Callback<(Rc<crate::model::fit::Fit>, Granularity)>,
+    on_fit: Callback<(Rc<crate::simulator::fit::Fit>, Period)>,
 }
 
 impl PartialEq for ViewsProps {
@@ -581,7 +579,7 @@ fn DataViews(props: &ViewsProps) -> Html {
     // None: not fitted yet; Some(None): not enough data. The fit keeps the
     // weighted means it was fitted to (its chart draws them; they cover every
     // cell, so they are not worked out again on each render).
-    let fit = use_state(|| None::<Option<(Rc<crate::model::fit::Fit>, Rc<Vec<Option<f64>>>)>>);
+    let fit = use_state(|| None::<Option<(Rc<crate::simulator::fit::Fit>, Rc<Vec<Option<f64>>>)>>);
     {
         let fit = fit.clone();
         use_effect_with(props.analysis.clone(), move |_| fit.set(None));
@@ -590,7 +588,7 @@ fn DataViews(props: &ViewsProps) -> Html {
         let (fit, a) = (fit.clone(), a.clone());
         Callback::from(move |_| {
             let (weighted, _) = data_table::means(&a, false);
-            let f = crate::model::fit::fit_retention(&weighted).map(Rc::new);
+            let f = crate::simulator::fit::fit_retention(&weighted).map(Rc::new);
             fit.set(Some(f.map(|f| (f, Rc::new(weighted)))));
         })
     };
@@ -775,9 +773,9 @@ fn DataViews(props: &ViewsProps) -> Html {
                         }} />
                         <div class="outputs">
                             <Output testid="fit-base" label={i18n::FIT_BASE.get(l)} value={f.base} text={pct(f.base)} />
-                            <Output testid="fit-stickiness-max" label={i18n::input(crate::model::scenario::Param::StickinessMax, Default::default(), l).0} value={f.k_max} text={pct(f.k_max)} />
-                            <Output testid="fit-habit" label={i18n::input(crate::model::scenario::Param::HabitPurchase, Default::default(), l).0} value={f.habit} text={crate::i18n::format_number(l, f.habit, 1)} />
-                            <Output testid="fit-decay" label={i18n::input(crate::model::scenario::Param::Decay, Default::default(), l).0} value={f.decay} text={pct(f.decay)} />
+                            <Output testid="fit-stickiness-max" label={i18n::input(crate::calculator::scenario::Param::StickinessMax, Default::default(), l).0} value={f.k_max} text={pct(f.k_max)} />
+                            <Output testid="fit-habit" label={i18n::input(crate::calculator::scenario::Param::HabitPurchase, Default::default(), l).0} value={f.habit} text={crate::i18n::format_number(l, f.habit, 1)} />
+                            <Output testid="fit-decay" label={i18n::input(crate::calculator::scenario::Param::Decay, Default::default(), l).0} value={f.decay} text={pct(f.decay)} />
                             <Output testid="fit-rmse" label={i18n::FIT_RMSE.get(l)} value={f.rmse} text={format_percent(l, f.rmse, 2)} />
                             <button type="button" data-testid="use-in-simulator" onclick={on_use}>{ i18n::USE_FIT.get(l) }</button>
                         </div>

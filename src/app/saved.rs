@@ -9,12 +9,12 @@ use yew::prelude::*;
 use super::browser;
 use super::controls::Choice;
 use super::{Action, ScenarioState};
+use crate::calculator::calculate::calculate;
+use crate::calculator::scenario::{Param, Scenario};
 use crate::chart::heatmap;
+use crate::formats::saved::{self, Saved};
 use crate::i18n::{self, format_money, format_number, format_percent, Lang};
-use crate::model::calculator::calculate;
-use crate::model::saved::{self, Saved};
-use crate::model::scenario::{Param, Scenario};
-use crate::model::simulator::{self, Outcome};
+use crate::simulator::{self, Outcome};
 
 const KEY: &str = "repurchase-lab.saved";
 
@@ -205,7 +205,7 @@ struct ComparisonProps {
     b: Rc<Scenario>,
 }
 
-fn outcome(s: &Scenario) -> (crate::model::calculator::Calculation, Outcome) {
+fn outcome(s: &Scenario) -> (crate::calculator::calculate::Calculation, Outcome) {
     let calc = calculate(s);
     let o = simulator::run(s, calc.repurchase);
     (calc, o)
@@ -227,8 +227,8 @@ fn Comparison(props: &ComparisonProps) -> Html {
     let show = |p: Param, v: f64| {
         let (label, _) = i18n::input(p, props.a.journey, l);
         let text = match p.unit() {
-            crate::model::scenario::Unit::Percent => format_percent(l, v, 1),
-            crate::model::scenario::Unit::Money => format_money(l, v),
+            crate::calculator::scenario::Unit::Percent => format_percent(l, v, 1),
+            crate::calculator::scenario::Unit::Money => format_money(l, v),
             _ => format_number(l, v, 2),
         };
         (label, text)

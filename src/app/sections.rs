@@ -10,14 +10,14 @@ use yew::prelude::*;
 use super::controls::{Chart, Choice, Output, ParamInput, Toggle};
 use super::view::Parts;
 use super::{Action, ScenarioState};
+use crate::calculator::calculate::calculate;
+use crate::calculator::presets::JourneyKind;
+use crate::calculator::repurchase::Lens;
+use crate::calculator::scenario::{Param, Scenario};
+use crate::calculator::stickiness::MAX_PURCHASES;
+use crate::calculator::tools::Tier;
 use crate::chart::{self, curves, waterfall};
 use crate::i18n::{self, format_money, format_number, format_percent, Lang};
-use crate::model::calculator::calculate;
-use crate::model::calculators::Tier;
-use crate::model::presets::JourneyKind;
-use crate::model::repurchase::Lens;
-use crate::model::scenario::{Param, Scenario};
-use crate::model::stickiness::MAX_PURCHASES;
 
 #[derive(Properties, PartialEq)]
 pub struct CalculatorProps {

@@ -8,11 +8,11 @@ use yew::prelude::*;
 use super::controls::{Chart, Choice, Output, ParamInput, Toggle};
 use super::view::Parts;
 use super::{browser, Action, ScenarioState};
+use crate::calculator::scenario::{Param, Period, Scenario};
+use crate::calculator::stickiness::MAX_PURCHASES;
 use crate::chart::{self, cohorts, heatmap};
 use crate::i18n::{self, format_money, format_number, format_percent, Lang};
-use crate::model::scenario::{Param, Period, Scenario};
-use crate::model::simulator::{self, Outcome, Simulation};
-use crate::model::stickiness::MAX_PURCHASES;
+use crate::simulator::{self, Outcome, Simulation};
 
 #[derive(Properties, PartialEq)]
 pub struct SimulatorProps {
@@ -118,7 +118,7 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
         };
         let get = |a: &str| {
             td.get_attribute(a)
-                .and_then(|v| crate::model::decimal::parse(&v))
+                .and_then(|v| crate::formats::decimal::parse(&v))
         };
         if let (Some(c), Some(k), Some(r), Some(a), Some(rev)) = (
             get("data-cohort"),
@@ -212,7 +212,7 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
     let on_csv = {
         let outcome = outcome.clone();
         Callback::from(move |_| {
-            let csv = crate::model::export::cohort_csv(
+            let csv = crate::formats::export::cohort_csv(
                 &outcome,
                 i18n::CSV_HEADERS.map(|w| w.get(l)),
                 [i18n::BASELINE.get(l), i18n::SCENARIO.get(l)],
@@ -224,8 +224,8 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
         let outcome = outcome.clone();
         let scenario = props.scenario.clone();
         Callback::from(move |_| {
-            let calc = crate::model::calculator::calculate(&scenario);
-            let json = crate::model::export::scenario_json(&scenario, &calc, &outcome);
+            let calc = crate::calculator::calculate::calculate(&scenario);
+            let json = crate::formats::export::scenario_json(&scenario, &calc, &outcome);
             browser::download("repurchase-lab-scenario.json", "application/json", &json);
         })
     };

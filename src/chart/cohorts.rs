@@ -7,7 +7,7 @@ use plotters::style::{Color, RGBColor};
 
 use super::frame::{nice_ticks, render, text_style, Frame, Root};
 use super::palette::{BLUE, GREEN, INK, MUTED, ORANGE, PURPLE, SKY, VERMILLION};
-use crate::model::simulator::{Mix, Simulation};
+use crate::simulator::{Mix, Simulation};
 
 /// Words of the cohort charts.
 pub struct CohortLabels<'a> {
@@ -165,10 +165,10 @@ pub fn lifecycle_svg(mix: &[Mix], labels: &CohortLabels, size: (u32, u32)) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::simulator::{mean_retention, simulate, Chain, Window};
+    use crate::simulator::{mean_retention, simulate, Markov, Window};
 
     fn sim(boost: f64) -> Simulation {
-        let chain = Chain {
+        let chain = Markov {
             p0: [0.3 + boost; 10],
             decay: 0.7,
             churn_after: 6,

@@ -6,7 +6,7 @@ use plotters::style::{Color, RGBColor};
 
 use super::frame::{legend, nice_ticks, render, text_style, Frame, Swatch};
 use super::palette::{BLUE, GREEN, GRID, INK, MUTED, ORANGE, PURPLE, SKY, VERMILLION, YELLOW};
-use crate::model::trap::Pchip;
+use crate::calculator::trap::Pchip;
 
 /// Formats numbers for a chart (percent, points …) in the page language.
 pub type Fmt<'a> = &'a dyn Fn(f64) -> String;
@@ -523,7 +523,7 @@ pub fn trend_svg(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::trap::DEFAULT_KNOTS;
+    use crate::calculator::trap::DEFAULT_KNOTS;
 
     fn pct(x: f64) -> String {
         format!("{:.0}%", x * 100.0)
@@ -592,7 +592,7 @@ mod tests {
 
     #[test]
     fn other_charts_render() {
-        let k = crate::model::stickiness::curve(0.6, 5.0);
+        let k = crate::calculator::stickiness::curve(0.6, 5.0);
         let s = stickiness_svg(
             &k,
             0.6,

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::heatmap::seq_bucket;
 use super::xml_escape;
-use crate::data::Analysis;
+use crate::import::Analysis;
 
 /// Words of the table, in the page language.
 pub struct DataTableLabels<'a> {
@@ -302,7 +302,7 @@ fn write_means(out: &mut String, a: &Analysis, on_or_after: bool, labels: &DataT
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{analyze, inspect, Granularity, Settings};
+    use crate::import::{analyze, inspect, Period, Settings};
 
     fn analysis() -> Analysis {
         let text = "customer,date,amount\nA,2024-01-05,10\nA,2024-01-20,5\nB,2024-01-31,7\nA,2024-02-01,3\nC,2024-02-10,4\nB,2024-03-15,1\nC,2024-02-10,2\n";
@@ -312,7 +312,7 @@ mod tests {
             has_header: i.has_header,
             mapping: i.mapping,
             day_order: None,
-            granularity: Granularity::Month,
+            granularity: Period::Month,
         };
         analyze(text, &s, &mut |_| true).unwrap()
     }
@@ -346,7 +346,7 @@ mod tests {
     fn daily() -> Analysis {
         let mut text = String::from("customer,date,amount\n");
         for d in 0..366 {
-            let day = crate::data::dates::iso(19723 + d);
+            let day = crate::import::dates::iso(19723 + d);
             for c in 0..(1 + d % 3) {
                 let _ = writeln!(text, "C{d}_{c},{day},5");
                 let _ = writeln!(text, "C{}_{c},{day},2", d / 2);
@@ -358,7 +358,7 @@ mod tests {
             has_header: i.has_header,
             mapping: i.mapping,
             day_order: None,
-            granularity: Granularity::Day,
+            granularity: Period::Day,
         };
         analyze(&text, &s, &mut |_| true).unwrap()
     }

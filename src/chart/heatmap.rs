@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::xml_escape;
-use crate::model::simulator::Simulation;
+use crate::simulator::Simulation;
 
 /// What the cells show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -217,7 +217,7 @@ pub fn heatmap_view(
     compare: Option<&Simulation>,
 ) -> HeatmapView {
     let periods = sim.cells.first().map_or(0, Vec::len);
-    let pick = |c: &crate::model::simulator::Cell| match measure {
+    let pick = |c: &crate::simulator::Cell| match measure {
         Measure::Retention => c.retention,
         Measure::Customers => c.active,
         Measure::Revenue => c.revenue,
@@ -378,10 +378,10 @@ pub fn legend_html(low: &str, high: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::simulator::{simulate, Chain, Window};
+    use crate::simulator::{simulate, Markov, Window};
 
     fn sim(periods: usize) -> Simulation {
-        let chain = Chain {
+        let chain = Markov {
             p0: [0.4; 10],
             decay: 0.5,
             churn_after: 3,

@@ -5,7 +5,7 @@ use plotters::style::Color;
 
 use super::frame::{nice_ticks, render, text_style, Frame};
 use super::palette::{BLUE, GREEN, INK, PURPLE, VERMILLION};
-use crate::model::chain::Chain;
+use crate::calculator::chain::ValueChain;
 
 /// Words the chart shows, supplied by the caller in the page language.
 pub struct WaterfallLabels<'a> {
@@ -32,7 +32,7 @@ pub struct Bar {
 
 /// The five bars: B from 0, −C from B down to V, V from 0, −E from V down to
 /// S, S from 0.
-pub fn bars(chain: &Chain) -> [Bar; 5] {
+pub fn bars(chain: &ValueChain) -> [Bar; 5] {
     let step = |from: f64, amount: f64| Bar {
         from,
         to: from + amount,
@@ -55,7 +55,7 @@ pub fn bars(chain: &Chain) -> [Bar; 5] {
 }
 
 /// The waterfall as an SVG string of `size` (width, height) pixels.
-pub fn waterfall_svg(chain: &Chain, labels: &WaterfallLabels, size: (u32, u32)) -> String {
+pub fn waterfall_svg(chain: &ValueChain, labels: &WaterfallLabels, size: (u32, u32)) -> String {
     let bars = bars(chain);
     let lo = bars.iter().map(|b| b.from.min(b.to)).fold(0.0f64, f64::min);
     let hi = bars
@@ -104,7 +104,7 @@ pub fn waterfall_svg(chain: &Chain, labels: &WaterfallLabels, size: (u32, u32)) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::chain::evaluate;
+    use crate::calculator::chain::evaluate;
 
     fn labels() -> WaterfallLabels<'static> {
         WaterfallLabels {

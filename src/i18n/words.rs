@@ -1,11 +1,11 @@
 //! The messages of the page, each in English and 中文.
 
 use super::{format_number, format_percent, Lang, L};
-use crate::model::calculator::Advice;
-use crate::model::calculators::Tier;
-use crate::model::presets::{JourneyKind, Preset};
-use crate::model::repurchase::{Diagnosis, Lens};
-use crate::model::scenario::{Param, Unit};
+use crate::calculator::calculate::Advice;
+use crate::calculator::presets::{JourneyKind, Preset};
+use crate::calculator::repurchase::{Diagnosis, Lens};
+use crate::calculator::scenario::{Param, Unit};
+use crate::calculator::tools::Tier;
 
 pub const TITLE: L = L("Repurchase Lab", "复购实验室");
 pub const TAGLINE: L = L(
@@ -737,16 +737,16 @@ pub const AOV_NOTE: L = L(
 pub const WINDOW_NOTE: L = L("over the window", "观察窗口内");
 
 /// A period name: (singular noun, cohort prefix).
-pub fn period(p: crate::model::scenario::Period) -> L {
+pub fn period(p: crate::calculator::scenario::Period) -> L {
     match p {
-        crate::model::scenario::Period::Month => L("month", "月"),
-        crate::model::scenario::Period::Week => L("week", "周"),
-        crate::model::scenario::Period::Day => L("day", "天"),
+        crate::calculator::scenario::Period::Month => L("month", "月"),
+        crate::calculator::scenario::Period::Week => L("week", "周"),
+        crate::calculator::scenario::Period::Day => L("day", "天"),
     }
 }
 
 /// Cohort c's name: "M1" / "第1月".
-pub fn cohort_name(lang: Lang, p: crate::model::scenario::Period, c: usize) -> String {
+pub fn cohort_name(lang: Lang, p: crate::calculator::scenario::Period, c: usize) -> String {
     match lang {
         Lang::En => format!(
             "{}{}",
@@ -765,7 +765,7 @@ pub fn cohort_name(lang: Lang, p: crate::model::scenario::Period, c: usize) -> S
 /// Tooltip of a heatmap cell.
 pub fn cell_tooltip(
     lang: Lang,
-    p: crate::model::scenario::Period,
+    p: crate::calculator::scenario::Period,
     c: usize,
     k: usize,
     r: f64,
@@ -958,8 +958,8 @@ pub fn drawing_table(lang: Lang, done: usize, all: usize) -> String {
 }
 
 /// A skip reason in the page language.
-pub fn skip_reason(lang: Lang, r: crate::data::SkipReason) -> &'static str {
-    use crate::data::SkipReason::*;
+pub fn skip_reason(lang: Lang, r: crate::import::SkipReason) -> &'static str {
+    use crate::import::SkipReason::*;
     match r {
         MissingField => L(
             "fewer fields than the chosen columns need",
@@ -977,8 +977,8 @@ pub fn skip_reason(lang: Lang, r: crate::data::SkipReason) -> &'static str {
 }
 
 /// Why a file could not be read, in the page language.
-pub fn import_error(lang: Lang, e: &crate::data::ImportError) -> &'static str {
-    use crate::data::ImportError::*;
+pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> &'static str {
+    use crate::import::ImportError::*;
     match e {
         Empty => L("The file is empty (0 bytes or only blank lines).", "文件是空的（0 字节或只有空行）。"),
         NotText => L("This is not a text file (it looks like an image, a spreadsheet or an archive). Export CSV or TSV and try again.", "这不是文本文件（像是图片、Excel 表格或压缩包）。请导出为 CSV 或 TSV 再试。"),
@@ -1166,11 +1166,11 @@ pub const ALPHA_SBG: L = L("α", "α");
 pub const BETA_SBG: L = L("β", "β");
 
 /// The plural name of a forecast unit ("weeks", "周").
-pub fn units(u: crate::data::forecast::Unit) -> L {
+pub fn units(u: crate::forecast::predict::Unit) -> L {
     match u {
-        crate::data::forecast::Unit::Day => L("days", "天"),
-        crate::data::forecast::Unit::Week => L("weeks", "周"),
-        crate::data::forecast::Unit::Month => L("months", "月"),
+        crate::forecast::predict::Unit::Day => L("days", "天"),
+        crate::forecast::predict::Unit::Week => L("weeks", "周"),
+        crate::forecast::predict::Unit::Month => L("months", "月"),
     }
 }
 
@@ -1201,8 +1201,8 @@ pub fn forecast_customers(lang: Lang, customers: u64, repeaters: u64) -> String 
 }
 
 /// Why there is no forecast.
-pub fn forecast_error(lang: Lang, e: crate::data::forecast::ForecastError) -> &'static str {
-    use crate::data::forecast::ForecastError::*;
+pub fn forecast_error(lang: Lang, e: crate::forecast::predict::ForecastError) -> &'static str {
+    use crate::forecast::predict::ForecastError::*;
     match e {
         NoCustomers => L(
             "No customer made a first purchase on or before the calibration end: choose a later date.",
@@ -1222,8 +1222,8 @@ pub fn forecast_error(lang: Lang, e: crate::data::forecast::ForecastError) -> &'
 }
 
 /// Why survivor counts cannot be fitted (item numbers 1-based).
-pub fn survivor_error(lang: Lang, e: crate::model::sbg::SurvivorError) -> String {
-    use crate::model::sbg::SurvivorError::*;
+pub fn survivor_error(lang: Lang, e: crate::forecast::sbg::SurvivorError) -> String {
+    use crate::forecast::sbg::SurvivorError::*;
     match (lang, e) {
         (Lang::En, TooFew) => {
             "Enter at least three numbers: the starting count and two later periods.".into()

@@ -1,7 +1,7 @@
 //! The stickiness curve (seed 000: GrowingIO data; seed 001): how much of a
 //! habit n purchases have built.
 
-use super::clamp;
+use crate::calculator::clamp;
 
 /// Default ceiling K_max, a probability (SPEC §3.2).
 pub const DEFAULT_MAX: f64 = 0.6;

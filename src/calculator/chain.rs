@@ -1,7 +1,7 @@
 //! The formula chain of seed 000 and seed 003: benefit − cost = value;
 //! value − expectation = satisfaction. Every "value" is in points (0–100 scale).
 
-use super::clamp;
+use crate::calculator::clamp;
 
 /// Perceived experience value V = B − C, in points, −100..=100.
 ///
@@ -23,7 +23,7 @@ pub fn satisfaction(value: f64, expectation: f64) -> f64 {
 
 /// The two outputs of the chain for one set of inputs.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Chain {
+pub struct ValueChain {
     /// Perceived benefit B, points 0..=100 (as used, after clamping).
     pub benefit: f64,
     /// Perceived cost C, points 0..=100.
@@ -37,14 +37,14 @@ pub struct Chain {
 }
 
 /// Evaluates the chain B, C, E → V, S (all points; inputs clamped to 0..=100).
-pub fn evaluate(benefit: f64, cost: f64, expectation: f64) -> Chain {
+pub fn evaluate(benefit: f64, cost: f64, expectation: f64) -> ValueChain {
     let (benefit, cost, expectation) = (
         clamp(benefit, 0.0, 100.0),
         clamp(cost, 0.0, 100.0),
         clamp(expectation, 0.0, 100.0),
     );
     let value = perceived_value(benefit, cost);
-    Chain {
+    ValueChain {
         benefit,
         cost,
         expectation,

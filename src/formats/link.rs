@@ -6,10 +6,10 @@
 //! Decoding is total: any string gives a scenario plus the list of what was
 //! ignored, never a panic.
 
-use super::calculators::Tier;
-use super::presets::{JourneyKind, Preset};
-use super::repurchase::Lens;
-use super::scenario::{Param, Period, Scenario};
+use crate::calculator::presets::{JourneyKind, Preset};
+use crate::calculator::repurchase::Lens;
+use crate::calculator::scenario::{Param, Period, Scenario};
+use crate::calculator::tools::Tier;
 
 /// The link format version written by [`encode`].
 pub const VERSION: &str = "1";
@@ -217,7 +217,7 @@ fn parse_number(s: &str) -> Option<f64> {
     if s.is_empty() || s.len() > VALUE_MAX {
         return None;
     }
-    super::decimal::parse(s.trim()).filter(|x| x.is_finite())
+    crate::formats::decimal::parse(s.trim()).filter(|x| x.is_finite())
 }
 
 /// `%XX` and `+` decoding; invalid sequences are kept literally, invalid UTF-8

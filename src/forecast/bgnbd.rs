@@ -5,8 +5,8 @@
 //! customer is summarised by x (repeat purchases), t_x (time of the last
 //! purchase) and T (time since the first purchase), all in one time unit.
 
-use super::optimize;
-use super::special::hyp2f1;
+use crate::forecast::optimize;
+use crate::forecast::special::hyp2f1;
 
 /// One customer (or `weight` identical customers): x repeat purchases, the
 /// last at t_x, observed for T units since their first purchase.

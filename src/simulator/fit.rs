@@ -6,8 +6,8 @@
 //! dormancy decay δ, churn after 6 periods and no win-back: four numbers,
 //! each kept in its slider's range.
 
-use super::simulator::{unit_cohort, Chain};
-use super::stickiness;
+use crate::calculator::stickiness;
+use crate::simulator::{unit_cohort, Markov};
 
 /// The fitted parameters and how well they fit.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +31,7 @@ const MAX_OFFSETS: usize = 36;
 
 fn curve(base: f64, k_max: f64, habit: f64, decay: f64, offsets: usize) -> Vec<f64> {
     let k = stickiness::curve(k_max, habit);
-    let chain = Chain {
+    let chain = Markov {
         p0: k.map(|kn| 1.0 - (1.0 - base) * (1.0 - kn)),
         decay,
         churn_after: CHURN_AFTER,

@@ -2,8 +2,8 @@
 //! browser's localStorage). Reading is total: lines that cannot be read are
 //! skipped and counted, so foreign or corrupted content never breaks the page.
 
-use super::link;
-use super::scenario::Scenario;
+use crate::calculator::scenario::Scenario;
+use crate::formats::link;
 
 /// First line of the stored text.
 pub const HEADER: &str = "repurchase-lab saved v1";
@@ -139,7 +139,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::presets::Preset;
+    use crate::calculator::presets::Preset;
 
     #[test]
     fn round_trip_and_corruption() {

@@ -2,13 +2,12 @@
 //! and saved scenarios are all forms of it; every number on the page is a
 //! function of it (see `model::calculator`).
 
-use serde::{Deserialize, Serialize};
-
-use super::calculators::Tier;
-use super::clamp;
-use super::presets::{JourneyKind, Preset};
-use super::repurchase::Lens;
-use super::trap::{DEFAULT_KNOTS, DEFAULT_POINTS_PER_STEP};
+use crate::calculator::clamp;
+use crate::calculator::presets::{JourneyKind, Preset};
+use crate::calculator::repurchase::Lens;
+use crate::calculator::tools::Tier;
+use crate::calculator::trap::{DEFAULT_KNOTS, DEFAULT_POINTS_PER_STEP};
+pub use crate::period::Period;
 
 /// Most journey stages a journey has (the restaurant journey has six).
 pub const MAX_STAGES: usize = 6;
@@ -16,8 +15,7 @@ pub const MAX_STAGES: usize = 6;
 /// Every input of the page, in model units: points for B, C, E and scores;
 /// plain fractions 0–1 for probabilities, shares and rates; currency units
 /// for money; counts otherwise.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// The preset this scenario started from (the link records only what differs from it).
     pub preset: Preset,
@@ -123,38 +121,6 @@ pub struct Scenario {
     pub churn_cut: f64,
     /// Acquisition cost per new customer, money. Default 50 (seed 000: at least 5× keeping one).
     pub cac: f64,
-}
-
-/// Simulator period length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Period {
-    /// Calendar months (the default).
-    #[default]
-    Month,
-    /// ISO weeks.
-    Week,
-    /// Days.
-    Day,
-}
-
-impl Period {
-    /// Every period length.
-    pub const ALL: [Period; 3] = [Period::Month, Period::Week, Period::Day];
-
-    /// The code in the `period` select and the link.
-    pub fn code(self) -> &'static str {
-        match self {
-            Period::Month => "month",
-            Period::Week => "week",
-            Period::Day => "day",
-        }
-    }
-
-    /// Parses a code.
-    pub fn from_code(code: &str) -> Option<Period> {
-        Period::ALL.into_iter().find(|p| p.code() == code)
-    }
 }
 
 impl Default for Scenario {

@@ -7,14 +7,13 @@
 pub mod amount;
 pub mod analysis;
 pub mod columns;
+pub mod csv;
 pub mod dates;
-pub mod forecast;
-pub mod table;
-pub mod wire;
 
+pub use crate::period::Period;
 pub use analysis::{
-    analyze, analyze_rows, analyze_table, inspect, Analysis, Granularity, ImportError, Inspection,
-    Rows, Settings, SkipReason, TableColumns,
+    analyze, analyze_rows, analyze_table, inspect, Analysis, ImportError, Inspection, Rows,
+    Settings, SkipReason, TableColumns,
 };
 
 /// The text encoding of a file's bytes.

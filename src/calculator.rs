@@ -2,25 +2,13 @@
 //!
 //! Nothing here imports a web crate; everything is tested with `cargo test`.
 
-pub mod bgnbd;
-pub mod calculator;
-pub mod calculators;
+pub mod calculate;
 pub mod chain;
-pub mod decimal;
-pub mod export;
-pub mod fit;
-pub mod gamma_gamma;
-pub mod json;
-pub mod link;
-pub mod optimize;
 pub mod presets;
 pub mod repurchase;
-pub mod saved;
-pub mod sbg;
 pub mod scenario;
-pub mod simulator;
-pub mod special;
 pub mod stickiness;
+pub mod tools;
 pub mod trap;
 
 /// Clamps `x` into `[lo, hi]`; a NaN becomes `lo`, so no NaN ever leaves the core.

@@ -6,8 +6,8 @@
 //! θ ~ Beta(α, β) across customers; so the survival curve flattens as the
 //! least loyal leave first. Fitted on survivor counts S₀, S₁, …, Sₙ.
 
-use super::optimize;
-use super::special::hyp2f1;
+use crate::forecast::optimize;
+use crate::forecast::special::hyp2f1;
 
 /// A fitted model.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -44,7 +44,7 @@ pub fn parse_survivors(text: &str) -> Result<Vec<f64>, SurvivorError> {
         .filter(|s| !s.is_empty())
         .enumerate()
     {
-        match super::decimal::parse(item) {
+        match crate::formats::decimal::parse(item) {
             Some(v) if v > 0.0 && v.is_finite() => {
                 if out.last().is_some_and(|&p| v > p) {
                     return Err(SurvivorError::Increases(i));

@@ -1,7 +1,7 @@
 //! Which column is which: header names in English or Chinese, else the
 //! content (dates, amounts). The user can always remap.
 
-use super::{amount, dates};
+use crate::import::{amount, dates};
 
 /// Columns used by the analysis (0-based indices).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

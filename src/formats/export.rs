@@ -1,11 +1,11 @@
 //! Exports: the cohort table as CSV (UTF-8 with a BOM, so Chinese Excel reads
 //! it) and the scenario with its results as JSON (schema in the README).
 
-use super::calculator::Calculation;
-use super::json::Json;
-use super::link;
-use super::scenario::{Param, Scenario};
-use super::simulator::{Outcome, Simulation};
+use crate::calculator::calculate::Calculation;
+use crate::calculator::scenario::{Param, Scenario};
+use crate::formats::json::Json;
+use crate::formats::link;
+use crate::simulator::{Outcome, Simulation};
 
 /// The byte-order mark Excel needs to read UTF-8.
 pub const BOM: char = '\u{FEFF}';
@@ -47,7 +47,7 @@ pub fn cohort_csv(outcome: &Outcome, headers: [&str; 7], tables: [&str; 2]) -> S
 }
 
 fn simulation_json(sim: &Simulation) -> Json {
-    let grid = |f: &dyn Fn(&super::simulator::Cell) -> f64| {
+    let grid = |f: &dyn Fn(&crate::simulator::Cell) -> f64| {
         Json::Arr(
             sim.cells
                 .iter()
@@ -127,8 +127,8 @@ pub fn scenario_json(scenario: &Scenario, calc: &Calculation, outcome: &Outcome)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::calculator::calculate;
-    use crate::model::simulator::run;
+    use crate::calculator::calculate::calculate;
+    use crate::simulator::run;
 
     fn outcome(s: &Scenario) -> (Calculation, Outcome) {
         let c = calculate(s);

@@ -1,7 +1,7 @@
 //! The satisfaction trap (seed 000: Xerox; Jones & Sasser 1995): repurchase
 //! probability as a function of satisfaction on the 1–5 survey scale.
 
-use super::clamp;
+use crate::calculator::clamp;
 
 /// Default knots ℓ(1)…ℓ(5), probabilities in [0, 1] (SPEC §3.1): flat between
 /// 3 and 4 (the zone of indifference), steep from 4 to 5 ("totally satisfied

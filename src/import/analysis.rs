@@ -8,68 +8,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::amount;
-use super::columns::{self, Mapping};
-use super::dates::{self, DayOrder, Parsed};
-use super::table::{self, Delimiter, Records};
-use crate::model::json::Json;
-
-/// Calendar period of the cohorts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Granularity {
-    /// Calendar months (`year*12 + month` differences).
-    #[default]
-    Month,
-    /// ISO weeks starting Monday.
-    Week,
-    /// Days.
-    Day,
-}
-
-impl Granularity {
-    /// Every granularity.
-    pub const ALL: [Granularity; 3] = [Granularity::Month, Granularity::Week, Granularity::Day];
-
-    /// The code in the JSON and the select.
-    pub fn code(self) -> &'static str {
-        match self {
-            Granularity::Month => "month",
-            Granularity::Week => "week",
-            Granularity::Day => "day",
-        }
-    }
-
-    /// Parses a code.
-    pub fn from_code(code: &str) -> Option<Granularity> {
-        Granularity::ALL.into_iter().find(|g| g.code() == code)
-    }
-
-    /// The period index of a day (days since 1970-01-01).
-    pub fn period(self, day: i32) -> i32 {
-        match self {
-            Granularity::Month => {
-                let (y, m, _) = dates::civil_from_days(day);
-                y * 12 + m as i32 - 1
-            }
-            // 1970-01-01 was a Thursday: +3 puts Mondays on multiples of 7.
-            Granularity::Week => (day + 3).div_euclid(7),
-            Granularity::Day => day,
-        }
-    }
-
-    /// The label of a period: `YYYY-MM`, the Monday `YYYY-MM-DD`, or the day.
-    pub fn label(self, period: i32) -> String {
-        match self {
-            Granularity::Month => format!(
-                "{:04}-{:02}",
-                period.div_euclid(12),
-                period.rem_euclid(12) + 1
-            ),
-            Granularity::Week => dates::iso(period * 7 - 3),
-            Granularity::Day => dates::iso(period),
-        }
-    }
-}
+use crate::formats::json::Json;
+use crate::import::amount;
+use crate::import::columns::{self, Mapping};
+use crate::import::csv::{self, Delimiter, Records};
+use crate::import::dates::{self, DayOrder, Parsed};
+use crate::period::Period;
 
 /// Why a row was skipped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -188,7 +132,7 @@ pub fn analyze_table(
     text: &str,
     delimiter: Delimiter,
     cols: TableColumns,
-    granularity: Granularity,
+    granularity: Period,
 ) -> Result<Analysis, ImportError> {
     let mut records = Records::new(text, delimiter);
     let mut fields: Vec<Cow<str>> = Vec::new();
@@ -211,19 +155,18 @@ pub fn analyze_table(
         }
         let label = fields[cols.cohort].trim();
         let period = if label.len() == 7 {
-            granularity = Granularity::Month;
-            dates::parse_iso_fast(format!("{label}-01").as_bytes())
-                .map(|d| Granularity::Month.period(d))
+            granularity = Period::Month;
+            dates::parse_iso_fast(format!("{label}-01").as_bytes()).map(|d| Period::Month.of_day(d))
         } else {
-            let g = if granularity == Granularity::Month {
-                Granularity::Day
+            let g = if granularity == Period::Month {
+                Period::Day
             } else {
                 granularity
             };
             granularity = g;
             dates::parse(label)
                 .and_then(|p| p.resolve(None))
-                .map(|d| g.period(d))
+                .map(|d| g.of_day(d))
         };
         let Some(period) = period else {
             skipped.push((line, SkipReason::BadDate));
@@ -277,11 +220,9 @@ pub fn analyze_table(
     let customers: u64 = cohorts.iter().map(|c| c.size).sum();
     let revenue: f64 = cells.iter().map(|c| c.3).sum();
     let day_of = |p: i32| match granularity {
-        Granularity::Month => {
-            dates::days_from_civil(p.div_euclid(12), (p.rem_euclid(12) + 1) as u32, 1)
-        }
-        Granularity::Week => p * 7 - 3,
-        Granularity::Day => p,
+        Period::Month => dates::days_from_civil(p.div_euclid(12), (p.rem_euclid(12) + 1) as u32, 1),
+        Period::Week => p * 7 - 3,
+        Period::Day => p,
     };
     let skipped_count = skipped.len() as u64;
     Ok(Analysis {
@@ -320,7 +261,7 @@ pub struct Settings {
     /// Day order for slash dates: None = decide from the data.
     pub day_order: Option<DayOrder>,
     /// Cohort period.
-    pub granularity: Granularity,
+    pub granularity: Period,
 }
 
 /// Looks at the start of a text: delimiter, header, columns, a guessed mapping.
@@ -328,7 +269,7 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
     if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let delimiter = table::sniff(text);
+    let delimiter = csv::sniff(text);
     let mut records = Records::new(text, delimiter);
     let mut fields = Vec::new();
     let mut sample: Vec<Vec<String>> = Vec::new();
@@ -445,7 +386,7 @@ pub struct Totals {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
     /// Cohort period.
-    pub granularity: Granularity,
+    pub granularity: Period,
     /// Cohorts in period order (periods without a new customer are left out).
     pub cohorts: Vec<CohortRow>,
     /// Period index of the last date in the data (cells at it are in progress).
@@ -738,7 +679,7 @@ pub fn analyze_rows(
             );
             continue;
         }
-        let id = table::trim(&fields[m.customer]);
+        let id = csv::trim(&fields[m.customer]);
         if id.is_empty() {
             skip(
                 line,
@@ -748,7 +689,7 @@ pub fn analyze_rows(
             );
             continue;
         }
-        let raw_date = table::trim(&fields[m.date]);
+        let raw_date = csv::trim(&fields[m.date]);
         let d = match dates::parse_iso_fast(raw_date.as_bytes()) {
             Some(d) => Some(d),
             None => match dates::parse(raw_date) {
@@ -916,7 +857,7 @@ impl Analysis {
 
 /// The same rows by another period: what [`analyze_rows`] would give with
 /// `g`, without reading the text again.
-pub fn regroup(rows: &Rows, reading: &Reading, g: Granularity) -> Analysis {
+pub fn regroup(rows: &Rows, reading: &Reading, g: Period) -> Analysis {
     Analysis {
         skipped: reading.skipped.clone(),
         skipped_count: reading.skipped_count,
@@ -926,13 +867,13 @@ pub fn regroup(rows: &Rows, reading: &Reading, g: Granularity) -> Analysis {
 }
 
 /// Aggregates rows (customer index, day, amount) into the analysis.
-pub fn aggregate(cust: &[u32], day: &[i32], amt: Option<&[f64]>, g: Granularity) -> Analysis {
+pub fn aggregate(cust: &[u32], day: &[i32], amt: Option<&[f64]>, g: Period) -> Analysis {
     let n_cust = cust.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
     let (min_day, max_day) = day
         .iter()
         .fold((i32::MAX, i32::MIN), |(lo, hi), &d| (lo.min(d), hi.max(d)));
     // Period of every day in the range, computed once.
-    let period_of: Vec<i32> = (min_day..=max_day).map(|d| g.period(d)).collect();
+    let period_of: Vec<i32> = (min_day..=max_day).map(|d| g.of_day(d)).collect();
     let per = |d: i32| period_of[(d - min_day) as usize];
     let (p0, p_last) = (per(min_day), per(max_day));
     let span = (p_last - p0 + 1) as usize;
@@ -1205,7 +1146,7 @@ mod tests {
 
     use super::*;
 
-    fn run(text: &str, g: Granularity, order: Option<DayOrder>) -> Result<Analysis, ImportError> {
+    fn run(text: &str, g: Period, order: Option<DayOrder>) -> Result<Analysis, ImportError> {
         let i = inspect(text)?;
         let settings = Settings {
             delimiter: i.delimiter,
@@ -1222,7 +1163,7 @@ mod tests {
     /// Every number below was worked out by hand from the seven rows.
     #[test]
     fn basic_months_by_hand() {
-        let a = run(BASIC, Granularity::Month, None).unwrap();
+        let a = run(BASIC, Period::Month, None).unwrap();
         assert_eq!(a.cohorts.len(), 2);
         let jan = &a.cohorts[0];
         assert_eq!((jan.label.as_str(), jan.size), ("2024-01", 2));
@@ -1257,12 +1198,12 @@ mod tests {
 
     #[test]
     fn weeks_and_days() {
-        let w = run(BASIC, Granularity::Week, None).unwrap();
+        let w = run(BASIC, Period::Week, None).unwrap();
         // 2024-01-01 is a Monday: A's first week starts 2024-01-01, B's 2024-01-29.
         let labels: Vec<&str> = w.cohorts.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, vec!["2024-01-01", "2024-01-29", "2024-02-05"]);
         assert_eq!(w.cohorts[1].active[0], 1);
-        let d = run(BASIC, Granularity::Day, None).unwrap();
+        let d = run(BASIC, Period::Day, None).unwrap();
         assert_eq!(d.cohorts[0].label, "2024-01-05");
         assert_eq!(d.cohorts[0].active[15], 1, "A again on 2024-01-20");
     }
@@ -1270,7 +1211,7 @@ mod tests {
     #[test]
     fn chinese_headers_semicolons_decimal_commas_and_dirty_rows() {
         let text = "会员;下单时间;实付金额\r\nM1;2024/01/02 10:00;\"1.234,50\"\r\nM2;bad;5\r\n;2024/01/03;5\r\nM1;2024/02/02;abc\r\nM3;2024/02/05\r\nM2;2024/02/06;12,5\r\n";
-        let a = run(text, Granularity::Month, None).unwrap();
+        let a = run(text, Period::Month, None).unwrap();
         assert_eq!(
             a.skipped,
             vec![
@@ -1291,22 +1232,22 @@ mod tests {
         let utf8 = "客户,日期,金额\n张三,2024-01-02,10\n李四,2024-02-03,20\n张三,2024-02-04,5\n";
         let (gbk, _, _) = encoding_rs::GBK.encode(utf8);
         assert_eq!(
-            crate::data::detect_encoding(&gbk),
-            crate::data::Encoding::Gb18030
+            crate::import::detect_encoding(&gbk),
+            crate::import::Encoding::Gb18030
         );
         let decoded = encoding_rs::GB18030.decode(&gbk).0;
         assert_eq!(
-            run(&decoded, Granularity::Month, None),
-            run(utf8, Granularity::Month, None)
+            run(&decoded, Period::Month, None),
+            run(utf8, Period::Month, None)
         );
-        let a = run(utf8, Granularity::Month, None).unwrap();
+        let a = run(utf8, Period::Month, None).unwrap();
         assert_eq!(a.cohorts[0].active, vec![1, 1]);
     }
 
     #[test]
     fn day_order_from_the_data_or_asked() {
         let dmy = "c,d\nA,13/01/2024\nB,05/02/2024\n";
-        let a = run(dmy, Granularity::Month, None).unwrap();
+        let a = run(dmy, Period::Month, None).unwrap();
         assert_eq!(a.day_order, Some(DayOrder::Dmy));
         assert_eq!(
             a.cohorts
@@ -1317,13 +1258,13 @@ mod tests {
         );
         let ambiguous = "c,d\nA,01/02/2024\nB,05/06/2024\n";
         assert_eq!(
-            run(ambiguous, Granularity::Month, None),
+            run(ambiguous, Period::Month, None),
             Err(ImportError::NeedsDateOrder)
         );
-        let mdy = run(ambiguous, Granularity::Month, Some(DayOrder::Mdy)).unwrap();
+        let mdy = run(ambiguous, Period::Month, Some(DayOrder::Mdy)).unwrap();
         assert_eq!(mdy.cohorts[0].label, "2024-01");
         let conflicting = "c,d\nA,13/01/2024\nB,14/01/2024\nC,01/31/2024\n";
-        let c = run(conflicting, Granularity::Month, None).unwrap();
+        let c = run(conflicting, Period::Month, None).unwrap();
         assert_eq!(c.skipped, vec![(4, SkipReason::WrongDayOrder)]);
     }
 
@@ -1343,7 +1284,7 @@ mod tests {
         assert_eq!(
             run(
                 "c,date,amount\nA,2024-01-01,x\nB,2024-01-02,y\n",
-                Granularity::Month,
+                Period::Month,
                 None
             )
             .map(|_| ()),
@@ -1353,12 +1294,12 @@ mod tests {
 
     #[test]
     fn an_aggregated_table_equals_the_raw_rows() {
-        let raw = run(BASIC, Granularity::Month, None).unwrap();
+        let raw = run(BASIC, Period::Month, None).unwrap();
         // What docs/sql/duckdb.sql writes for BASIC (zero cells absent).
         let table = "cohort,offset,active,revenue\n2024-01,0,2,22.0\n2024-01,1,1,3.0\n2024-01,2,1,1.0\n2024-02,0,1,6.0\n";
         let i = inspect(table).unwrap();
         let t = i.table.unwrap();
-        let a = analyze_table(table, i.delimiter, t, Granularity::Month).unwrap();
+        let a = analyze_table(table, i.delimiter, t, Period::Month).unwrap();
         for (x, y) in raw.cohorts.iter().zip(&a.cohorts) {
             assert_eq!(
                 (&x.label, x.size, &x.active, &x.revenue),
@@ -1381,11 +1322,10 @@ mod tests {
             day_order: None,
             granularity: g,
         };
-        let (month, rows) =
-            analyze_rows(text, &settings(Granularity::Month), &mut |_| true).unwrap();
+        let (month, rows) = analyze_rows(text, &settings(Period::Month), &mut |_| true).unwrap();
         assert_eq!(month.skipped_count, 1);
         assert_eq!(month.day_order, Some(DayOrder::Dmy));
-        for g in Granularity::ALL {
+        for g in Period::ALL {
             let (direct, _) = analyze_rows(text, &settings(g), &mut |_| true).unwrap();
             assert_eq!(regroup(&rows, &month.reading(), g), direct, "{g:?}");
         }
@@ -1393,7 +1333,7 @@ mod tests {
 
     #[test]
     fn json_matches_the_contract() {
-        let a = run(BASIC, Granularity::Month, None).unwrap();
+        let a = run(BASIC, Period::Month, None).unwrap();
         let v: serde_json::Value =
             serde_json::from_str(&a.to_json(&|r| r.code().to_string())).unwrap();
         assert_eq!(v["schema_version"], 1);
@@ -1413,7 +1353,7 @@ mod tests {
         #[test]
         fn any_text_gives_a_result_or_an_error(s in "(?s).{0,400}") {
             if let Ok(i) = inspect(&s) {
-                let settings = Settings { delimiter: i.delimiter, has_header: i.has_header, mapping: i.mapping, day_order: None, granularity: Granularity::Week };
+                let settings = Settings { delimiter: i.delimiter, has_header: i.has_header, mapping: i.mapping, day_order: None, granularity: Period::Week };
                 let _ = analyze(&s, &settings, &mut |_| true);
             }
         }
@@ -1434,7 +1374,7 @@ mod tests {
                 has_header: true,
                 mapping: Mapping { customer: 0, date: 1, amount: None, order: None },
                 day_order: None,
-                granularity: Granularity::Month,
+                granularity: Period::Month,
             };
             let (a, rows) = analyze_rows(&text, &settings, &mut |_| true).unwrap();
             let distinct: std::collections::BTreeSet<&str> = picks.iter().map(|&p| IDS[p].trim()).collect();
@@ -1457,7 +1397,7 @@ mod tests {
                 shuffled.swap(i, (x % (i as u64 + 1)) as usize);
             }
             let text2: String = std::iter::once("customer,date,amount\n".to_string()).chain(shuffled.iter().map(line)).collect();
-            for g in Granularity::ALL {
+            for g in Period::ALL {
                 let a = run(&text, g, None).unwrap();
                 let mut b = run(&text2, g, None).unwrap();
                 // Sums of amounts may differ in the last bit with another order.

@@ -1,9 +1,7 @@
 //! The smaller calculators of the seeds (SPEC §6): customer value, top-up
 //! discount, the journey builder, the expectation builder and the 5A path.
 
-use serde::{Deserialize, Serialize};
-
-use super::clamp;
+use crate::calculator::clamp;
 
 /// Customer value = customers × average order value × purchase frequency
 /// (seed 000: "客户价值 = 客户数 × 客单价 × 购买频次"), in currency units.
@@ -87,8 +85,7 @@ pub fn journey_lever(stages: &[Stage]) -> Option<usize> {
 }
 
 /// Customer tier for the expectation builder (seed 003).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Tier {
     /// First-time customer.
     #[default]

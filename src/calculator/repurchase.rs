@@ -1,13 +1,10 @@
 //! From scores to behaviour (SPEC §2, §3.3): the per-period repurchase
 //! probability in both lenses, the literal score R(n), and the diagnosis.
 
-use serde::{Deserialize, Serialize};
-
-use super::clamp;
+use crate::calculator::clamp;
 
 /// Which lens feeds the simulator (SPEC §2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lens {
     /// Satisfaction, stickiness or loyalty (seed 000).
     #[default]

@@ -8,8 +8,8 @@
 /// (`1.234,56`, `1,234.56`); a lone `,` followed by exactly three digits is a
 /// thousands separator (`1,234`), otherwise a decimal comma (`12,5`).
 pub fn parse(s: &str) -> Option<f64> {
-    let t = super::table::trim(s);
-    if let Some(v) = crate::model::decimal::parse(t) {
+    let t = crate::import::csv::trim(s);
+    if let Some(v) = crate::formats::decimal::parse(t) {
         return v.is_finite().then_some(v);
     }
     let (neg, t) = match t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
@@ -54,7 +54,7 @@ pub fn parse(s: &str) -> Option<f64> {
             }
         }
     };
-    let v = crate::model::decimal::parse(&normal)?;
+    let v = crate::formats::decimal::parse(&normal)?;
     v.is_finite().then_some(if neg { -v } else { v })
 }
 

@@ -1,12 +1,12 @@
 //! Everything the calculator page shows, computed from one [`Scenario`]
 //! (SPEC §2, §3, §6). The page only formats these numbers.
 
-use super::calculators::{self, Stage, TopUp};
-use super::chain::{self, Chain};
-use super::repurchase::{self, Diagnosis, Lens, TRAP_THRESHOLD};
-use super::scenario::Scenario;
-use super::stickiness::{self, MAX_PURCHASES};
-use super::trap::{self, MixLift, Pchip};
+use crate::calculator::chain::{self, ValueChain};
+use crate::calculator::repurchase::{self, Diagnosis, Lens, TRAP_THRESHOLD};
+use crate::calculator::scenario::Scenario;
+use crate::calculator::stickiness::{self, MAX_PURCHASES};
+use crate::calculator::tools::{self, Stage, TopUp};
+use crate::calculator::trap::{self, MixLift, Pchip};
 
 /// What would move the customer past the break the diagnosis names.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -63,7 +63,7 @@ pub struct Calculation {
     /// S for a promise of 0, 25, 50, 75 and 100 points, all else equal.
     pub promise_sweep: [(f64, f64); 5],
     /// The chain B, C, E → V, S with the B and E in use.
-    pub chain: Chain,
+    pub chain: ValueChain,
     /// Satisfaction on the 1–5 scale.
     pub sat5: f64,
     /// The trap curve.
@@ -106,9 +106,8 @@ pub fn calculate(s: &Scenario) -> Calculation {
             weight: s.journey_weights[i],
         })
         .collect();
-    let journey_benefit = calculators::journey_benefit(&stages);
-    let built_expectation =
-        calculators::expectation(s.exp_past, s.exp_promise, s.tier, s.exp_implicit);
+    let journey_benefit = tools::journey_benefit(&stages);
+    let built_expectation = tools::expectation(s.exp_past, s.exp_promise, s.tier, s.exp_implicit);
     let benefit = if s.journey_on {
         journey_benefit
     } else {
@@ -121,7 +120,7 @@ pub fn calculate(s: &Scenario) -> Calculation {
     };
     let chain = chain::evaluate(benefit, s.cost, expectation);
     let promise_sweep = [0.0, 25.0, 50.0, 75.0, 100.0].map(|promise| {
-        let e = calculators::expectation(s.exp_past, promise, s.tier, s.exp_implicit);
+        let e = tools::expectation(s.exp_past, promise, s.tier, s.exp_implicit);
         (promise, chain::evaluate(benefit, s.cost, e).satisfaction)
     });
 
@@ -146,7 +145,7 @@ pub fn calculate(s: &Scenario) -> Calculation {
             by: -chain.satisfaction,
         },
         Diagnosis::Trap => Advice::Delight {
-            by: (TRAP_THRESHOLD - sat5) * super::clamp(s.points_per_step, 1.0, 100.0),
+            by: (TRAP_THRESHOLD - sat5) * crate::calculator::clamp(s.points_per_step, 1.0, 100.0),
             to: curve.eval(TRAP_THRESHOLD),
         },
         Diagnosis::Stickiness => match s.lens {
@@ -159,7 +158,8 @@ pub fn calculate(s: &Scenario) -> Calculation {
                 }
             }
             Lens::Dte => {
-                let f = [s.demand, s.trust, s.exposure].map(|v| super::clamp(v, 0.0, 1.0));
+                let f =
+                    [s.demand, s.trust, s.exposure].map(|v| crate::calculator::clamp(v, 0.0, 1.0));
                 let others: f64 = (0..3).filter(|i| *i != weakest).map(|i| f[i]).product();
                 let to = if others > 0.0 {
                     0.5 / others
@@ -177,7 +177,7 @@ pub fn calculate(s: &Scenario) -> Calculation {
     let lift = trap::mix_lift(&curve, s.csat, s.csat_move);
     Calculation {
         journey_benefit,
-        journey_lever: calculators::journey_lever(&stages),
+        journey_lever: tools::journey_lever(&stages),
         built_expectation,
         promise_sweep,
         chain,
@@ -192,10 +192,10 @@ pub fn calculate(s: &Scenario) -> Calculation {
         diagnosis,
         advice,
         csat: lift,
-        customer_value: calculators::customer_value(s.cv_customers, s.aov, s.cv_frequency),
-        topup: calculators::top_up(s.topup_bill, s.topup_multiple),
-        funnel_rates: calculators::funnel_rates(s.funnel),
-        funnel_leak: calculators::funnel_leak(s.funnel),
+        customer_value: tools::customer_value(s.cv_customers, s.aov, s.cv_frequency),
+        topup: tools::top_up(s.topup_bill, s.topup_multiple),
+        funnel_rates: tools::funnel_rates(s.funnel),
+        funnel_leak: tools::funnel_leak(s.funnel),
         curve,
     }
 }
@@ -205,8 +205,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::presets::Preset;
-    use crate::model::scenario::Param;
+    use crate::calculator::presets::Preset;
+    use crate::calculator::scenario::Param;
 
     #[test]
     fn defaults_hand_computed() {

@@ -4,13 +4,13 @@
 
 use std::fmt::Write as _;
 
-use super::analysis::{CohortRow, Totals};
-use super::columns::Mapping;
-use super::dates::DayOrder;
-use super::forecast::{Options, Unit};
-use super::table::Delimiter;
-use super::{Analysis, Granularity, ImportError, Inspection, Settings, SkipReason};
-use crate::model::decimal;
+use crate::forecast::predict::{Options, Unit};
+use crate::formats::decimal;
+use crate::import::analysis::{CohortRow, Totals};
+use crate::import::columns::Mapping;
+use crate::import::csv::Delimiter;
+use crate::import::dates::DayOrder;
+use crate::import::{Analysis, ImportError, Inspection, Period, Settings, SkipReason};
 
 fn esc(s: &str) -> String {
     s.replace('%', "%25")
@@ -259,7 +259,7 @@ pub fn decode_settings(text: &str) -> Option<Settings> {
             order: parse_opt(f[5])?,
         },
         day_order: order_from(f[6]),
-        granularity: Granularity::from_code(f[7])?,
+        granularity: Period::from_code(f[7])?,
     })
 }
 
@@ -402,7 +402,7 @@ pub fn decode(
                         if t.len() != 4 {
                             return None;
                         }
-                        Some(super::TableColumns {
+                        Some(crate::import::TableColumns {
                             cohort: Field::read(t[0])?,
                             offset: Field::read(t[1])?,
                             active: Field::read(t[2])?,
@@ -416,7 +416,7 @@ pub fn decode(
             "error" if f.len() == 2 => result = Some(Err(error_from(f[1]))),
             "analysis" if f.len() == 13 => {
                 analysis = Some(Analysis {
-                    granularity: Granularity::from_code(f[1])?,
+                    granularity: Period::from_code(f[1])?,
                     last_period: Field::read(f[2])?,
                     cohorts: Vec::new(),
                     repeat_curve: [None; 10],
@@ -535,10 +535,10 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::data::{analyze, inspect};
+    use crate::import::{analyze, inspect};
 
     /// The settings a first look proposes, with a period.
-    fn settings_of(ins: &Inspection, granularity: Granularity) -> Settings {
+    fn settings_of(ins: &Inspection, granularity: Period) -> Settings {
         Settings {
             delimiter: ins.delimiter,
             has_header: ins.has_header,
@@ -553,7 +553,7 @@ mod tests {
         let text = "会员;下单时间;实付金额\nM1;2024/01/02 10:00;\"1.234,50\"\nM2;bad;5\nM2;2024/02/06;12,5\nM3;2024/03/01;7\n";
         let i = inspect(text);
         let ins = i.clone().unwrap();
-        let settings = settings_of(&ins, Granularity::Week);
+        let settings = settings_of(&ins, Period::Week);
         let a = analyze(text, &settings, &mut |_| true);
         let (i2, a2) = decode(&encode(&i, &a)).unwrap();
         let mut expected = ins;
@@ -606,7 +606,7 @@ mod tests {
     fn another_version_or_uneven_rows_are_not_misread() {
         let text = "customer,date,amount\nA,2024-01-05,10\nA,2024-02-20,5\n";
         let i = inspect(text);
-        let settings = settings_of(&i.clone().unwrap(), Granularity::Month);
+        let settings = settings_of(&i.clone().unwrap(), Period::Month);
         let wire = encode(&i, &analyze(text, &settings, &mut |_| true));
         assert!(matches!(decode(&wire), Some((Ok(_), Ok(_)))));
         // A worker of another version (older ones wrote no version line).
@@ -676,7 +676,7 @@ mod tests {
     #[test]
     fn forecast_options_round_trip() {
         let o = Options {
-            calibration_end: crate::data::dates::days_from_civil(1997, 9, 30),
+            calibration_end: crate::import::dates::days_from_civil(1997, 9, 30),
             unit: Unit::Week,
             horizon: 52.0,
             margin: 0.3,

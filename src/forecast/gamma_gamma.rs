@@ -6,8 +6,8 @@
 //! the purchase process. Fitted on repeat customers: x repeat purchases with
 //! mean value m_x.
 
-use super::optimize;
-use super::special::{digamma, ln_gamma};
+use crate::forecast::optimize;
+use crate::forecast::special::{digamma, ln_gamma};
 
 /// A repeat customer (or `weight` identical ones): x repeat purchases, mean value m.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -5,15 +5,12 @@
 //! The numbers are illustrative readings of each story, not measurements;
 //! every one is visible and adjustable on the page.
 
-use serde::{Deserialize, Serialize};
-
-use super::calculators::Tier;
-use super::repurchase::Lens;
-use super::scenario::Scenario;
+use crate::calculator::repurchase::Lens;
+use crate::calculator::scenario::Scenario;
+use crate::calculator::tools::Tier;
 
 /// A named starting point.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Preset {
     /// The SPEC §2 defaults.
     #[default]
@@ -154,8 +151,7 @@ impl Preset {
 }
 
 /// Which journey the journey builder shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum JourneyKind {
     /// Seed 003: browse → purchase → wait for delivery → arrival.
     #[default]

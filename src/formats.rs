@@ -1,0 +1,8 @@
+//! Text formats.
+
+pub mod decimal;
+pub mod export;
+pub mod json;
+pub mod link;
+pub mod saved;
+pub mod wire;
