@@ -4,17 +4,25 @@
 //! Pure Rust: the page decodes the file's bytes (UTF-8 or GB18030, with the
 //! browser's TextDecoder) and hands the text here; nothing leaves the page.
 
+pub mod aggregate;
 pub mod amount;
-pub mod analysis;
+pub mod cohort_table;
 pub mod columns;
 pub mod csv;
 pub mod dates;
+mod ids;
+pub mod inspect;
+pub mod json;
+pub mod read;
+#[cfg(test)]
+mod tests;
 
 pub use crate::period::Period;
-pub use analysis::{
-    analyze, analyze_rows, analyze_table, inspect, Analysis, ImportError, Inspection, Rows,
-    Settings, SkipReason, TableColumns,
-};
+pub use aggregate::{aggregate, regroup, Analysis, CohortRow, Reading, Totals};
+pub use cohort_table::{analyze_table, detect_table, TableColumns};
+pub use ids::group_by_customer;
+pub use inspect::{inspect, ImportError, Inspection, Settings};
+pub use read::{analyze, analyze_rows, Rows, SkipReason, SKIPPED_LISTED};
 
 /// The text encoding of a file's bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +52,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+mod encoding_tests {
     use super::*;
 
     #[test]

@@ -112,7 +112,7 @@ thread_local! {
     static FITTED: RefCell<Option<(Vec<Option<Summary>>, Forecast)>> = const { RefCell::new(None) };
     /// The settings of the last reading of the rows, and what it found
     /// besides them (skipped lines, day order).
-    static LAST: RefCell<Option<(Settings, import::analysis::Reading)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<(Settings, import::Reading)>> = const { RefCell::new(None) };
 }
 
 /// The kept rows by another period, when `s` differs from the last reading's
@@ -131,11 +131,7 @@ fn regroup_kept(s: &Settings) -> Option<String> {
         }
         let analysis = ROWS.with(|rows| {
             let rows = rows.borrow();
-            Some(import::analysis::regroup(
-                rows.as_ref()?,
-                reading,
-                s.granularity,
-            ))
+            Some(import::regroup(rows.as_ref()?, reading, s.granularity))
         })?;
         let inspection = TEXT.with(|t| match &*t.borrow() {
             Ok(t) => import::inspect(t),

@@ -10,7 +10,7 @@ use crate::forecast::gamma_gamma;
 pub use crate::forecast::summary::{
     bgnbd_customers, groups, spenders, summarise, Groups, Summary, Unit,
 };
-use crate::import::analysis::Rows;
+use crate::import::Rows;
 
 /// What the user chose.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -11,7 +11,7 @@
 
 use crate::forecast::bgnbd::Customer;
 use crate::forecast::gamma_gamma::Spender;
-use crate::import::analysis::Rows;
+use crate::import::{group_by_customer, Rows};
 
 /// The time unit of the models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -73,29 +73,21 @@ pub struct Summary {
 /// since the first day of the data (for the tracking chart).
 pub fn summarise(rows: &Rows, calibration_end: i32) -> (Vec<Option<Summary>>, Vec<i32>) {
     let n = rows.customers();
-    // Rows grouped by customer (counting sort), then each customer's days sorted.
-    let mut start = vec![0usize; n + 1];
-    for &c in &rows.cust {
-        start[c as usize + 1] += 1;
-    }
-    for i in 0..n {
-        start[i + 1] += start[i];
-    }
-    let mut fill = start.clone();
-    let mut order = vec![0u32; rows.cust.len()];
-    for (i, &c) in rows.cust.iter().enumerate() {
-        order[fill[c as usize]] = i as u32;
-        fill[c as usize] += 1;
-    }
+    // Rows grouped by customer, then each customer's days sorted.
+    let (start, order) = group_by_customer(&rows.cust, n, |i| i as u32);
     let mut out = Vec::with_capacity(n);
     let mut repeat_days = Vec::new();
     let mut days: Vec<(i32, f64)> = Vec::new();
     for c in 0..n {
         days.clear();
-        days.extend(order[start[c]..start[c + 1]].iter().map(|&i| {
-            let i = i as usize;
-            (rows.day[i], rows.amt.as_ref().map_or(0.0, |a| a[i]))
-        }));
+        days.extend(
+            order[start[c] as usize..start[c + 1] as usize]
+                .iter()
+                .map(|&i| {
+                    let i = i as usize;
+                    (rows.day[i], rows.amt.as_ref().map_or(0.0, |a| a[i]))
+                }),
+        );
         days.sort_unstable_by_key(|d| d.0);
         let first = days[0].0;
         if first > calibration_end {

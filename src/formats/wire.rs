@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 
 use crate::forecast::predict::{Options, Unit};
 use crate::formats::decimal;
-use crate::import::analysis::{CohortRow, Totals};
 use crate::import::columns::Mapping;
 use crate::import::csv::Delimiter;
 use crate::import::dates::DayOrder;
 use crate::import::{Analysis, ImportError, Inspection, Period, Settings, SkipReason};
+use crate::import::{CohortRow, Totals};
 
 fn esc(s: &str) -> String {
     s.replace('%', "%25")

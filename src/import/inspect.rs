@@ -1,0 +1,137 @@
+//! Stage 1, a first look: the delimiter, the header, the columns and a
+//! guessed mapping, and the errors that stop an import before any row is
+//! read. The user can change every choice (see [`Settings`]).
+
+use crate::import::cohort_table::{detect_table, TableColumns};
+use crate::import::columns::{self, Mapping};
+use crate::import::csv::{self, Delimiter, Records};
+use crate::import::dates::DayOrder;
+use crate::import::dates::{self, Parsed};
+use crate::period::Period;
+
+/// Why a file cannot be analysed at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Nothing in the file.
+    Empty,
+    /// Not text (an image, a spreadsheet, a zip).
+    NotText,
+    /// Only a header line.
+    HeaderOnly,
+    /// One column only: a customer id and a date are needed.
+    OneColumn,
+    /// No column holds dates.
+    NoDateColumn,
+    /// Every slash date fits both DD/MM and MM/DD: the user must choose.
+    NeedsDateOrder,
+    /// Every row was skipped.
+    NoRows,
+    /// A mapped column does not exist.
+    BadMapping,
+    /// The user cancelled.
+    Cancelled,
+    /// The browser could not start the background worker that reads files.
+    NoWorker,
+    /// The background reader is from another version of the page (a cached
+    /// worker after an update): reloading fixes it.
+    StaleWorker,
+}
+
+/// What a first look at the file found (the user can change every choice).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inspection {
+    /// The delimiter.
+    pub delimiter: Delimiter,
+    /// Whether the first record is a header.
+    pub has_header: bool,
+    /// Column names (the header's, or "1", "2", …).
+    pub columns: Vec<String>,
+    /// The first rows (at most 5), for a preview.
+    pub preview: Vec<Vec<String>>,
+    /// The guessed mapping.
+    pub mapping: Mapping,
+    /// Whether slash dates appear in the sample (the day order may need a choice).
+    pub slash_dates: bool,
+    /// An already-aggregated cohort table (cohort, offset, active[, revenue])
+    /// rather than transactions.
+    pub table: Option<TableColumns>,
+}
+
+/// How to read the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// Field separator.
+    pub delimiter: Delimiter,
+    /// Skip the first record.
+    pub has_header: bool,
+    /// Which column is which.
+    pub mapping: Mapping,
+    /// Day order for slash dates: None = decide from the data.
+    pub day_order: Option<DayOrder>,
+    /// Cohort period.
+    pub granularity: Period,
+}
+
+/// Looks at the start of a text: delimiter, header, columns, a guessed mapping.
+pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let delimiter = csv::sniff(text);
+    let mut records = Records::new(text, delimiter);
+    let mut fields = Vec::new();
+    let mut sample: Vec<Vec<String>> = Vec::new();
+    while sample.len() < 200 && records.next_into(&mut fields).is_some() {
+        sample.push(fields.iter().map(|f| f.trim().to_string()).collect());
+    }
+    let columns = sample.iter().map(Vec::len).max().unwrap_or(0);
+    if columns < 2 {
+        return Err(ImportError::OneColumn);
+    }
+    let has_header = columns::is_header(&sample[0], sample.get(1).map(Vec::as_slice));
+    if has_header && sample.len() == 1 {
+        return Err(ImportError::HeaderOnly);
+    }
+    if let Some(table) = detect_table(&sample[0]) {
+        return Ok(Inspection {
+            delimiter,
+            has_header: true,
+            columns: sample[0].clone(),
+            preview: sample[1..].iter().take(5).cloned().collect(),
+            mapping: Mapping {
+                customer: table.cohort,
+                date: table.offset,
+                amount: table.revenue,
+                order: None,
+            },
+            slash_dates: false,
+            table: Some(table),
+        });
+    }
+    let body = if has_header {
+        &sample[1..]
+    } else {
+        &sample[..]
+    };
+    let header = has_header.then(|| sample[0].as_slice());
+    let mapping = columns::guess(header, body, columns).ok_or(ImportError::NoDateColumn)?;
+    let slash_dates = body
+        .iter()
+        .filter_map(|r| r.get(mapping.date))
+        .any(|v| matches!(dates::parse(v), Some(Parsed::Slash { .. })));
+    let names = match header {
+        Some(h) => (0..columns)
+            .map(|i| h.get(i).cloned().unwrap_or_else(|| (i + 1).to_string()))
+            .collect(),
+        None => (1..=columns).map(|i| i.to_string()).collect(),
+    };
+    Ok(Inspection {
+        delimiter,
+        has_header,
+        columns: names,
+        preview: body.iter().take(5).cloned().collect(),
+        mapping,
+        slash_dates,
+        table: None,
+    })
+}

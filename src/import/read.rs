@@ -1,0 +1,312 @@
+//! Stage 2, reading: every row through the mapping into (customer index,
+//! day, amount), with skipped rows counted by line and reason. The rows are
+//! kept (the forecasts and a period switch read them again).
+
+use std::borrow::Cow;
+
+use crate::import::aggregate::{aggregate, Analysis};
+use crate::import::amount;
+use crate::import::csv::{self, Records};
+use crate::import::dates::{self, DayOrder, Parsed};
+use crate::import::ids::{pack, DenseIds, FxMap};
+use crate::import::inspect::{ImportError, Settings};
+
+/// Why a row was skipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// Fewer fields than the mapped columns need.
+    MissingField,
+    /// No customer id.
+    EmptyCustomer,
+    /// The date is not a date in any supported format.
+    BadDate,
+    /// A slash date that does not fit the column's day order.
+    WrongDayOrder,
+    /// The amount is not a number.
+    BadAmount,
+}
+
+impl SkipReason {
+    /// A stable code (for the JSON and the UI's messages).
+    pub fn code(self) -> &'static str {
+        match self {
+            SkipReason::MissingField => "missing-field",
+            SkipReason::EmptyCustomer => "empty-customer",
+            SkipReason::BadDate => "bad-date",
+            SkipReason::WrongDayOrder => "wrong-day-order",
+            SkipReason::BadAmount => "bad-amount",
+        }
+    }
+}
+
+impl SkipReason {
+    /// The reason in plain English (the page shows it in the user's language).
+    pub fn message_en(self) -> &'static str {
+        match self {
+            SkipReason::MissingField => "fewer fields than the mapped columns need",
+            SkipReason::EmptyCustomer => "no customer id",
+            SkipReason::BadDate => "the date is not a date",
+            SkipReason::WrongDayOrder => "the date does not fit the column's day order",
+            SkipReason::BadAmount => "the amount is not a number",
+        }
+    }
+}
+
+/// Most skipped rows listed by line (all are counted).
+pub const SKIPPED_LISTED: usize = 10_000;
+
+/// Reads every row and aggregates. `progress(fraction)` is called now and
+/// then; returning false cancels. Total: any text gives a result or an error.
+pub fn analyze(
+    text: &str,
+    settings: &Settings,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Result<Analysis, ImportError> {
+    analyze_rows(text, settings, progress).map(|(a, _)| a)
+}
+
+/// The rows an analysis read, kept for the forecasts: customer index, day and
+/// amount per row, and every customer's id (index → id).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rows {
+    /// The ids one after another; customer c's id ends at `ends[c]`.
+    pub names: String,
+    /// End of each id in `names`.
+    pub ends: Vec<u32>,
+    /// Customer index per row.
+    pub cust: Vec<u32>,
+    /// Day (since 1970-01-01) per row.
+    pub day: Vec<i32>,
+    /// Amount per row, when an amount column is mapped.
+    pub amt: Option<Vec<f64>>,
+}
+
+impl Rows {
+    /// Number of customers.
+    pub fn customers(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Customer c's id.
+    pub fn name(&self, c: usize) -> &str {
+        let start = if c == 0 { 0 } else { self.ends[c - 1] as usize };
+        &self.names[start..self.ends[c] as usize]
+    }
+
+    /// The index of a customer id (trimmed), if present.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        let id = id.trim();
+        (0..self.customers()).find(|&c| self.name(c) == id)
+    }
+}
+
+/// [`analyze`], also returning the rows it read.
+pub fn analyze_rows(
+    text: &str,
+    settings: &Settings,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Result<(Analysis, Rows), ImportError> {
+    let m = settings.mapping;
+    let needed = m.customer.max(m.date).max(m.amount.unwrap_or(0));
+    let mut records = Records::new(text, settings.delimiter);
+    let mut fields: Vec<Cow<str>> = Vec::new();
+    let mut ids: FxMap<Cow<str>, u32> = FxMap::default();
+    let mut names = String::new();
+    let mut ends: Vec<u32> = Vec::new();
+    // Sized from the text up front (about a third of the rows are new
+    // customers in typical exports): growing the table costs more than guessing.
+    let approx_rows = text.len() / 24 + 16;
+    let mut short_ids: FxMap<u128, u32> =
+        FxMap::with_capacity_and_hasher(approx_rows / 3, Default::default());
+    let mut dense = DenseIds::default();
+    let mut cust: Vec<u32> = Vec::with_capacity(approx_rows);
+    let mut day: Vec<i32> = Vec::with_capacity(approx_rows);
+    let mut amt: Vec<f64> = Vec::with_capacity(approx_rows);
+    let mut pending: Vec<(usize, usize, Parsed)> = Vec::new(); // (row, line, slash date)
+    let mut skipped: Vec<(usize, SkipReason)> = Vec::new();
+    let mut skipped_count = 0u64;
+    let (mut dmy_only, mut mdy_only) = (0u64, 0u64);
+    let total_bytes = text.len().max(1) as f64;
+    let mut first = settings.has_header;
+    let skip = |line: usize,
+                reason: SkipReason,
+                skipped: &mut Vec<(usize, SkipReason)>,
+                count: &mut u64| {
+        *count += 1;
+        if skipped.len() < SKIPPED_LISTED {
+            skipped.push((line, reason));
+        }
+    };
+    while let Some(line) = records.next_into(&mut fields) {
+        if first {
+            first = false;
+            continue;
+        }
+        if cust.len() % 65_536 == 65_535 && !progress(records.position() as f64 / total_bytes * 0.8)
+        {
+            return Err(ImportError::Cancelled);
+        }
+        if fields.len() <= needed {
+            skip(
+                line,
+                SkipReason::MissingField,
+                &mut skipped,
+                &mut skipped_count,
+            );
+            continue;
+        }
+        let id = csv::trim(&fields[m.customer]);
+        if id.is_empty() {
+            skip(
+                line,
+                SkipReason::EmptyCustomer,
+                &mut skipped,
+                &mut skipped_count,
+            );
+            continue;
+        }
+        let raw_date = csv::trim(&fields[m.date]);
+        let d = match dates::parse_iso_fast(raw_date.as_bytes()) {
+            Some(d) => Some(d),
+            None => match dates::parse(raw_date) {
+                Some(Parsed::Day(d)) => Some(d),
+                Some(p @ Parsed::Slash { .. }) => match settings.day_order {
+                    Some(order) => match p.resolve(Some(order)) {
+                        Some(d) => Some(d),
+                        None => {
+                            skip(
+                                line,
+                                SkipReason::WrongDayOrder,
+                                &mut skipped,
+                                &mut skipped_count,
+                            );
+                            continue;
+                        }
+                    },
+                    None => {
+                        match p.orders() {
+                            (true, false) => dmy_only += 1,
+                            (false, true) => mdy_only += 1,
+                            _ => {}
+                        }
+                        pending.push((cust.len(), line, p));
+                        None
+                    }
+                },
+                None => {
+                    skip(line, SkipReason::BadDate, &mut skipped, &mut skipped_count);
+                    continue;
+                }
+            },
+        };
+        let a = match m.amount {
+            Some(col) => match amount::parse(&fields[col]) {
+                Some(v) => v,
+                None => {
+                    skip(
+                        line,
+                        SkipReason::BadAmount,
+                        &mut skipped,
+                        &mut skipped_count,
+                    );
+                    continue;
+                }
+            },
+            None => 0.0,
+        };
+        let next = ends.len() as u32;
+        let mut new_customer = || {
+            names.push_str(id);
+            ends.push(names.len() as u32);
+            next
+        };
+        let c = match dense.slot(id) {
+            // Numbered ids ("C0008992", "48213"): their number for now,
+            // resolved after the loop (see `DenseIds::resolve`).
+            Some(slot) => DenseIds::NUMBER | slot as u32,
+            None => match pack(id) {
+                // Short ids (the usual case) are looked up by value: no string
+                // compare reaching into the text for every row.
+                Some(key) => *short_ids.entry(key).or_insert_with(new_customer),
+                None => match ids.get(id) {
+                    Some(&c) => c,
+                    None => {
+                        let key = match &fields[m.customer] {
+                            Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+                            Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+                        };
+                        ids.insert(key, new_customer());
+                        next
+                    }
+                },
+            },
+        };
+        cust.push(c);
+        day.push(d.unwrap_or(i32::MIN));
+        amt.push(a);
+    }
+    drop(ids);
+    drop(short_ids);
+    dense.resolve(&mut cust, &mut names, &mut ends);
+
+    // Slash dates: the column's order, from rows that fit one order only.
+    let mut day_order = settings.day_order;
+    if !pending.is_empty() && day_order.is_none() {
+        day_order = match (dmy_only > 0, mdy_only > 0) {
+            (false, false) => return Err(ImportError::NeedsDateOrder),
+            (true, false) => Some(DayOrder::Dmy),
+            (false, true) => Some(DayOrder::Mdy),
+            (true, true) => Some(if dmy_only >= mdy_only {
+                DayOrder::Dmy
+            } else {
+                DayOrder::Mdy
+            }),
+        };
+    }
+    let mut dropped = vec![false; cust.len()];
+    for (row, line, p) in pending {
+        match p.resolve(day_order) {
+            Some(d) => day[row] = d,
+            None => {
+                dropped[row] = true;
+                skip(
+                    line,
+                    SkipReason::WrongDayOrder,
+                    &mut skipped,
+                    &mut skipped_count,
+                );
+            }
+        }
+    }
+    if dropped.iter().any(|d| *d) {
+        let keep: Vec<usize> = (0..cust.len()).filter(|&i| !dropped[i]).collect();
+        cust = keep.iter().map(|&i| cust[i]).collect();
+        day = keep.iter().map(|&i| day[i]).collect();
+        amt = keep.iter().map(|&i| amt[i]).collect();
+    }
+    skipped.sort_unstable();
+    if cust.is_empty() {
+        return Err(ImportError::NoRows);
+    }
+    if !progress(0.85) {
+        return Err(ImportError::Cancelled);
+    }
+    let mut result = aggregate(
+        &cust,
+        &day,
+        m.amount.map(|_| amt.as_slice()),
+        settings.granularity,
+    );
+    result.skipped = skipped;
+    result.skipped_count = skipped_count;
+    result.day_order = day_order;
+    progress(1.0);
+    let rows = Rows {
+        names,
+        ends,
+        cust,
+        day,
+        amt: m.amount.map(|_| amt),
+    };
+    Ok((result, rows))
+}

@@ -1,0 +1,284 @@
+//! The import engine end to end: text in, analysis out.
+
+use proptest::prelude::*;
+
+use crate::import::columns::Mapping;
+use crate::import::csv::Delimiter;
+use crate::import::dates::DayOrder;
+use crate::import::*;
+
+fn run(text: &str, g: Period, order: Option<DayOrder>) -> Result<Analysis, ImportError> {
+    let i = inspect(text)?;
+    let settings = Settings {
+        delimiter: i.delimiter,
+        has_header: i.has_header,
+        mapping: i.mapping,
+        day_order: order,
+        granularity: g,
+    };
+    analyze(text, &settings, &mut |_| true)
+}
+
+const BASIC: &str = "customer,date,amount\nA,2024-01-05,10\nA,2024-01-20,5\nB,2024-01-31,7\nA,2024-02-01,3\nC,2024-02-10,4\nB,2024-03-15,1\nC,2024-02-10,2\n";
+
+/// Every number below was worked out by hand from the seven rows.
+#[test]
+fn basic_months_by_hand() {
+    let a = run(BASIC, Period::Month, None).unwrap();
+    assert_eq!(a.cohorts.len(), 2);
+    let jan = &a.cohorts[0];
+    assert_eq!((jan.label.as_str(), jan.size), ("2024-01", 2));
+    assert_eq!(jan.active, vec![2, 1, 1]);
+    assert_eq!(jan.active_after, vec![2, 2, 1]);
+    assert_eq!(jan.revenue, Some(vec![22.0, 3.0, 1.0]));
+    assert_eq!(jan.orders, vec![3, 1, 1]);
+    let feb = &a.cohorts[1];
+    assert_eq!((feb.label.as_str(), feb.size), ("2024-02", 1));
+    assert_eq!(feb.active, vec![1, 0]);
+    assert_eq!(feb.revenue, Some(vec![6.0, 0.0]));
+    assert_eq!(feb.orders, vec![2, 0]);
+    let t = &a.totals;
+    assert_eq!(
+        (t.customers, t.rows, t.occasions, t.revenue),
+        (3, 7, 6, Some(32.0))
+    );
+    assert!((t.repeat_rate - 2.0 / 3.0).abs() < 1e-12);
+    assert_eq!(a.repeat_curve[0], Some(2.0 / 3.0));
+    assert_eq!(a.repeat_curve[1], Some(0.5));
+    assert_eq!(a.repeat_curve[2], Some(0.0));
+    assert_eq!(a.repeat_curve[3], None);
+    assert_eq!(a.lifecycle, [1, 2, 0, 0]);
+    assert_eq!(a.tiers, [1, 1, 1, 0]);
+    assert_eq!(a.top20_share, Some(18.0 / 32.0));
+    assert_eq!(
+        (dates::iso(t.first_date), dates::iso(t.last_date)),
+        ("2024-01-05".into(), "2024-03-15".into())
+    );
+    assert_eq!(a.skipped_count, 0);
+}
+
+#[test]
+fn weeks_and_days() {
+    let w = run(BASIC, Period::Week, None).unwrap();
+    // 2024-01-01 is a Monday: A's first week starts 2024-01-01, B's 2024-01-29.
+    let labels: Vec<&str> = w.cohorts.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, vec!["2024-01-01", "2024-01-29", "2024-02-05"]);
+    assert_eq!(w.cohorts[1].active[0], 1);
+    let d = run(BASIC, Period::Day, None).unwrap();
+    assert_eq!(d.cohorts[0].label, "2024-01-05");
+    assert_eq!(d.cohorts[0].active[15], 1, "A again on 2024-01-20");
+}
+
+#[test]
+fn chinese_headers_semicolons_decimal_commas_and_dirty_rows() {
+    let text = "会员;下单时间;实付金额\r\nM1;2024/01/02 10:00;\"1.234,50\"\r\nM2;bad;5\r\n;2024/01/03;5\r\nM1;2024/02/02;abc\r\nM3;2024/02/05\r\nM2;2024/02/06;12,5\r\n";
+    let a = run(text, Period::Month, None).unwrap();
+    assert_eq!(
+        a.skipped,
+        vec![
+            (3, SkipReason::BadDate),
+            (4, SkipReason::EmptyCustomer),
+            (5, SkipReason::BadAmount),
+            (6, SkipReason::MissingField)
+        ]
+    );
+    assert_eq!(a.skipped_count, 4);
+    assert_eq!(a.totals.rows, 2);
+    assert_eq!(a.totals.revenue, Some(1247.0));
+    assert_eq!(a.cohorts[0].revenue, Some(vec![1234.5, 0.0]));
+}
+
+#[test]
+fn gbk_bytes_decode_to_the_same_result() {
+    let utf8 = "客户,日期,金额\n张三,2024-01-02,10\n李四,2024-02-03,20\n张三,2024-02-04,5\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(utf8);
+    assert_eq!(
+        crate::import::detect_encoding(&gbk),
+        crate::import::Encoding::Gb18030
+    );
+    let decoded = encoding_rs::GB18030.decode(&gbk).0;
+    assert_eq!(
+        run(&decoded, Period::Month, None),
+        run(utf8, Period::Month, None)
+    );
+    let a = run(utf8, Period::Month, None).unwrap();
+    assert_eq!(a.cohorts[0].active, vec![1, 1]);
+}
+
+#[test]
+fn day_order_from_the_data_or_asked() {
+    let dmy = "c,d\nA,13/01/2024\nB,05/02/2024\n";
+    let a = run(dmy, Period::Month, None).unwrap();
+    assert_eq!(a.day_order, Some(DayOrder::Dmy));
+    assert_eq!(
+        a.cohorts
+            .iter()
+            .map(|c| c.label.clone())
+            .collect::<Vec<_>>(),
+        vec!["2024-01", "2024-02"]
+    );
+    let ambiguous = "c,d\nA,01/02/2024\nB,05/06/2024\n";
+    assert_eq!(
+        run(ambiguous, Period::Month, None),
+        Err(ImportError::NeedsDateOrder)
+    );
+    let mdy = run(ambiguous, Period::Month, Some(DayOrder::Mdy)).unwrap();
+    assert_eq!(mdy.cohorts[0].label, "2024-01");
+    let conflicting = "c,d\nA,13/01/2024\nB,14/01/2024\nC,01/31/2024\n";
+    let c = run(conflicting, Period::Month, None).unwrap();
+    assert_eq!(c.skipped, vec![(4, SkipReason::WrongDayOrder)]);
+}
+
+#[test]
+fn clear_errors() {
+    assert_eq!(inspect(""), Err(ImportError::Empty));
+    assert_eq!(inspect("\u{FEFF}  \n"), Err(ImportError::Empty));
+    assert_eq!(
+        inspect("customer,date,amount\n"),
+        Err(ImportError::HeaderOnly)
+    );
+    assert_eq!(
+        inspect("just one column\nC1\nC2\n"),
+        Err(ImportError::OneColumn)
+    );
+    assert_eq!(inspect("a,b\nx,y\nz,w\n"), Err(ImportError::NoDateColumn));
+    assert_eq!(
+        run(
+            "c,date,amount\nA,2024-01-01,x\nB,2024-01-02,y\n",
+            Period::Month,
+            None
+        )
+        .map(|_| ()),
+        Err(ImportError::NoRows)
+    );
+}
+
+#[test]
+fn an_aggregated_table_equals_the_raw_rows() {
+    let raw = run(BASIC, Period::Month, None).unwrap();
+    // What docs/sql/duckdb.sql writes for BASIC (zero cells absent).
+    let table = "cohort,offset,active,revenue\n2024-01,0,2,22.0\n2024-01,1,1,3.0\n2024-01,2,1,1.0\n2024-02,0,1,6.0\n";
+    let i = inspect(table).unwrap();
+    let t = i.table.unwrap();
+    let a = analyze_table(table, i.delimiter, t, Period::Month).unwrap();
+    for (x, y) in raw.cohorts.iter().zip(&a.cohorts) {
+        assert_eq!(
+            (&x.label, x.size, &x.active, &x.revenue),
+            (&y.label, y.size, &y.active, &y.revenue)
+        );
+    }
+    assert_eq!(a.cohorts.len(), raw.cohorts.len());
+    assert_eq!(a.last_period, raw.last_period);
+    assert_eq!(a.totals.customers, 3);
+}
+
+#[test]
+fn regrouping_equals_reading_again() {
+    let text = "customer,date,amount\nA,05/01/2024,10\nA,20/01/2024,5\nB,31/01/2024,7\nbad,row\nA,01/02/2024,3\nC,10/02/2024,4\nB,15/03/2024,1\n";
+    let i = inspect(text).unwrap();
+    let settings = |g| Settings {
+        delimiter: i.delimiter,
+        has_header: i.has_header,
+        mapping: i.mapping,
+        day_order: None,
+        granularity: g,
+    };
+    let (month, rows) = analyze_rows(text, &settings(Period::Month), &mut |_| true).unwrap();
+    assert_eq!(month.skipped_count, 1);
+    assert_eq!(month.day_order, Some(DayOrder::Dmy));
+    for g in Period::ALL {
+        let (direct, _) = analyze_rows(text, &settings(g), &mut |_| true).unwrap();
+        assert_eq!(regroup(&rows, &month.reading(), g), direct, "{g:?}");
+    }
+}
+
+#[test]
+fn json_matches_the_contract() {
+    let a = run(BASIC, Period::Month, None).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&a.to_json(&|r| r.code().to_string())).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["granularity"], "month");
+    assert_eq!(v["cohorts"][0]["cohort"], "2024-01");
+    assert_eq!(v["cohorts"][0]["retention"][1], 0.5);
+    assert_eq!(v["repeat_curve"][3], serde_json::Value::Null);
+    assert_eq!(v["totals"]["first_date"], "2024-01-05");
+    assert_eq!(v["skipped"]["count"], 0);
+}
+
+fn rows_strategy() -> impl Strategy<Value = Vec<(u8, i32, u16)>> {
+    proptest::collection::vec((0u8..20, 0i32..400, 0u16..1000), 1..80)
+}
+
+proptest! {
+    #[test]
+    fn any_text_gives_a_result_or_an_error(s in "(?s).{0,400}") {
+        if let Ok(i) = inspect(&s) {
+            let settings = Settings { delimiter: i.delimiter, has_header: i.has_header, mapping: i.mapping, day_order: None, granularity: Period::Week };
+            let _ = analyze(&s, &settings, &mut |_| true);
+        }
+    }
+
+    #[test]
+    fn every_distinct_id_is_one_customer(picks in proptest::collection::vec(0usize..14, 1..60)) {
+        // Same number, other shapes: other widths, prefixes, no prefix,
+        // past the array's limit, longer than a packed key, padded.
+        const IDS: [&str; 14] = [
+            "C0007", "C007", "C07", "C7", "7", "0007", "X0007", "C0008", "C9999",
+            "C99999999", "C4194304", "customer-0000000007", " C0007 ", "c0007",
+        ];
+        let text: String = std::iter::once("customer,date\n".to_string())
+            .chain(picks.iter().enumerate().map(|(i, &p)| format!("{},{}\n", IDS[p], dates::iso(19_700 + i as i32))))
+            .collect();
+        let settings = Settings {
+            delimiter: Delimiter::Comma,
+            has_header: true,
+            mapping: Mapping { customer: 0, date: 1, amount: None, order: None },
+            day_order: None,
+            granularity: Period::Month,
+        };
+        let (a, rows) = analyze_rows(&text, &settings, &mut |_| true).unwrap();
+        let distinct: std::collections::BTreeSet<&str> = picks.iter().map(|&p| IDS[p].trim()).collect();
+        prop_assert_eq!(a.totals.customers, distinct.len() as u64);
+        let named: std::collections::BTreeSet<&str> = (0..rows.customers()).map(|c| rows.name(c)).collect();
+        prop_assert_eq!(named, distinct);
+        for (i, &p) in picks.iter().enumerate() {
+            prop_assert_eq!(rows.name(rows.cust[i] as usize), IDS[p].trim());
+        }
+    }
+
+    #[test]
+    fn shuffling_rows_changes_nothing_and_sizes_sum_to_customers(rows in rows_strategy(), seed in any::<u64>()) {
+        let line = |(c, d, a): &(u8, i32, u16)| format!("C{c},{},{}.{:02}\n", dates::iso(19_700 + d), a / 100, a % 100);
+        let text: String = std::iter::once("customer,date,amount\n".to_string()).chain(rows.iter().map(line)).collect();
+        let mut shuffled = rows.clone();
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let text2: String = std::iter::once("customer,date,amount\n".to_string()).chain(shuffled.iter().map(line)).collect();
+        for g in Period::ALL {
+            let a = run(&text, g, None).unwrap();
+            let mut b = run(&text2, g, None).unwrap();
+            // Sums of amounts may differ in the last bit with another order.
+            for (ca, cb) in a.cohorts.iter().zip(b.cohorts.iter_mut()) {
+                if let (Some(ra), Some(rb)) = (&ca.revenue, &mut cb.revenue) {
+                    for (x, y) in ra.iter().zip(rb.iter_mut()) {
+                        prop_assert!((x - *y).abs() < 1e-6);
+                        *y = *x;
+                    }
+                }
+            }
+            b.totals.revenue = a.totals.revenue;
+            b.lorenz = a.lorenz.clone();
+            b.top20_share = a.top20_share;
+            prop_assert_eq!(&a.cohorts, &b.cohorts);
+            prop_assert_eq!(a.repeat_curve, b.repeat_curve);
+            prop_assert_eq!(a.cohorts.iter().map(|c| c.size).sum::<u64>(), a.totals.customers);
+            for c in &a.cohorts {
+                prop_assert_eq!(c.active[0], c.size);
+                prop_assert!(c.active.iter().zip(&c.active_after).all(|(x, y)| x <= y));
+            }
+        }
+    }
+}
