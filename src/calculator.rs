@@ -4,6 +4,7 @@
 
 pub mod calculate;
 pub mod chain;
+pub mod inputs;
 pub mod presets;
 pub mod repurchase;
 pub mod scenario;

@@ -4,10 +4,12 @@
 //! one language only: nothing silently falls back to English. How numbers
 //! and errors are *shown* to a person lives here too, in both languages.
 
+pub mod data_words;
 pub mod words;
 
 use crate::formats::link::Ignored;
 
+pub use data_words::*;
 pub use words::*;
 
 /// The page language.

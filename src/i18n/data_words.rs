@@ -1,0 +1,369 @@
+//! The messages of Your data and the Forecasts, each in English and 中文.
+
+use super::words::{EXPORT_CSV, MEAN};
+use super::{Lang, L};
+
+// Your data.
+pub const DATA_HEADING: L = L(
+    "8 · Your data: real cohorts from your transactions",
+    "8 · 您的数据：用交易记录生成真实同期群",
+);
+pub const DATA_LEAD: L = L(
+    "Drop a CSV/TSV export (customer, date, amount) anywhere on the page, pick a file, or paste rows. It is read in this browser; nothing is uploaded.",
+    "把 CSV/TSV 导出文件（客户、日期、金额）拖到页面任意位置、选择文件或粘贴数据。文件只在本浏览器中读取，不会上传。",
+);
+pub const CHOOSE_FILE: L = L("Choose a file", "选择文件");
+pub const PASTE_HERE: L = L("…or paste rows here", "……或在此粘贴数据");
+pub const READ_PASTED: L = L("Read pasted rows", "读取粘贴的数据");
+pub const MAP_CUSTOMER: L = L("Customer column", "客户列");
+pub const MAP_DATE: L = L("Date column", "日期列");
+pub const MAP_AMOUNT: L = L("Amount column", "金额列");
+pub const MAP_ORDER: L = L("Order column", "订单列");
+pub const NONE_COLUMN: L = L("(none)", "（无）");
+pub const DATE_ORDER: L = L("Dates like 05/06/2024 are", "形如 05/06/2024 的日期是");
+pub const DATE_ORDERS: [L; 4] = [
+    L("decided from the data", "根据数据判断"),
+    L("year first (YYYY/MM/DD)", "年在前（YYYY/MM/DD）"),
+    L("day first (DD/MM/YYYY)", "日在前（DD/MM/YYYY）"),
+    L("month first (MM/DD/YYYY)", "月在前（MM/DD/YYYY）"),
+];
+pub const DATA_PERIOD: L = L("Cohorts by", "同期群周期");
+pub const RETENTION_MODE: L = L("Retention counts customers who bought", "留存计算：客户在");
+pub const RETENTION_MODES: [L; 2] = [
+    L("in that period", "该期购买"),
+    L("in that period or later", "该期或之后购买"),
+];
+pub const IDLE: L = L("No file yet.", "尚未导入文件。");
+pub const WORKING: L = L("Reading…", "正在读取……");
+pub const SKIPPED_ROWS: L = L("Rows skipped", "跳过的行");
+pub const DOWNLOAD_SKIPPED: L = L("Download the list", "下载清单");
+pub const EXPORT_ANALYSIS: L = L("Analysis (JSON)", "分析结果（JSON）");
+pub const REPEAT_HEADING: L = L(
+    "Your repeat curve: who comes back after the n-th purchase",
+    "您的复购曲线：第 n 次购买后回来的比例",
+);
+pub const REPEAT_SERIES: [L; 2] = [L("your data", "您的数据"), L("model p(n)", "模型 p(n)")];
+pub const PARETO: L = L(
+    "Revenue from the top 20% of customers",
+    "前 20% 客户贡献的收入",
+);
+pub const TIERS: L = L(
+    "Customers by purchases (1, 2, 3–4, 5+)",
+    "按购买次数分层（1、2、3–4、5+）",
+);
+pub const SEGMENTS: L = L(
+    "Customers by recency at the end of the data",
+    "数据截止时按最近购买分段",
+);
+pub const WEIGHTED_MEAN: L = MEAN;
+pub const SIMPLE_MEAN: L = L("mean (simple)", "简单平均");
+pub const IN_PROGRESS: L = L("period still in progress", "该期尚未结束");
+pub const DATA_TABLE: L = L(
+    "Retention by cohort (your data)",
+    "按同期群的留存率（您的数据）",
+);
+
+/// The status line after a successful import.
+pub fn import_done(lang: Lang, rows: u64, customers: u64, cohorts: usize, skipped: u64) -> String {
+    match lang {
+        Lang::En => format!(
+            "Read {rows} rows: {customers} customers in {cohorts} cohorts; {skipped} rows skipped."
+        ),
+        Lang::Zh => {
+            format!("已读取 {rows} 行：{customers} 位客户，{cohorts} 个同期群；跳过 {skipped} 行。")
+        }
+    }
+}
+
+/// Progress of a large cohort table drawn block by block.
+pub fn drawing_table(lang: Lang, done: usize, all: usize) -> String {
+    let pct = (done * 100).checked_div(all).unwrap_or(100);
+    match lang {
+        Lang::En => format!("Drawing the table… {pct}%"),
+        Lang::Zh => format!("正在绘制表格……{pct}%"),
+    }
+}
+
+/// A skip reason in the page language.
+pub fn skip_reason(lang: Lang, r: crate::import::SkipReason) -> &'static str {
+    use crate::import::SkipReason::*;
+    match r {
+        MissingField => L(
+            "fewer fields than the chosen columns need",
+            "字段数少于所选列",
+        ),
+        EmptyCustomer => L("no customer id", "缺少客户编号"),
+        BadDate => L("the date is not a date", "日期无法识别"),
+        WrongDayOrder => L(
+            "the date does not fit the column's day order",
+            "日期与该列的日月顺序不符",
+        ),
+        BadAmount => L("the amount is not a number", "金额不是数字"),
+    }
+    .get(lang)
+}
+
+/// Why a file could not be read, in the page language.
+pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> &'static str {
+    use crate::import::ImportError::*;
+    match e {
+        Empty => L("The file is empty (0 bytes or only blank lines).", "文件是空的（0 字节或只有空行）。"),
+        NotText => L("This is not a text file (it looks like an image, a spreadsheet or an archive). Export CSV or TSV and try again.", "这不是文本文件（像是图片、Excel 表格或压缩包）。请导出为 CSV 或 TSV 再试。"),
+        HeaderOnly => L("The file has a header line but no rows.", "文件只有表头，没有数据行。"),
+        OneColumn => L("The file has only one column: a customer id and a date are needed.", "文件只有一列：至少需要客户编号和日期两列。"),
+        NoDateColumn => L("No column holds dates. Choose the date column, or check the date format (YYYY-MM-DD, YYYYMMDD, DD/MM/YYYY …).", "没有找到日期列。请选择日期列，或检查日期格式（YYYY-MM-DD、YYYYMMDD、DD/MM/YYYY……）。"),
+        NeedsDateOrder => L("Every date like 05/06/2024 could be day-first or month-first: choose the order below.", "所有形如 05/06/2024 的日期既可能是日在前也可能是月在前：请在下方选择顺序。"),
+        NoRows => L("Every row was skipped: check the column choices.", "所有行都被跳过：请检查列的选择。"),
+        BadMapping => L("A chosen column does not exist in the file.", "所选的列在文件中不存在。"),
+        Cancelled => L("Cancelled.", "已取消。"),
+        NoWorker => L("This browser could not start the background reader (Web Worker); try a current browser.", "此浏览器无法启动后台读取（Web Worker），请使用较新的浏览器。"),
+        StaleWorker => L("The page was updated: reload it and import again.", "页面已更新：请刷新后重新导入。"),
+    }
+    .get(lang)
+}
+pub const CANCEL: L = L("Cancel", "取消");
+pub const FIT: L = L("Fit the simulator to this data", "用这份数据拟合模拟器");
+pub const FIT_LEAD: L = L(
+    "Least squares on the weighted mean retention (in-progress cells left out): base repurchase, stickiness ceiling, habit point and dormancy decay.",
+    "对加权平均留存率做最小二乘拟合（不含未结束的期）：基础复购率、粘性上限、习惯形成点和沉睡衰减。",
+);
+pub const FIT_BASE: L = L("Base repurchase", "基础复购率");
+pub const FIT_RMSE: L = L("Fit error (RMSE)", "拟合误差（均方根）");
+pub const FIT_SERIES: [L; 2] = [
+    L("your mean retention", "您的平均留存"),
+    L("fitted simulator", "拟合的模拟器"),
+];
+pub const USE_FIT: L = L("Use these in the simulator", "在模拟器中使用这些参数");
+pub const FIT_NEEDS_DATA: L = L(
+    "Not enough complete periods to fit (at least two after the first).",
+    "完整的期数不够，无法拟合（首期之后至少需要两期）。",
+);
+pub const LORENZ: L = L(
+    "Who brings the revenue: the Lorenz curve",
+    "收入来自谁：洛伦兹曲线",
+);
+pub const LORENZ_X: L = L("top share of customers", "收入最高的客户占比");
+pub const LORENZ_Y: L = L("share of revenue", "收入占比");
+pub const TREND: L = L(
+    "Retention at one offset, cohort by cohort",
+    "同一期数的留存率，逐个同期群",
+);
+pub const TREND_OFFSET: L = L("Offset", "期数");
+pub const EXPORT_DATA_CSV: L = EXPORT_CSV;
+
+// Forecasts (BG/NBD, Gamma-Gamma, sBG).
+pub const FORECAST_HEADING: L = L(
+    "Forecasts: who is still a customer, what they will buy, how retention decays",
+    "预测：谁仍是客户、还会买多少、留存如何衰减",
+);
+pub const FORECAST_NEEDS_DATA: L = L(
+    "Import a transaction file above (one row per purchase) to fit BG/NBD and Gamma-Gamma on your own customers. The retention projection below works with pasted numbers.",
+    "在上方导入交易文件（每行一次购买），即可在您自己的客户上拟合 BG/NBD 和 Gamma-Gamma。下方的留存预测可直接粘贴数字使用。",
+);
+pub const BGNBD_HEADING: L = L("Who is still a customer (BG/NBD)", "谁仍是客户（BG/NBD）");
+pub const BGNBD_ABOUT: L = L(
+    "BG/NBD assumes that while customers are \"alive\" they buy at their own steady rate (Poisson; rates vary across customers as a gamma), and that after each purchase they may quietly leave for good with their own probability (varying as a beta). From how often and how recently each customer bought, it estimates the chance they are still a customer and how many purchases they will make.",
+    "BG/NBD 假设客户“活着”时按自己的稳定速率购买（泊松过程，速率在客户间服从伽马分布），且每次购买后都可能以自己的概率悄然永久离开（该概率服从贝塔分布）。模型根据每位客户购买的频率和最近一次购买的时间，估计他仍是客户的概率以及未来的购买次数。",
+);
+pub const GG_HEADING: L = L(
+    "What they will spend (Gamma-Gamma)",
+    "他们会花多少（Gamma-Gamma）",
+);
+pub const GG_ABOUT: L = L(
+    "Gamma-Gamma assumes each customer's order values vary randomly around their own average, and that these averages differ across customers as a gamma, independently of how often they buy. It pulls each repeat customer's observed average towards everyone's, the more so the fewer purchases it rests on.",
+    "Gamma-Gamma 假设每位客户的订单金额围绕其自身平均值随机波动，各客户的平均值服从伽马分布，且与购买频率无关。它把每位复购客户观察到的平均金额向总体平均拉近，所依据的购买次数越少，拉得越多。",
+);
+pub const SBG_HEADING: L = L(
+    "How retention will decay (shifted-beta-geometric)",
+    "留存将如何衰减（移位贝塔几何模型）",
+);
+pub const SBG_ABOUT: L = L(
+    "The shifted-beta-geometric model assumes each customer renews every period with their own fixed probability, and that these probabilities vary across customers as a beta distribution. Because the least loyal leave first, the survivors' retention rate rises over time, which is why a straight-line projection underestimates long-run survival.",
+    "移位贝塔几何模型假设每位客户每期以自己固定的概率续约，且这些概率在客户间服从贝塔分布。由于最不忠诚的客户最先离开，留下者的留存率随时间上升，因此直线外推会低估长期存活。",
+);
+pub const CALIBRATION_END: L = L("Calibration ends on", "校准期截止日");
+pub const CALIBRATION_HINT: L = L(
+    "The models learn from purchases up to this day; later purchases are the holdout, used only to check the forecast.",
+    "模型只从截至该日的购买中学习；之后的购买作为保留期，仅用于检验预测。",
+);
+pub const FORECAST_UNIT: L = L("Time unit", "时间单位");
+pub const HORIZON: L = L("Forecast horizon", "预测期");
+pub const GROSS_MARGIN: L = L("Gross margin, %", "毛利率，%");
+pub const DISCOUNT_RATE: L = L("Annual discount rate, %", "年折现率，%");
+pub const FORECAST_WORKING: L = L("Fitting the models…", "正在拟合模型……");
+pub const R_LABEL: L = L("r — purchase-rate shape", "r — 购买率形状参数");
+pub const ALPHA_LABEL: L = L("α — purchase-rate scale", "α — 购买率尺度参数");
+pub const A_LABEL: L = L("a — dropout shape", "a — 流失概率形状参数 a");
+pub const B_LABEL: L = L("b — dropout shape", "b — 流失概率形状参数 b");
+pub const LL_LABEL: L = L("Log-likelihood", "对数似然");
+pub const P_LABEL: L = L("p — shape of order values", "p — 订单金额形状参数");
+pub const Q_LABEL: L = L("q — shape across customers", "q — 客户间形状参数");
+pub const V_LABEL: L = L("γ — scale across customers", "γ — 客户间尺度参数");
+pub const MEAN_ALIVE: L = L("Mean P(alive)", "平均存活概率");
+pub const EXPECTED_TOTAL: L = L("Expected purchases in the horizon", "预测期内预计购买次数");
+pub const HOLDOUT_ACTUAL: L = L("Holdout purchases: actual", "保留期购买：实际");
+pub const HOLDOUT_PREDICTED: L = L("Holdout purchases: predicted", "保留期购买：预测");
+pub const ALIVE_HIST: L = L(
+    "How many customers are still alive?",
+    "还有多少客户“活着”？",
+);
+pub const TRACKING: L = L(
+    "Holdout check: cumulative repeat purchases, data vs model",
+    "保留期检验：累计复购次数，数据与模型对比",
+);
+pub const TRACKING_SERIES: [L; 2] = [L("actual", "实际"), L("BG/NBD", "BG/NBD")];
+pub const BY_FREQUENCY: L = L(
+    "Holdout purchases per customer, by purchases in calibration",
+    "按校准期购买次数分组的每位客户保留期购买",
+);
+pub const REPEATS_IN_CALIBRATION: L = L("repeat purchases in calibration", "校准期复购次数");
+pub const ACTUAL: L = TRACKING_SERIES[0];
+pub const PREDICTED: L = L("predicted", "预测");
+pub const ALIVE_GRID: L = L(
+    "P(alive) by frequency and recency",
+    "按频率与最近购买时间的存活概率",
+);
+pub const EXPECTED_GRID: L = L(
+    "Expected purchases in the horizon by frequency and recency",
+    "按频率与最近购买时间的预测期购买次数",
+);
+pub const GRID_ROWS: L = L("repeat purchases x", "复购次数 x");
+pub const GRID_COLUMNS: L = L("last purchase t_x", "最近购买时间 t_x");
+pub const LOOKUP: L = L("Look up a customer", "查询客户");
+pub const EXPORT_CUSTOMERS: L = L("Every customer's forecast (CSV)", "每位客户的预测（CSV）");
+pub const LOOKUP_PLACEHOLDER: L = L("customer id", "客户编号");
+pub const LOOKUP_UNKNOWN: L = L(
+    "No customer with this id in the file.",
+    "文件中没有这个客户编号。",
+);
+pub const LOOKUP_AFTER: L = L(
+    "This customer's first purchase is after the calibration end, so the model has no history for them.",
+    "该客户的首次购买在校准期之后，模型没有其历史数据。",
+);
+pub const P_ALIVE: L = L("P(alive)", "存活概率");
+pub const EXPECTED_SPEND: L = L("Expected spend per purchase", "预计每次消费金额");
+pub const CLV: L = L("CLV over the horizon", "预测期内客户终身价值");
+pub const CLV_TOTAL: L = L("Total CLV over the horizon", "预测期内客户终身价值合计");
+pub const CLV_HIST: L = L("CLV distribution", "客户终身价值分布");
+pub const CLV_NOTE: L = L(
+    "CLV = margin × expected spend per purchase × expected purchases, each step of the horizon discounted at the annual rate.",
+    "客户终身价值 = 毛利率 × 预计每次消费 × 预计购买次数，预测期内每一段按年折现率折现。",
+);
+pub const TOP_CUSTOMERS: L = L("Top customers by CLV", "客户终身价值最高的客户");
+pub const TOP_BY_PURCHASES: L = L(
+    "Top customers by expected purchases",
+    "预计购买次数最多的客户",
+);
+pub const CUSTOMER_ID: L = L("customer", "客户");
+pub const GG_NONE: L = L(
+    "Gamma-Gamma needs an amount column and repeat customers with a positive spend.",
+    "Gamma-Gamma 需要金额列，以及消费为正的复购客户。",
+);
+pub const SURVIVORS: L = L(
+    "Survivors per period, period 0 first",
+    "每期仍在的客户数，从第 0 期开始",
+);
+pub const SBG_EXAMPLE: L = L(
+    "Example: Fader & Hardie's \"regular\" customers",
+    "示例：Fader 与 Hardie 的“普通”客户",
+);
+pub const SBG_FROM_DATA: L = L(
+    "From my data (oldest cohort, active on or after)",
+    "来自我的数据（最早同期群，当期及以后仍活跃）",
+);
+pub const SBG_FROM_SIM: L = L(
+    "From the simulator (not yet churned)",
+    "来自模拟器（尚未流失）",
+);
+pub const SBG_FIT: L = L("Fit and project", "拟合并预测");
+pub const SBG_PROJECTION: L = L("Projected survival", "预测存活比例");
+pub const SBG_SERIES: [L; 2] = [L("observed", "观测"), L("sBG projection", "sBG 预测")];
+pub const SBG_RATE_NOTE: L = L(
+    "Grey line: the projected retention rate r(t) = S(t)/S(t − 1); hollow dots: the observed rates.",
+    "灰线：预测的留存率 r(t) = S(t)/S(t − 1)；空心点：观测到的留存率。",
+);
+pub const PERIOD_AXIS: L = L("period", "期");
+pub const SHARE_AXIS: L = L("share of the starting cohort", "占初始人数的比例");
+pub const DERL: L = L(
+    "Discounted expected residual lifetime of a new customer, periods",
+    "新客户的折现预期剩余生命周期（期）",
+);
+pub const PERIOD_DISCOUNT: L = L("Discount rate per period, %", "每期折现率，%");
+pub const ALPHA_SBG: L = L("α", "α");
+pub const BETA_SBG: L = L("β", "β");
+
+/// The plural name of a forecast unit ("weeks", "周").
+pub fn units(u: crate::forecast::predict::Unit) -> L {
+    match u {
+        crate::forecast::predict::Unit::Day => L("days", "天"),
+        crate::forecast::predict::Unit::Week => L("weeks", "周"),
+        crate::forecast::predict::Unit::Month => L("months", "月"),
+    }
+}
+
+/// The optimiser's report.
+pub fn converged(lang: Lang, ok: bool, iterations: usize) -> String {
+    match (lang, ok) {
+        (Lang::En, true) => format!("Converged in {iterations} iterations."),
+        (Lang::Zh, true) => format!("经 {iterations} 次迭代收敛。"),
+        (Lang::En, false) => format!(
+            "Did not converge (stopped after {iterations} iterations): a parameter may be running off to its limit; read the estimates with care."
+        ),
+        (Lang::Zh, false) => format!(
+            "未收敛（{iterations} 次迭代后停止）：某个参数可能趋于极限，请谨慎解读估计值。"
+        ),
+    }
+}
+
+/// Who is in the model.
+pub fn forecast_customers(lang: Lang, customers: u64, repeaters: u64) -> String {
+    match lang {
+        Lang::En => format!(
+            "{customers} customers made their first purchase by the calibration end; {repeaters} of them bought again in it."
+        ),
+        Lang::Zh => format!(
+            "{customers} 位客户在校准期截止前首次购买，其中 {repeaters} 位在校准期内再次购买。"
+        ),
+    }
+}
+
+/// Why there is no forecast.
+pub fn forecast_error(lang: Lang, e: crate::forecast::predict::ForecastError) -> &'static str {
+    use crate::forecast::predict::ForecastError::*;
+    match e {
+        NoCustomers => L(
+            "No customer made a first purchase on or before the calibration end: choose a later date.",
+            "校准期截止前没有客户首次购买：请选择更晚的日期。",
+        ),
+        NoRepeats => L(
+            "No customer bought a second time by the calibration end, so the models cannot be fitted: choose a later date.",
+            "校准期截止前没有客户再次购买，模型无法拟合：请选择更晚的日期。",
+        ),
+        NoFit => L(
+            "The models could not be fitted to these numbers.",
+            "无法用这些数据拟合模型。",
+        ),
+        Cancelled => L("Cancelled.", "已取消。"),
+    }
+    .get(lang)
+}
+
+/// Why survivor counts cannot be fitted (item numbers 1-based).
+pub fn survivor_error(lang: Lang, e: crate::forecast::sbg::SurvivorError) -> String {
+    use crate::forecast::sbg::SurvivorError::*;
+    match (lang, e) {
+        (Lang::En, TooFew) => {
+            "Enter at least three numbers: the starting count and two later periods.".into()
+        }
+        (Lang::Zh, TooFew) => "请至少输入三个数字：初始人数和之后两期。".into(),
+        (Lang::En, NotPositive(i)) => format!("Item {} is not a positive number.", i + 1),
+        (Lang::Zh, NotPositive(i)) => format!("第 {} 项不是正数。", i + 1),
+        (Lang::En, Increases(i)) => format!(
+            "Item {} is larger than the one before it: survivors can only stay or fall.",
+            i + 1
+        ),
+        (Lang::Zh, Increases(i)) => {
+            format!("第 {} 项比前一项大：仍在的客户数只能持平或减少。", i + 1)
+        }
+    }
+}
