@@ -95,17 +95,11 @@ mod native {
     }
 
     fn data(c: &mut Criterion) {
-        use repurchase_lab::import::{self, Period, Settings};
+        use repurchase_lab::import;
         for named in [false, true] {
             let text = shop(100_000, named);
             let i = import::inspect(&text).unwrap();
-            let settings = Settings {
-                delimiter: i.delimiter,
-                has_header: i.has_header,
-                mapping: i.mapping,
-                day_order: None,
-                granularity: Period::Month,
-            };
+            let settings = i.guessed_settings();
             let name = if named {
                 "analyze 100k rows, e-mail ids (hash table)"
             } else {
@@ -138,27 +132,8 @@ mod native {
 
     fn forecasts(c: &mut Criterion) {
         use repurchase_lab::forecast::{bgnbd, predict as forecast, sbg};
-        use repurchase_lab::import::{self, Period, Settings};
-        // The CDNOW sample: master id, sample id, date (YYYYMMDD), CDs, dollars.
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/cdnow/CDNOW_sample.txt"
-        ))
-        .unwrap();
-        let i = import::inspect(&text).unwrap();
-        let settings = Settings {
-            delimiter: i.delimiter,
-            has_header: false,
-            mapping: import::columns::Mapping {
-                customer: 1,
-                date: 2,
-                amount: Some(4),
-                order: None,
-            },
-            day_order: None,
-            granularity: Period::Month,
-        };
-        let (_, rows) = import::analyze_rows(&text, &settings, &mut |_| true).unwrap();
+        use repurchase_lab::import;
+        let rows = repurchase_lab::testing::cdnow_rows();
         let end = import::dates::days_from_civil(1997, 9, 30);
         let (summaries, _) = forecast::summarise(&rows, end);
         let customers =

@@ -1,6 +1,7 @@
 //! The web shell: turns inputs into calls of the pure core and results into
 //! markup. All state is one [`Scenario`]; every number and chart is derived
-//! from it by `model::calculator::calculate` and the `chart` functions.
+//! from it: `calculator::calculate` once per scenario here, handed down to
+//! the sections, and the `chart` functions.
 
 mod browser;
 mod cohort_table;
@@ -61,6 +62,8 @@ pub enum Action {
     SetReminderOn(bool),
     /// The simulator's period length.
     SetPeriod(Period),
+    /// "Use these in the simulator": a fit to imported data, in the data's period.
+    ApplyFit(Rc<crate::simulator::fit::Fit>, Period),
     /// Start again from a preset.
     LoadPreset(Preset),
     /// A whole new scenario (a link pasted into the address bar).
@@ -87,6 +90,7 @@ impl Reducible for ScenarioState {
             Action::SetHabitOn(on) => next.habit_on = on,
             Action::SetReminderOn(on) => next.reminder_on = on,
             Action::SetPeriod(p) => next.period = p,
+            Action::ApplyFit(fit, period) => fit.apply_to(&mut next, period),
             Action::LoadPreset(preset) => next = preset.scenario(),
             Action::Replace(scenario) => next = *scenario,
         }
@@ -174,31 +178,16 @@ pub fn App() -> Html {
             }
         })
     };
-    // Once per render: the model's outputs, the link and a shared scenario.
-    let calc = crate::calculator::calculate::calculate(&scenario.0);
+    // Once per scenario: the model's outputs, handed down to every section;
+    // once per render: the link and a shared scenario.
+    let calc = use_memo(scenario.0.clone(), crate::calculator::calculate::calculate);
     let fragment = link::encode(&scenario.0);
     let shared = Rc::new(scenario.0.clone());
     let on_fit = {
         let dispatch = dispatch.clone();
-        let trap = calc.trap_probability;
-        use_callback(
-            trap,
-            move |(fit, g): (Rc<crate::simulator::fit::Fit>, crate::import::Period), trap| {
-                // base = 1 − (1 − ℓ)(1 − L): the loyalty that gives the fitted base
-                // with today's satisfaction; the chain lens carries it.
-                let loyalty = if *trap < 1.0 {
-                    1.0 - (1.0 - fit.base) / (1.0 - trap)
-                } else {
-                    0.0
-                };
-                dispatch.dispatch(Action::SetLens(Lens::Chain));
-                dispatch.dispatch(Action::Set(Param::Loyalty, loyalty.max(0.0)));
-                dispatch.dispatch(Action::Set(Param::StickinessMax, fit.k_max));
-                dispatch.dispatch(Action::Set(Param::HabitPurchase, fit.habit));
-                dispatch.dispatch(Action::Set(Param::Decay, fit.decay));
-                dispatch.dispatch(Action::SetPeriod(g));
-            },
-        )
+        use_callback((), move |(fit, period), _| {
+            dispatch.dispatch(Action::ApplyFit(fit, period))
+        })
     };
     let on_dismiss = {
         let ignored = ignored.clone();
@@ -232,7 +221,7 @@ pub fn App() -> Html {
         return html! {
             <>
             { notice }
-            <sections::Calculator scenario={shared} lang={l} dispatch={dispatch} {parts} />
+            <sections::Calculator scenario={shared} calc={calc} lang={l} dispatch={dispatch} {parts} />
             </>
         };
     }
@@ -255,7 +244,7 @@ pub fn App() -> Html {
         </header>
         <share::ShareBar lang={l} url={share_url} page_url={browser::page_url()} {fragment} />
         { notice }
-        <sections::Calculator scenario={shared.clone()} lang={l} dispatch={dispatch.clone()} {parts} />
+        <sections::Calculator scenario={shared.clone()} calc={calc.clone()} lang={l} dispatch={dispatch.clone()} {parts} />
         <saved::SavedScenarios scenario={shared.clone()} lang={l} dispatch={dispatch} />
         <import::YourData lang={l} model_p={calc.repurchase} on_fit={on_fit} scenario={shared} />
         <footer class="site-footer">{ i18n::FOOTER.get(l) }</footer>

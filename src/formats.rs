@@ -4,5 +4,6 @@ pub mod decimal;
 pub mod export;
 pub mod json;
 pub mod link;
+pub mod protocol;
 pub mod saved;
 pub mod wire;

@@ -15,6 +15,8 @@ pub mod i18n;
 pub mod import;
 pub mod period;
 pub mod simulator;
+#[doc(hidden)]
+pub mod testing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

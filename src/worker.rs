@@ -1,24 +1,14 @@
 //! The import worker (wasm32 only): a Web Worker that decodes, inspects and
-//! analyses a transaction file off the main thread, posting progress and the
-//! result (as `import::wire` text) back to the page.
+//! analyses a transaction file off the main thread, fits and draws the
+//! forecasts, and answers lookups. What it hears and says is
+//! [`crate::formats::protocol`] (`Request`, `Reply`); this file is only the
+//! glue: reading the message, the worker's state (the last file, its rows,
+//! the last fit) and posting replies.
 //!
-//! Messages in: `{ bytes: File | Uint8Array | null, settings: string | null }` —
-//! bytes (a File, read here, or pasted text) load a new file (kept for later requests); settings (see
-//! `crate::formats::wire::encode_settings`) re-read it with other choices, or null for
-//! the guessed ones. Messages out: `{ type: "progress", value }` (0–1) and
-//! `{ type: "result", text }`; and `{ type: "ready" }` once, when it listens.
-//!
-//! Forecasts on the rows of the last import: `{ forecast: options, lang }`
-//! (see `crate::formats::wire::encode_options`) answers `{ type: "forecast-progress",
-//! value }` and `{ type: "forecast", state: "done" | "error", status, html }` —
-//! the results drawn here (`chart::forecast::results_html`) in the page
-//! language, so that code never loads with the page; the same options again
-//! (a language switch) redraw without refitting. `{ lookup: id }` answers
-//! `{ type: "lookup", text }` (HTML, `chart::forecast::lookup_html`) from the last forecast;
-//! `{ customers }` answers `{ type: "customers", text }`: every customer's
-//! forecast as CSV (`crate::forecast::predict::customers_csv`).
-//! `{ sbg: survivor text, discount, lang }` answers `{ type: "sbg", svg, html }`
-//! (`chart::forecast::sbg_view`); it needs no import.
+//! A new file's bytes (a File, read here with FileReaderSync, or pasted text
+//! as a Uint8Array) arrive beside an `Import` request and are kept for later
+//! requests; the forecasts are drawn here in the page language
+//! (`forecast::report`), so that code never loads with the page.
 
 use std::cell::RefCell;
 
@@ -26,10 +16,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys::{self, Reflect, Uint8Array};
 
-use crate::forecast::predict::{self as forecast, Forecast, ForecastError, Summary};
-use crate::formats::wire;
+use crate::forecast::predict::{self as forecast, Forecast, ForecastError, Options, Summary};
+use crate::formats::protocol::{Imported, Reply, Request};
 use crate::i18n::{self, Lang};
-use crate::import::{self, ImportError, Inspection, Rows, Settings};
+use crate::import::{self, ImportError, Rows, Settings};
 
 /// Text of a file's bytes: UTF-8 (taken without a copy), else GB18030
 /// through the browser's TextDecoder (no encoding tables in the wasm).
@@ -49,24 +39,13 @@ pub fn load_owned(bytes: Vec<u8>) -> Result<String, ImportError> {
     })
 }
 
-/// The settings the page would start from for an inspection.
-pub fn guessed_settings(i: &Inspection) -> Settings {
-    Settings {
-        delimiter: i.delimiter,
-        has_header: i.has_header,
-        mapping: i.mapping,
-        day_order: None,
-        granularity: import::Period::Month,
-    }
-}
-
-/// Runs one request: the wire text of (inspection, result), and the rows
-/// read (for the forecasts; None for an aggregated table or an error).
+/// Runs one import: (inspection, result), and the rows read (for the
+/// forecasts; None for an aggregated table or an error).
 pub fn run(
     text: &Result<String, ImportError>,
     settings: Option<Settings>,
     progress: &mut dyn FnMut(f64) -> bool,
-) -> (String, Option<Rows>) {
+) -> (Imported, Option<Rows>) {
     let mut rows = None;
     LAST.with(|l| l.borrow_mut().take());
     let inspection = match text {
@@ -89,7 +68,7 @@ pub fn run(
             )
         }
         (Ok(t), Ok(i)) => {
-            let settings = settings.unwrap_or_else(|| guessed_settings(i));
+            let settings = settings.unwrap_or_else(|| i.guessed_settings());
             if settings.mapping.customer == settings.mapping.date {
                 Err(ImportError::BadMapping)
             } else {
@@ -103,7 +82,7 @@ pub fn run(
         (_, Err(e)) => Err(e.clone()),
         (Err(e), _) => Err(e.clone()),
     };
-    (wire::encode(&inspection, &result), rows)
+    ((inspection, result), rows)
 }
 
 thread_local! {
@@ -118,7 +97,7 @@ thread_local! {
 /// The kept rows by another period, when `s` differs from the last reading's
 /// settings in the period only: no second reading, and the forecast fitted on
 /// these rows stays. None when the text must be read again.
-fn regroup_kept(s: &Settings) -> Option<String> {
+fn regroup_kept(s: &Settings) -> Option<Imported> {
     LAST.with(|last| {
         let mut last = last.borrow_mut();
         let (read, reading) = last.as_mut()?;
@@ -138,25 +117,17 @@ fn regroup_kept(s: &Settings) -> Option<String> {
             Err(e) => Err(e.clone()),
         });
         *read = s.clone();
-        Some(wire::encode(&inspection, &Ok(analysis)))
+        Some((inspection, Ok(analysis)))
     })
 }
 
-/// A forecast request's answer: (state, status, html).
-type Drawn = (&'static str, String, String);
-
 /// A forecast request: fits on the kept rows (unless these options were the
-/// last ones) and keeps the result for lookups.
-fn run_forecast(options: &str, lang: Lang, progress: &mut dyn FnMut(f64) -> bool) -> Drawn {
-    let fail = |e: ForecastError| {
-        (
-            "error",
-            i18n::forecast_error(lang, e).to_string(),
-            String::new(),
-        )
-    };
-    let Some(options) = wire::decode_options(options) else {
-        return fail(ForecastError::NoFit);
+/// last ones) and keeps the result for lookups; the answer is drawn.
+fn run_forecast(options: Options, lang: Lang, progress: &mut dyn FnMut(f64) -> bool) -> Reply {
+    let fail = |e: ForecastError| Reply::Forecast {
+        done: false,
+        status: i18n::forecast_error(lang, e).to_string(),
+        html: String::new(),
     };
     let fitted = FITTED.with(|f| {
         f.borrow()
@@ -178,11 +149,11 @@ fn run_forecast(options: &str, lang: Lang, progress: &mut dyn FnMut(f64) -> bool
     }
     // Drawn from the kept forecast (a language switch redraws without refitting).
     FITTED.with(|f| match f.borrow().as_ref() {
-        Some((_, f)) => (
-            "done",
-            i18n::forecast_customers(lang, f.customers, f.repeaters),
-            crate::forecast::report::results_html(f, lang),
-        ),
+        Some((_, f)) => Reply::Forecast {
+            done: true,
+            status: i18n::forecast_customers(lang, f.customers, f.repeaters),
+            html: crate::forecast::report::results_html(f, lang),
+        },
         None => fail(ForecastError::NoFit),
     })
 }
@@ -207,11 +178,87 @@ fn run_lookup(id: &str, lang: Lang) -> String {
     .unwrap_or_default()
 }
 
-fn post(scope: &web_sys::DedicatedWorkerGlobalScope, kind: &str, key: &str, value: JsValue) {
+/// Posts a reply as `{ msg }`.
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, reply: &Reply) {
     let message = js_sys::Object::new();
-    let _ = Reflect::set(&message, &"type".into(), &kind.into());
-    let _ = Reflect::set(&message, &key.into(), &value);
+    let _ = Reflect::set(&message, &"msg".into(), &reply.encode().into());
     let _ = scope.post_message(&message);
+}
+
+/// A progress callback that posts at most every 2%.
+fn every_two_percent<'a>(
+    scope: &'a web_sys::DedicatedWorkerGlobalScope,
+    reply: fn(f64) -> Reply,
+) -> impl FnMut(f64) -> bool + 'a {
+    let mut last = 0.0;
+    move |f| {
+        if f - last >= 0.02 {
+            last = f;
+            post(scope, &reply(f));
+        }
+        true
+    }
+}
+
+/// Reads a new file's bytes (a File, read here, or pasted text as bytes):
+/// one copy lands in wasm memory.
+fn read_bytes(source: &JsValue) -> Vec<u8> {
+    let buffer = match source.dyn_ref::<web_sys::Blob>() {
+        Some(blob) => web_sys::FileReaderSync::new()
+            .and_then(|r| r.read_as_array_buffer(blob))
+            .ok()
+            .map(JsValue::from),
+        None => Some(source.clone()),
+    };
+    buffer
+        .map(|b| Uint8Array::new(&b).to_vec())
+        .unwrap_or_default()
+}
+
+/// Answers one request.
+fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: Option<JsValue>) {
+    match request {
+        Request::Forecast { options, lang } => {
+            let mut progress = every_two_percent(scope, Reply::ForecastProgress);
+            post(scope, &run_forecast(options, lang, &mut progress));
+        }
+        Request::Sbg {
+            survivors,
+            discount,
+            lang,
+        } => {
+            let (svg, html) = crate::forecast::report::sbg_view(&survivors, discount, lang);
+            let svg = svg.unwrap_or_default();
+            post(scope, &Reply::Sbg { svg, html });
+        }
+        Request::Customers => {
+            let csv = with_fit(forecast::customers_csv).unwrap_or_default();
+            post(scope, &Reply::Customers { csv });
+        }
+        Request::Lookup { id, lang } => {
+            let html = run_lookup(&id, lang);
+            post(scope, &Reply::Lookup { html });
+        }
+        Request::Import { settings } => {
+            let new_text = bytes.is_some();
+            if let Some(source) = bytes {
+                TEXT.with(|t| *t.borrow_mut() = load_owned(read_bytes(&source)));
+            }
+            if !new_text {
+                if let Some(imported) = settings.as_ref().and_then(regroup_kept) {
+                    post(scope, &Reply::Imported(Box::new(imported)));
+                    return;
+                }
+            }
+            // The previous rows go first: two copies would double the memory.
+            ROWS.with(|r| r.borrow_mut().take());
+            FITTED.with(|f| f.borrow_mut().take());
+            let mut progress = every_two_percent(scope, Reply::Progress);
+            let (imported, rows) = TEXT.with(|t| run(&t.borrow(), settings, &mut progress));
+            ROWS.with(|r| *r.borrow_mut() = rows);
+            post(scope, &Reply::Imported(Box::new(imported)));
+        }
+    }
 }
 
 /// Installs the message handler (called from the worker binary's `main`).
@@ -226,102 +273,17 @@ pub fn start() {
                     .ok()
                     .filter(|v| !v.is_null() && !v.is_undefined())
             };
-            let lang = || {
-                field("lang")
-                    .and_then(|v| v.as_string())
-                    .and_then(|c| Lang::from_code(&c))
-                    .unwrap_or(Lang::En)
-            };
-            if let Some(options) = field("forecast").and_then(|v| v.as_string()) {
-                let lang = lang();
-                let mut last = 0.0;
-                let (state, status, html) = run_forecast(&options, lang, &mut |f| {
-                    if f - last >= 0.02 {
-                        last = f;
-                        post(&reply, "forecast-progress", "value", JsValue::from_f64(f));
-                    }
-                    true
-                });
-                let message = js_sys::Object::new();
-                for (k, v) in [
-                    ("type", "forecast"),
-                    ("state", state),
-                    ("status", &status),
-                    ("html", &html),
-                ] {
-                    let _ = Reflect::set(&message, &k.into(), &v.into());
-                }
-                let _ = reply.post_message(&message);
-                return;
+            // A message this version cannot read is ignored (the page only
+            // sends what `Request::encode` writes).
+            if let Some(request) = field("msg")
+                .and_then(|m| m.as_string())
+                .and_then(|m| Request::decode(&m))
+            {
+                handle(&reply, request, field("bytes"));
             }
-            if let Some(text) = field("sbg").and_then(|v| v.as_string()) {
-                let lang = lang();
-                let discount = field("discount").and_then(|v| v.as_f64()).unwrap_or(0.1);
-                let (svg, html) = crate::forecast::report::sbg_view(&text, discount, lang);
-                let message = js_sys::Object::new();
-                for (k, v) in [
-                    ("type", "sbg"),
-                    ("svg", &svg.unwrap_or_default()),
-                    ("html", &html),
-                ] {
-                    let _ = Reflect::set(&message, &k.into(), &v.into());
-                }
-                let _ = reply.post_message(&message);
-                return;
-            }
-            if field("customers").is_some() {
-                let csv = with_fit(forecast::customers_csv).unwrap_or_default();
-                post(&reply, "customers", "text", JsValue::from_str(&csv));
-                return;
-            }
-            if let Some(id) = field("lookup").and_then(|v| v.as_string()) {
-                let html = run_lookup(&id, lang());
-                post(&reply, "lookup", "text", JsValue::from_str(&html));
-                return;
-            }
-            let new_text = field("bytes").is_some();
-            if let Some(source) = field("bytes") {
-                // A File is read here, in the worker (FileReaderSync); pasted
-                // text arrives as bytes. Either way one copy lands in wasm memory.
-                let buffer = match source.dyn_ref::<web_sys::Blob>() {
-                    Some(blob) => web_sys::FileReaderSync::new()
-                        .and_then(|r| r.read_as_array_buffer(blob))
-                        .ok()
-                        .map(JsValue::from),
-                    None => Some(source.clone()),
-                };
-                let bytes = buffer
-                    .map(|b| Uint8Array::new(&b).to_vec())
-                    .unwrap_or_default();
-                TEXT.with(|t| *t.borrow_mut() = load_owned(bytes));
-            }
-            let settings = field("settings")
-                .and_then(|v| v.as_string())
-                .and_then(|s| wire::decode_settings(&s));
-            if !new_text {
-                if let Some(text) = settings.as_ref().and_then(regroup_kept) {
-                    post(&reply, "result", "text", JsValue::from_str(&text));
-                    return;
-                }
-            }
-            let mut last = 0.0;
-            // The previous rows go first: two copies would double the memory.
-            ROWS.with(|r| r.borrow_mut().take());
-            FITTED.with(|f| f.borrow_mut().take());
-            let (text, rows) = TEXT.with(|t| {
-                run(&t.borrow(), settings, &mut |f| {
-                    if f - last >= 0.02 {
-                        last = f;
-                        post(&reply, "progress", "value", JsValue::from_f64(f));
-                    }
-                    true
-                })
-            });
-            ROWS.with(|r| *r.borrow_mut() = rows);
-            post(&reply, "result", "text", JsValue::from_str(&text));
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     // Messages sent before this point were not heard: the page waits for this.
-    post(&scope, "ready", "value", JsValue::TRUE);
+    post(&scope, &Reply::Ready);
 }

@@ -33,11 +33,8 @@ pub fn settings(
     granularity: Period,
 ) -> Result<Settings, String> {
     let inspection = import::inspect(text).map_err(|e| format!("{path}: {e:?}"))?;
-    Ok(Settings {
-        delimiter: inspection.delimiter,
-        has_header: inspection.has_header,
-        mapping: inspection.mapping,
-        day_order,
-        granularity,
-    })
+    Ok(inspection
+        .guessed_settings()
+        .by(granularity)
+        .with_day_order(day_order))
 }

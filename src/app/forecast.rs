@@ -40,6 +40,8 @@ pub struct ForecastProps {
     pub data_survivors: Option<Rc<Vec<f64>>>,
     /// The scenario (its baseline cohort gives survivors on request).
     pub scenario: Rc<crate::calculator::scenario::Scenario>,
+    /// The scenario's p(n, 0) (computed once, by the page).
+    pub model_p: [f64; 10],
     /// The last sBG result from the worker (`status` holds the chart's SVG).
     pub sbg: Option<Rc<Drawn>>,
     /// Asks the worker for an sBG fit: (survivor text, discount per period).
@@ -251,7 +253,7 @@ pub fn Forecasts(props: &ForecastProps) -> Html {
             <h2 id="forecast-heading">{ i18n::FORECAST_HEADING.get(l) }</h2>
             <h3>{ i18n::BGNBD_HEADING.get(l) }</h3>
             { bgnbd }
-            <Sbg lang={l} data_survivors={props.data_survivors.clone()} scenario={props.scenario.clone()} result={props.sbg.clone()} on_request={props.on_sbg.clone()} />
+            <Sbg lang={l} data_survivors={props.data_survivors.clone()} scenario={props.scenario.clone()} p0={props.model_p} result={props.sbg.clone()} on_request={props.on_sbg.clone()} />
         </section>
     }
 }
@@ -261,6 +263,7 @@ struct SbgProps {
     lang: Lang,
     data_survivors: Option<Rc<Vec<f64>>>,
     scenario: Rc<crate::calculator::scenario::Scenario>,
+    p0: [f64; 10],
     result: Option<Rc<Drawn>>,
     on_request: Callback<(String, f64)>,
 }
@@ -303,8 +306,8 @@ fn Sbg(props: &SbgProps) -> Html {
     };
     let on_sim = {
         let (send, scenario, d) = (send.clone(), props.scenario.clone(), discount_pct.clone());
+        let p0 = props.p0;
         Callback::from(move |_: MouseEvent| {
-            let p0 = crate::calculator::calculate::calculate(&scenario).repurchase;
             let s = crate::simulator::survivors(&scenario, p0, 13);
             send(survivors_text(&s), *d);
         })

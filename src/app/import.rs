@@ -14,6 +14,7 @@ use super::controls::{Chart, Choice, Output};
 use super::forecast;
 use crate::chart::{self, curves, data_table};
 use crate::forecast::predict::Options;
+use crate::formats::protocol::{Imported, Reply, Request};
 use crate::i18n::{self, format_percent, Lang};
 use crate::import::{self, dates::DayOrder, Analysis, ImportError, Inspection, Period, Settings};
 
@@ -82,7 +83,16 @@ struct WorkerHandle {
 }
 
 impl WorkerHandle {
-    fn send(&self, message: wasm_bindgen::JsValue) {
+    /// Sends a request as `{ msg, bytes }` (bytes: a new file, beside the
+    /// message so it is never copied into a string).
+    fn send(&self, request: &Request, bytes: Option<wasm_bindgen::JsValue>) {
+        let message = web_sys::js_sys::Object::new();
+        let set = |k: &str, v: &wasm_bindgen::JsValue| {
+            let _ = web_sys::js_sys::Reflect::set(&message, &k.into(), v);
+        };
+        set("msg", &request.encode().into());
+        set("bytes", &bytes.unwrap_or(wasm_bindgen::JsValue::NULL));
+        let message: wasm_bindgen::JsValue = message.into();
         match self.queue.borrow_mut().as_mut() {
             Some(waiting) => waiting.push(message),
             None => {
@@ -98,22 +108,8 @@ impl Drop for WorkerHandle {
     }
 }
 
-/// A string field of a worker message ("" when absent).
-fn text_field(message: &wasm_bindgen::JsValue, key: &str) -> String {
-    web_sys::js_sys::Reflect::get(message, &key.into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-/// What the worker says about forecasts: ("forecast-progress" | "forecast" | "sbg" |
-/// "lookup" | "customers", payload).
-type ForecastMessage = Rc<dyn Fn(&str, &wasm_bindgen::JsValue)>;
-
-type Outcome = (
-    Result<Inspection, ImportError>,
-    Result<Analysis, ImportError>,
-);
+/// What the worker says about forecasts (the replies other than an import's).
+type ForecastMessage = Rc<dyn Fn(Reply)>;
 
 /// The import section.
 #[component]
@@ -148,42 +144,34 @@ pub fn YourData(props: &ImportProps) -> Html {
             lookup.setter(),
         );
         let (sbg, sbg_count) = (sbg.setter(), sbg_count.clone());
-        Rc::new(
-            move |kind: &str, value: &wasm_bindgen::JsValue| match kind {
-                "forecast-progress" => progress.set(value.as_f64()),
-                "forecast" => {
-                    let get = |k: &str| text_field(value, k);
-                    *count.borrow_mut() += 1;
-                    runs.set(*count.borrow());
-                    forecast.set(Some(Rc::new(forecast::Drawn {
-                        state: get("state"),
-                        status: get("status"),
-                        html: AttrValue::from(get("html")),
-                    })));
-                    progress.set(None);
-                }
-                "sbg" => {
-                    let get = |k: &str| text_field(value, k);
-                    *sbg_count.borrow_mut() += 1;
-                    sbg.set(Some(Rc::new(forecast::Drawn {
-                        state: sbg_count.borrow().to_string(),
-                        status: get("svg"),
-                        html: AttrValue::from(get("html")),
-                    })));
-                }
-                "lookup" => lookup.set(value.as_string().map(AttrValue::from)),
-                "customers" => {
-                    if let Some(csv) = value.as_string().filter(|t| !t.is_empty()) {
-                        super::browser::download(
-                            "repurchase-lab-customers.csv",
-                            "text/csv;charset=utf-8",
-                            &csv,
-                        );
-                    }
-                }
-                _ => {}
-            },
-        )
+        Rc::new(move |reply: Reply| match reply {
+            Reply::ForecastProgress(v) => progress.set(Some(v)),
+            Reply::Forecast { done, status, html } => {
+                *count.borrow_mut() += 1;
+                runs.set(*count.borrow());
+                forecast.set(Some(Rc::new(forecast::Drawn {
+                    state: if done { "done" } else { "error" }.to_string(),
+                    status,
+                    html: AttrValue::from(html),
+                })));
+                progress.set(None);
+            }
+            Reply::Sbg { svg, html } => {
+                *sbg_count.borrow_mut() += 1;
+                sbg.set(Some(Rc::new(forecast::Drawn {
+                    state: sbg_count.borrow().to_string(),
+                    status: svg,
+                    html: AttrValue::from(html),
+                })));
+            }
+            Reply::Lookup { html } => lookup.set(Some(AttrValue::from(html))),
+            Reply::Customers { csv } if !csv.is_empty() => super::browser::download(
+                "repurchase-lab-customers.csv",
+                "text/csv;charset=utf-8",
+                &csv,
+            ),
+            _ => {}
+        })
     };
 
     // Applies a finished request to the page.
@@ -196,7 +184,7 @@ pub fn YourData(props: &ImportProps) -> Html {
             new_file.clone(),
         );
         let (runs, run_count) = (runs.setter(), run_count.clone());
-        Rc::new(move |(ins, res): Outcome| {
+        Rc::new(move |(ins, res): Imported| {
             // A counter in a cell: this closure outlives renders (the worker keeps it).
             *run_count.borrow_mut() += 1;
             runs.set(*run_count.borrow());
@@ -232,17 +220,7 @@ pub fn YourData(props: &ImportProps) -> Html {
                     send = source.borrow().clone();
                 }
                 match slot.as_ref() {
-                    Some(h) => {
-                        let message = web_sys::js_sys::Object::new();
-                        let payload = send.unwrap_or(wasm_bindgen::JsValue::NULL);
-                        let _ = web_sys::js_sys::Reflect::set(&message, &"bytes".into(), &payload);
-                        let settings = settings.as_ref().map_or(wasm_bindgen::JsValue::NULL, |s| {
-                            crate::formats::wire::encode_settings(s).into()
-                        });
-                        let _ =
-                            web_sys::js_sys::Reflect::set(&message, &"settings".into(), &settings);
-                        h.send(message.into());
-                    }
+                    Some(h) => h.send(&Request::Import { settings }, send),
                     None => {
                         // No Web Worker here: say so rather than freeze the page.
                         apply((Err(ImportError::NoWorker), Err(ImportError::NoWorker)));
@@ -266,28 +244,21 @@ pub fn YourData(props: &ImportProps) -> Html {
                 *slot = spawn_worker(progress.clone(), apply.clone(), on_forecast_message.clone());
             }
             if let Some(h) = slot.as_ref() {
-                let message = web_sys::js_sys::Object::new();
-                for (k, v) in [
-                    ("sbg", wasm_bindgen::JsValue::from(text.as_str())),
-                    ("discount", discount.into()),
-                    ("lang", l.code().into()),
-                ] {
-                    let _ = web_sys::js_sys::Reflect::set(&message, &k.into(), &v);
-                }
-                h.send(message.into());
+                let request = Request::Sbg {
+                    survivors: text,
+                    discount,
+                    lang: l,
+                };
+                h.send(&request, None);
             }
         })
     };
     // Forecast requests go to the worker that holds the rows.
     let ask = {
         let worker = worker.clone();
-        move |fields: &[(&str, &str)]| {
+        move |request: Request| {
             if let Some(h) = worker.borrow().as_ref() {
-                let message = web_sys::js_sys::Object::new();
-                for (k, v) in fields {
-                    let _ = web_sys::js_sys::Reflect::set(&message, &(*k).into(), &(*v).into());
-                }
-                h.send(message.into());
+                h.send(&request, None);
                 return true;
             }
             false
@@ -296,8 +267,10 @@ pub fn YourData(props: &ImportProps) -> Html {
     let on_forecast = {
         let (ask, progress) = (ask.clone(), forecast_progress.setter());
         Callback::from(move |o: Options| {
-            let options = crate::formats::wire::encode_options(&o);
-            if ask(&[("forecast", &options), ("lang", l.code())]) {
+            if ask(Request::Forecast {
+                options: o,
+                lang: l,
+            }) {
                 progress.set(Some(0.0));
             }
         })
@@ -305,13 +278,18 @@ pub fn YourData(props: &ImportProps) -> Html {
     let on_customers = {
         let ask = ask.clone();
         Callback::from(move |_: MouseEvent| {
-            ask(&[("customers", "1")]);
+            ask(Request::Customers);
         })
     };
     let on_lookup = {
         let lookup = lookup.setter();
         Callback::from(move |id: String| {
-            if id.trim().is_empty() || !ask(&[("lookup", &id), ("lang", l.code())]) {
+            if id.trim().is_empty()
+                || !ask(Request::Lookup {
+                    id: id.clone(),
+                    lang: l,
+                })
+            {
                 lookup.set(None);
             }
         })
@@ -494,7 +472,7 @@ pub fn YourData(props: &ImportProps) -> Html {
         </section>
         <forecast::Forecasts lang={l} {range} import_run={*runs} result={(*forecast).clone()} progress={*forecast_progress}
             runs={*forecast_runs} lookup={(*lookup).clone()} on_request={on_forecast} {on_lookup} {on_customers}
-            {data_survivors} scenario={props.scenario.clone()} sbg={(*sbg).clone()} {on_sbg} />
+            {data_survivors} scenario={props.scenario.clone()} model_p={props.model_p} sbg={(*sbg).clone()} {on_sbg} />
         </>
     }
 }
@@ -502,7 +480,7 @@ pub fn YourData(props: &ImportProps) -> Html {
 /// Starts the import worker; None when the browser cannot.
 fn spawn_worker(
     progress: UseStateSetter<Option<f64>>,
-    apply: Rc<dyn Fn(Outcome)>,
+    apply: Rc<dyn Fn(Imported)>,
     on_forecast: ForecastMessage,
 ) -> Option<WorkerHandle> {
     use wasm_bindgen::JsCast;
@@ -513,35 +491,25 @@ fn spawn_worker(
     let (ready_queue, ready_worker) = (queue.clone(), worker.clone());
     let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
         move |e: web_sys::MessageEvent| {
-            let data = e.data();
-            let get = |k: &str| web_sys::js_sys::Reflect::get(&data, &k.into()).ok();
-            match get("type").and_then(|t| t.as_string()).as_deref() {
-                Some("progress") => {
-                    if let Some(v) = get("value").and_then(|v| v.as_f64()) {
-                        progress.set(Some(v));
-                    }
-                }
-                Some("ready") => {
+            let msg = web_sys::js_sys::Reflect::get(&e.data(), &"msg".into())
+                .ok()
+                .and_then(|m| m.as_string());
+            let Some(msg) = msg else {
+                // A worker from before this protocol (cached across an update).
+                let stale = ImportError::StaleWorker;
+                apply((Err(stale.clone()), Err(stale)));
+                return;
+            };
+            match Reply::decode(&msg) {
+                Some(Reply::Progress(v)) => progress.set(Some(v)),
+                Some(Reply::Ready) => {
                     for message in ready_queue.borrow_mut().take().unwrap_or_default() {
                         let _ = ready_worker.post_message(&message);
                     }
                 }
-                Some(kind @ ("forecast" | "sbg")) => on_forecast(kind, &data),
-                Some("forecast-progress") => {
-                    on_forecast("forecast-progress", &get("value").unwrap_or_default())
-                }
-                Some(kind @ ("lookup" | "customers")) => {
-                    on_forecast(kind, &get("text").unwrap_or_default())
-                }
-                Some("result") => {
-                    if let Some(outcome) = get("text")
-                        .and_then(|t| t.as_string())
-                        .and_then(|t| crate::formats::wire::decode(&t))
-                    {
-                        apply(outcome);
-                    }
-                }
-                _ => {}
+                Some(Reply::Imported(outcome)) => apply(*outcome),
+                Some(other) => on_forecast(other),
+                None => {}
             }
         },
     );

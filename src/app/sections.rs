@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::controls::{Chart, Choice, Output, ParamInput, Toggle};
 use super::view::Parts;
 use super::{Action, ScenarioState};
-use crate::calculator::calculate::calculate;
+use crate::calculator::calculate::Calculation;
 use crate::calculator::presets::JourneyKind;
 use crate::calculator::repurchase::Lens;
 use crate::calculator::scenario::{Param, Scenario};
@@ -22,6 +22,8 @@ use crate::i18n::{self, format_money, format_number, format_percent, Lang};
 #[derive(Properties, PartialEq)]
 pub struct CalculatorProps {
     pub scenario: Rc<Scenario>,
+    /// The calculation of `scenario` (computed once, by the page).
+    pub calc: Rc<Calculation>,
     pub lang: Lang,
     pub dispatch: UseReducerDispatcher<ScenarioState>,
     /// Which sections show (all of them on the normal page).
@@ -35,7 +37,7 @@ const WIDE: u32 = 520;
 pub fn Calculator(props: &CalculatorProps) -> Html {
     let s = &*props.scenario;
     let l = props.lang;
-    let calc = use_memo(props.scenario.clone(), |s| calculate(s));
+    let calc = &props.calc;
     let d = props.dispatch.clone();
     let on_param = use_callback(d.clone(), |(p, v): (Param, f64), d| {
         d.dispatch(Action::Set(p, v))
@@ -64,15 +66,15 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
 
     // The simulator follows in a microtask: the calculator's own DOM is
     // complete first, and both are done before the browser paints.
-    let deferred = use_state(|| (props.scenario.clone(), calc.repurchase));
+    let deferred = use_state(|| (props.scenario.clone(), props.calc.clone()));
     {
         let deferred = deferred.setter();
-        use_effect_with((props.scenario.clone(), calc.repurchase), move |next| {
+        use_effect_with((props.scenario.clone(), props.calc.clone()), move |next| {
             let next = next.clone();
             yew::platform::spawn_local(async move { deferred.set(next) });
         });
     }
-    let pending = deferred.0 != props.scenario || deferred.1 != calc.repurchase;
+    let pending = deferred.0 != props.scenario || deferred.1 != props.calc;
 
     // Charts: each recomputed only when its own inputs change.
     let waterfall_svg = use_memo((calc.chain, l), |(chain, l)| {
@@ -186,7 +188,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     };
     let pts = |x: f64| format!("{} {}", format_number(l, x, 1), i18n::POINTS.get(l));
     let pct = |x: f64| format_percent(l, x, 1);
-    let c = &*calc;
+    let c = &**calc;
     let (diag_title, diag_body) = i18n::diagnosis(l, c.diagnosis, c.advice, s.lens);
     let stage_names = i18n::stages(s.journey);
     let parts = props.parts;
@@ -426,7 +428,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         </section>
         }
         if parts.simulator() {
-            <super::simulator::Simulator scenario={deferred.0.clone()} p0={deferred.1} {pending} lang={l} dispatch={props.dispatch.clone()} {parts} />
+            <super::simulator::Simulator scenario={deferred.0.clone()} calc={deferred.1.clone()} {pending} lang={l} dispatch={props.dispatch.clone()} {parts} />
         }
         </>
     }

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use super::controls::{Chart, Choice, Output, ParamInput, Toggle};
 use super::view::Parts;
 use super::{browser, Action, ScenarioState};
+use crate::calculator::calculate::Calculation;
 use crate::calculator::scenario::{Param, Period, Scenario};
-use crate::calculator::stickiness::MAX_PURCHASES;
 use crate::chart::{self, cohorts, heatmap};
 use crate::i18n::{self, format_money, format_number, format_percent, Lang};
 use crate::simulator::{self, Outcome, Simulation};
@@ -17,8 +17,8 @@ use crate::simulator::{self, Outcome, Simulation};
 #[derive(Properties, PartialEq)]
 pub struct SimulatorProps {
     pub scenario: Rc<Scenario>,
-    /// p(n, 0) of the lens in use.
-    pub p0: [f64; MAX_PURCHASES],
+    /// The calculation of `scenario` (p(n, 0) of the lens in use feeds the chain).
+    pub calc: Rc<Calculation>,
     /// The page's scenario has moved on; this update follows within a task.
     pub pending: bool,
     pub lang: Lang,
@@ -78,7 +78,8 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
     let l = props.lang;
     // Run again only when what the simulator reads changes (not on the
     // calculator's tools).
-    let outcome: Rc<Outcome> = use_memo(simulator::Inputs::of(s, props.p0), |i| i.run());
+    let outcome: Rc<Outcome> =
+        use_memo(simulator::Inputs::of(s, props.calc.repurchase), |i| i.run());
     let measure = use_state(heatmap::Measure::default);
     let difference = use_state(|| false);
     let d = props.dispatch.clone();
@@ -222,9 +223,8 @@ pub fn Simulator(props: &SimulatorProps) -> Html {
     };
     let on_json = {
         let outcome = outcome.clone();
-        let scenario = props.scenario.clone();
+        let (scenario, calc) = (props.scenario.clone(), props.calc.clone());
         Callback::from(move |_| {
-            let calc = crate::calculator::calculate::calculate(&scenario);
             let json = crate::formats::export::scenario_json(&scenario, &calc, &outcome);
             browser::download("repurchase-lab-scenario.json", "application/json", &json);
         })

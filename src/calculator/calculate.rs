@@ -212,22 +212,22 @@ mod tests {
     fn defaults_hand_computed() {
         let c = calculate(&Scenario::default());
         assert_eq!((c.chain.value, c.chain.satisfaction), (40.0, 5.0));
-        assert!((c.sat5 - 3.2).abs() < 1e-12);
+        crate::assert_close!(c.sat5, 3.2);
         // ℓ(3.2) from SciPy's PchipInterpolator on the default knots.
-        assert!((c.trap_probability - 0.1044984331797235).abs() < 1e-12);
+        crate::assert_close!(c.trap_probability, 0.1044984331797235);
         // K(1) = 0.6 (1 − 20^(−1/5)); p = 1 − (1 − ℓ)(1 − K1)(1 − 0.1).
         let k1 = 0.6 * (1.0 - 20f64.powf(-0.2));
-        assert!((c.stickiness[0] - k1).abs() < 1e-12);
+        crate::assert_close!(c.stickiness[0], k1);
         let p1 = 1.0 - (1.0 - 0.1044984331797235) * (1.0 - k1) * 0.9;
-        assert!((c.repurchase[0] - p1).abs() < 1e-12);
-        assert!((c.dte_probability - 0.24).abs() < 1e-12);
-        assert!((c.repurchase_score - (5.0 + 100.0 * k1)).abs() < 1e-9);
+        crate::assert_close!(c.repurchase[0], p1);
+        crate::assert_close!(c.dte_probability, 0.24);
+        crate::assert_close!(c.repurchase_score, (5.0 + 100.0 * k1), 1e-9);
         assert_eq!(c.diagnosis, Diagnosis::Trap);
         // sat5 3.2 → 4.5 needs 1.3 steps of 25 points.
         match c.advice {
             Advice::Delight { by, to } => {
-                assert!((by - 32.5).abs() < 1e-9);
-                assert!((to - 0.31358870967741936).abs() < 1e-12);
+                crate::assert_close!(by, 32.5, 1e-9);
+                crate::assert_close!(to, 0.31358870967741936);
             }
             other => panic!("{other:?}"),
         }
@@ -275,7 +275,7 @@ mod tests {
         let s = Preset::Ecommerce.scenario();
         let c = calculate(&s);
         // 0.1·85 + 0.1·80 + 0.2·45 + 0.6·70 = 67.5
-        assert!((c.chain.benefit - 67.5).abs() < 1e-12);
+        crate::assert_close!(c.chain.benefit, 67.5);
         assert_eq!(c.journey_lever, Some(3));
         let h = calculate(&Preset::Hotel.scenario());
         // 30 + 10/2 + 5 (returning) + 20/4 = 45

@@ -215,6 +215,6 @@ mod tests {
             }
         }
         let w: f64 = JourneyKind::Restaurant.default_weights().iter().sum();
-        assert!((w - 1.0).abs() < 1e-12);
+        crate::assert_close!(w, 1.0);
     }
 }

@@ -127,15 +127,15 @@ mod tests {
     #[test]
     fn hand_computed() {
         // 1 − 0.9 · 0.7 · 0.8 = 0.496
-        assert!((chain_probability(0.1, 0.3, 0.2) - 0.496).abs() < 1e-12);
+        crate::assert_close!(chain_probability(0.1, 0.3, 0.2), 0.496);
         assert_eq!(chain_probability(0.0, 0.0, 0.0), 0.0);
         assert_eq!(chain_probability(1.0, 0.0, 0.0), 1.0);
         // SPEC defaults: 0.8 · 0.6 · 0.5 = 0.24, exposure is the weakest link.
-        assert!((dte_probability(0.8, 0.6, 0.5) - 0.24).abs() < 1e-12);
+        crate::assert_close!(dte_probability(0.8, 0.6, 0.5), 0.24);
         assert_eq!(weakest_link(0.8, 0.6, 0.5), 2);
         assert_eq!(weakest_link(0.3, 0.6, 0.3), 0);
         assert_eq!(dte_probability(0.0, 1.0, 1.0), 0.0);
-        assert!((with_recency(0.5, 0.7, 2.0) - 0.245).abs() < 1e-12);
+        crate::assert_close!(with_recency(0.5, 0.7, 2.0), 0.245);
         assert_eq!(repurchase_score(5.0, 0.27, 0.10), 32.0);
         assert_eq!(repurchase_score(-20.0, 0.05, 0.10), -10.0);
     }

@@ -50,9 +50,9 @@ mod tests {
             "{}",
             tau(5.0)
         );
-        assert!((stickiness(5.0, 0.6, 5.0) - 0.57).abs() < 1e-12);
+        crate::assert_close!(stickiness(5.0, 0.6, 5.0), 0.57);
         // K(1) = 0.6 · (1 − 20^(−1/5)) = 0.6 · (1 − 0.549280...) = 0.270432...
-        assert!((stickiness(1.0, 0.6, 5.0) - 0.6 * (1.0 - 20f64.powf(-0.2))).abs() < 1e-12);
+        crate::assert_close!(stickiness(1.0, 0.6, 5.0), 0.6 * (1.0 - 20f64.powf(-0.2)));
         assert_eq!(stickiness(0.0, 0.6, 5.0), 0.0);
         assert_eq!(stickiness(3.0, 0.0, 5.0), 0.0);
         // The first three purchases add most of it.

@@ -184,7 +184,7 @@ mod tests {
         let stages = [(90.0, 10.0), (80.0, 10.0), (50.0, 20.0), (70.0, 60.0)]
             .map(|(score, weight)| Stage { score, weight });
         // 0.1·90 + 0.1·80 + 0.2·50 + 0.6·70 = 69
-        assert!((journey_benefit(&stages) - 69.0).abs() < 1e-12);
+        crate::assert_close!(journey_benefit(&stages), 69.0);
         assert_eq!(journey_lever(&stages), Some(3));
         assert_eq!(journey_benefit(&[]), 0.0);
     }

@@ -258,13 +258,13 @@ mod tests {
         let shares = [0.05, 0.10, 0.25, 0.40, 0.20];
         // 0.05·0.02 + 0.10·0.05 + 0.25·0.10 + 0.40·0.12 + 0.20·0.72 = 0.223
         let base = mix_expectation(&curve, shares);
-        assert!((base - 0.223).abs() < 1e-12, "{base}");
+        crate::assert_close!(base, 0.223, 1e-12, "{base}");
         // Percentages work too: the shares are normalised.
-        assert!((mix_expectation(&curve, shares.map(|s| s * 100.0)) - 0.223).abs() < 1e-12);
+        crate::assert_close!(mix_expectation(&curve, shares.map(|s| s * 100.0)), 0.223);
         let lift = mix_lift(&curve, shares, 0.10);
         // 10% of the 4s (0.04) gain 0.72 − 0.12: +0.024; of the 3s (0.025) gain 0.02: +0.0005.
-        assert!((lift.fours_to_fives - 0.247).abs() < 1e-12);
-        assert!((lift.threes_to_fours - 0.2235).abs() < 1e-12);
+        crate::assert_close!(lift.fours_to_fives, 0.247);
+        crate::assert_close!(lift.threes_to_fours, 0.2235);
         assert_eq!(mix_expectation(&curve, [0.0; 5]), 0.0);
     }
 

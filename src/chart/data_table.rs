@@ -302,18 +302,12 @@ fn write_means(out: &mut String, a: &Analysis, on_or_after: bool, labels: &DataT
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::{analyze, inspect, Period, Settings};
+    use crate::import::{analyze, inspect, Period};
 
     fn analysis() -> Analysis {
         let text = "customer,date,amount\nA,2024-01-05,10\nA,2024-01-20,5\nB,2024-01-31,7\nA,2024-02-01,3\nC,2024-02-10,4\nB,2024-03-15,1\nC,2024-02-10,2\n";
         let i = inspect(text).unwrap();
-        let s = Settings {
-            delimiter: i.delimiter,
-            has_header: i.has_header,
-            mapping: i.mapping,
-            day_order: None,
-            granularity: Period::Month,
-        };
+        let s = i.guessed_settings();
         analyze(text, &s, &mut |_| true).unwrap()
     }
 
@@ -353,13 +347,7 @@ mod tests {
             }
         }
         let i = inspect(&text).unwrap();
-        let s = Settings {
-            delimiter: i.delimiter,
-            has_header: i.has_header,
-            mapping: i.mapping,
-            day_order: None,
-            granularity: Period::Day,
-        };
+        let s = i.guessed_settings().by(Period::Day);
         analyze(&text, &s, &mut |_| true).unwrap()
     }
 

@@ -242,7 +242,7 @@ mod tests {
         );
         let t = nice_ticks(0.0, 1.0, 4);
         assert_eq!(t.len(), 6);
-        assert!((t[3] - 0.6).abs() < 1e-12);
+        crate::assert_close!(t[3], 0.6);
         assert_eq!(nice_ticks(-60.0, 100.0, 4), vec![-50.0, 0.0, 50.0, 100.0]);
         assert_eq!(nice_ticks(5.0, 5.0, 4), vec![5.0]);
     }

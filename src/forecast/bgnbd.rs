@@ -250,7 +250,7 @@ mod tests {
         // "a customer who made 2 repeat purchases, the last at 30.43 weeks, T = 38.86:
         // 1.226 purchases expected in the next 39 weeks".
         let e = PAPER.expected(39.0, 2, 30.43, 38.86);
-        assert!((e - 1.226).abs() < 0.0005, "{e}");
+        crate::assert_close!(e, 1.226, 0.0005, "{e}");
         assert_eq!(PAPER.p_alive(0, 0.0, 10.0), 1.0);
         assert!(PAPER.p_alive(2, 30.43, 38.86) < PAPER.p_alive(2, 38.0, 38.86));
     }
@@ -307,7 +307,7 @@ mod tests {
         for h in [1.0, 10.0, 39.0, 100.0] {
             let a = PAPER.expected_new(h);
             let b = PAPER.expected(h, 0, 0.0, 0.0);
-            assert!((a - b).abs() < 1e-10, "{h}: {a} vs {b}");
+            crate::assert_close!(a, b, 1e-10, "{h}: {a} vs {b}");
         }
     }
 }

@@ -196,6 +196,6 @@ mod tests {
         let own = 50.0;
         let e = p.expected_spend(4, own);
         assert!(e > population && e < own, "{e}");
-        assert!((p.expected_spend(0, 0.0) - population).abs() < 1e-12);
+        crate::assert_close!(p.expected_spend(0, 0.0), population);
     }
 }

@@ -544,33 +544,9 @@ pub fn lookup(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast, id: &str
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::import::dates::days_from_civil;
-    use crate::import::{analyze_rows, columns::Mapping, csv::Delimiter, Period, Settings};
-
-    /// The CDNOW sample (tests/fixtures/cdnow/CDNOW_sample.txt): master id,
-    /// sample id, YYYYMMDD, CDs, dollars.
-    pub(crate) fn cdnow() -> Rows {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/cdnow/CDNOW_sample.txt"
-        ))
-        .unwrap();
-        let settings = Settings {
-            delimiter: Delimiter::Spaces,
-            has_header: false,
-            mapping: Mapping {
-                customer: 1,
-                date: 2,
-                amount: Some(4),
-                order: None,
-            },
-            day_order: None,
-            granularity: Period::Month,
-        };
-        analyze_rows(&text, &settings, &mut |_| true).unwrap().1
-    }
 
     fn paper_options() -> Options {
         Options {
@@ -584,7 +560,7 @@ pub(crate) mod tests {
 
     #[test]
     fn cdnow_reproduces_the_published_estimates() {
-        let rows = cdnow();
+        let rows = crate::testing::cdnow_rows();
         let f = forecast(&rows, &paper_options(), &mut |_| true).unwrap();
         assert_eq!(f.customers, 2357);
         let p = f.bgnbd.params;
@@ -618,7 +594,7 @@ pub(crate) mod tests {
         // The likelihood in days is the one in weeks with α × 7: the fit must
         // land on the same r, a, b, by the same path (the start scales with
         // the data), and be reported converged in every unit.
-        let rows = cdnow();
+        let rows = crate::testing::cdnow_rows();
         let fit = |unit| {
             let o = Options {
                 unit,
@@ -649,7 +625,7 @@ pub(crate) mod tests {
     fn summary_matches_the_published_customer() {
         // Customer 0001: purchases 1997-01-01, 01-18, 08-02 (and 12-12, holdout):
         // x = 2, t_x = 30.43, T = 38.86 weeks — the paper's worked example.
-        let rows = cdnow();
+        let rows = crate::testing::cdnow_rows();
         let (s, _) = summarise(&rows, days_from_civil(1997, 9, 30));
         let c = rows.find("0001").unwrap();
         let s = s[c].unwrap();
@@ -662,21 +638,27 @@ pub(crate) mod tests {
             ),
             "30.43 38.86"
         );
-        assert!((s.mean_spend - (29.73 + 14.96) / 2.0).abs() < 1e-9);
+        crate::assert_close!(s.mean_spend, (29.73 + 14.96) / 2.0, 1e-9);
     }
 
     #[test]
     fn holdout_prediction_is_close_to_the_actual() {
-        let f = forecast(&cdnow(), &paper_options(), &mut |_| true).unwrap();
-        assert!((f.holdout_units - 39.0).abs() < 0.2, "{}", f.holdout_units);
+        let f = forecast(&crate::testing::cdnow_rows(), &paper_options(), &mut |_| {
+            true
+        })
+        .unwrap();
+        crate::assert_close!(f.holdout_units, 39.0, 0.2, "{}", f.holdout_units);
         let ratio = f.holdout_predicted / f.holdout_actual;
         assert!((0.85..1.15).contains(&ratio), "{ratio}");
         assert_eq!(f.by_frequency.iter().map(|b| b.0).sum::<f64>(), 2357.0);
         assert!(f.clv_total.unwrap() > 0.0);
         assert_eq!(f.top.len(), 20);
         assert!(f.top.windows(2).all(|w| w[0].clv >= w[1].clv));
-        let (sums, _) = summarise(&cdnow(), paper_options().calibration_end);
-        let rows = cdnow();
+        let (sums, _) = summarise(
+            &crate::testing::cdnow_rows(),
+            paper_options().calibration_end,
+        );
+        let rows = crate::testing::cdnow_rows();
         match lookup(&rows, &sums, &f, " 0001 ") {
             Lookup::Found { x, prediction, .. } => {
                 assert_eq!(x, 2);
@@ -690,7 +672,7 @@ pub(crate) mod tests {
 
     #[test]
     fn customers_csv_has_every_customer_with_the_lookup_numbers() {
-        let rows = cdnow();
+        let rows = crate::testing::cdnow_rows();
         let (f, sums) = forecast_with_summaries(&rows, &paper_options(), &mut |_| true).unwrap();
         let csv = customers_csv(&rows, &sums, &f);
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
@@ -721,7 +703,7 @@ pub(crate) mod tests {
 
     #[test]
     fn errors_are_named() {
-        let rows = cdnow();
+        let rows = crate::testing::cdnow_rows();
         let mut o = paper_options();
         o.calibration_end = days_from_civil(1990, 1, 1);
         assert_eq!(

@@ -533,7 +533,7 @@ mod tests {
     fn cdnow_results_carry_the_hooks_in_both_languages() {
         use crate::forecast::predict as forecast;
         // The CDNOW sample, read as the forecast tests read it.
-        let rows = forecast::tests::cdnow();
+        let rows = crate::testing::cdnow_rows();
         let o = forecast::Options {
             calibration_end: crate::import::dates::days_from_civil(1997, 9, 30),
             unit: forecast::Unit::Week,

@@ -266,7 +266,7 @@ pub fn decode_settings(text: &str) -> Option<Settings> {
 /// The version of the result format, its first line. The worker's files are
 /// not content-hashed, so a cached worker from before an update can answer a
 /// newer page: the page then says to reload instead of misreading numbers.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// An inspection and a result as text.
 pub fn encode(
@@ -539,13 +539,7 @@ mod tests {
 
     /// The settings a first look proposes, with a period.
     fn settings_of(ins: &Inspection, granularity: Period) -> Settings {
-        Settings {
-            delimiter: ins.delimiter,
-            has_header: ins.has_header,
-            mapping: ins.mapping,
-            day_order: None,
-            granularity,
-        }
+        ins.guessed_settings().by(granularity)
     }
 
     #[test]
@@ -611,7 +605,10 @@ mod tests {
         assert!(matches!(decode(&wire), Some((Ok(_), Ok(_)))));
         // A worker of another version (older ones wrote no version line).
         let stale = Some((Err(ImportError::StaleWorker), Err(ImportError::StaleWorker)));
-        assert_eq!(decode(&wire.replacen("wire\t2", "wire\t1", 1)), stale);
+        assert_eq!(
+            decode(&wire.replacen(&format!("wire\t{VERSION}"), "wire\t1", 1)),
+            stale
+        );
         assert_eq!(decode(wire.split_once('\n').unwrap().1), stale);
         // A cohort row whose lists differ in length is refused, not indexed.
         let row = wire.lines().find(|l| l.starts_with("cohort")).unwrap();

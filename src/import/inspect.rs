@@ -72,6 +72,35 @@ pub struct Settings {
     pub granularity: Period,
 }
 
+impl Inspection {
+    /// The settings a first look proposes: its delimiter, header and
+    /// mapping, the day order decided from the data, monthly cohorts.
+    pub fn guessed_settings(&self) -> Settings {
+        Settings {
+            delimiter: self.delimiter,
+            has_header: self.has_header,
+            mapping: self.mapping,
+            day_order: None,
+            granularity: Period::Month,
+        }
+    }
+}
+
+impl Settings {
+    /// The same reading by another period.
+    pub fn by(self, granularity: Period) -> Settings {
+        Settings {
+            granularity,
+            ..self
+        }
+    }
+
+    /// The same reading with a day order for slash dates (None: from the data).
+    pub fn with_day_order(self, day_order: Option<DayOrder>) -> Settings {
+        Settings { day_order, ..self }
+    }
+}
+
 /// Looks at the start of a text: delimiter, header, columns, a guessed mapping.
 pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
     if text.trim_start_matches('\u{FEFF}').trim().is_empty() {

@@ -8,14 +8,10 @@ use crate::import::dates::DayOrder;
 use crate::import::*;
 
 fn run(text: &str, g: Period, order: Option<DayOrder>) -> Result<Analysis, ImportError> {
-    let i = inspect(text)?;
-    let settings = Settings {
-        delimiter: i.delimiter,
-        has_header: i.has_header,
-        mapping: i.mapping,
-        day_order: order,
-        granularity: g,
-    };
+    let settings = inspect(text)?
+        .guessed_settings()
+        .by(g)
+        .with_day_order(order);
     analyze(text, &settings, &mut |_| true)
 }
 
@@ -42,7 +38,7 @@ fn basic_months_by_hand() {
         (t.customers, t.rows, t.occasions, t.revenue),
         (3, 7, 6, Some(32.0))
     );
-    assert!((t.repeat_rate - 2.0 / 3.0).abs() < 1e-12);
+    crate::assert_close!(t.repeat_rate, 2.0 / 3.0);
     assert_eq!(a.repeat_curve[0], Some(2.0 / 3.0));
     assert_eq!(a.repeat_curve[1], Some(0.5));
     assert_eq!(a.repeat_curve[2], Some(0.0));
@@ -176,13 +172,7 @@ fn an_aggregated_table_equals_the_raw_rows() {
 fn regrouping_equals_reading_again() {
     let text = "customer,date,amount\nA,05/01/2024,10\nA,20/01/2024,5\nB,31/01/2024,7\nbad,row\nA,01/02/2024,3\nC,10/02/2024,4\nB,15/03/2024,1\n";
     let i = inspect(text).unwrap();
-    let settings = |g| Settings {
-        delimiter: i.delimiter,
-        has_header: i.has_header,
-        mapping: i.mapping,
-        day_order: None,
-        granularity: g,
-    };
+    let settings = |g| i.guessed_settings().by(g);
     let (month, rows) = analyze_rows(text, &settings(Period::Month), &mut |_| true).unwrap();
     assert_eq!(month.skipped_count, 1);
     assert_eq!(month.day_order, Some(DayOrder::Dmy));
@@ -213,7 +203,7 @@ proptest! {
     #[test]
     fn any_text_gives_a_result_or_an_error(s in "(?s).{0,400}") {
         if let Ok(i) = inspect(&s) {
-            let settings = Settings { delimiter: i.delimiter, has_header: i.has_header, mapping: i.mapping, day_order: None, granularity: Period::Week };
+            let settings = i.guessed_settings().by(Period::Week);
             let _ = analyze(&s, &settings, &mut |_| true);
         }
     }

@@ -6,6 +6,9 @@
 //! dormancy decay δ, churn after 6 periods and no win-back: four numbers,
 //! each kept in its slider's range.
 
+use crate::calculator::calculate::calculate;
+use crate::calculator::repurchase::Lens;
+use crate::calculator::scenario::{Param, Period, Scenario};
 use crate::calculator::stickiness;
 use crate::simulator::{unit_cohort, Markov};
 
@@ -24,6 +27,26 @@ pub struct Fit {
     pub rmse: f64,
     /// The fitted curve by offset (offset 0 = 1).
     pub curve: Vec<f64>,
+}
+
+impl Fit {
+    /// "Use these in the simulator": the chain lens, the loyalty L that gives
+    /// the fitted base with the scenario's satisfaction (base = 1 − (1 − ℓ)(1 − L),
+    /// so the chain lens carries it), K_max, h, δ, and the data's period.
+    pub fn apply_to(&self, s: &mut Scenario, period: Period) {
+        let trap = calculate(s).trap_probability;
+        let loyalty = if trap < 1.0 {
+            1.0 - (1.0 - self.base) / (1.0 - trap)
+        } else {
+            0.0
+        };
+        s.lens = Lens::Chain;
+        s.set(Param::Loyalty, loyalty.max(0.0));
+        s.set(Param::StickinessMax, self.k_max);
+        s.set(Param::HabitPurchase, self.habit);
+        s.set(Param::Decay, self.decay);
+        s.period = period;
+    }
 }
 
 const CHURN_AFTER: usize = 6;
@@ -120,7 +143,7 @@ mod tests {
         let fit = fit_retention(&observed).unwrap();
         assert!(fit.rmse < 0.002, "{fit:?}");
         for (a, b) in fit.curve.iter().zip(&truth) {
-            assert!((a - b).abs() < 0.01);
+            crate::assert_close!(*a, *b, 0.01);
         }
     }
 
@@ -128,5 +151,28 @@ mod tests {
     fn needs_data() {
         assert_eq!(fit_retention(&[Some(1.0), Some(0.3)]), None);
         assert_eq!(fit_retention(&[Some(1.0), None, None]), None);
+    }
+
+    #[test]
+    fn applying_a_fit_reproduces_its_base_with_todays_satisfaction() {
+        let observed: Vec<Option<f64>> = curve(0.3, 0.4, 4.0, 0.6, 13)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let fit = fit_retention(&observed).unwrap();
+        let mut s = Scenario {
+            lens: Lens::Dte,
+            ..Scenario::default()
+        };
+        fit.apply_to(&mut s, Period::Week);
+        let trap = calculate(&s).trap_probability;
+        assert_eq!((s.lens, s.period), (Lens::Chain, Period::Week));
+        crate::assert_close!(1.0 - (1.0 - trap) * (1.0 - s.loyalty), fit.base, 1e-9);
+        assert_eq!((s.stickiness_max, s.decay), (fit.k_max, fit.decay));
+        assert_eq!(s.habit_purchase, fit.habit);
+        // A base below what satisfaction alone gives cannot be reached: L stays 0.
+        let low = Fit { base: 0.0, ..fit };
+        low.apply_to(&mut s, Period::Month);
+        assert_eq!(s.loyalty, 0.0);
     }
 }

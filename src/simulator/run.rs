@@ -180,7 +180,7 @@ mod tests {
 
     #[track_caller]
     fn near(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+        crate::assert_close!(a, b, 1e-9, "{a} vs {b}");
     }
 
     #[test]

@@ -1,0 +1,98 @@
+//! Test support shared by the unit tests, the benches and the examples: one
+//! loader per fixture and [`assert_close!`](crate::assert_close). It is
+//! compiled into the library so that benches and examples can link it; the
+//! page never calls it, so none of it reaches the wasm.
+
+use crate::import::columns::Mapping;
+use crate::import::csv::Delimiter;
+use crate::import::{analyze_rows, Period, Rows, Settings};
+
+/// Asserts two numbers are within a tolerance: `assert_close!(got, want)`
+/// (1e-12), `assert_close!(got, want, 1e-6)` (absolute) or
+/// `assert_close!(got, want, rel 1e-5)` (relative to |want|, at least 1).
+/// A message may follow, as for `assert!`.
+#[macro_export]
+macro_rules! assert_close {
+    ($got:expr, $want:expr, rel $tol:expr $(, $($msg:tt)+)?) => {{
+        let (got, want): (f64, f64) = ($got, $want);
+        let tol: f64 = $tol * want.abs().max(1.0);
+        assert!(
+            (got - want).abs() <= tol,
+            "{} = {got}, want {want} ± {tol} {}",
+            stringify!($got),
+            $crate::close_message!($($($msg)+)?)
+        );
+    }};
+    ($got:expr, $want:expr, $tol:expr $(, $($msg:tt)+)?) => {{
+        let (got, want, tol): (f64, f64, f64) = ($got, $want, $tol);
+        assert!(
+            (got - want).abs() <= tol,
+            "{} = {got}, want {want} ± {tol} {}",
+            stringify!($got),
+            $crate::close_message!($($($msg)+)?)
+        );
+    }};
+    ($got:expr, $want:expr) => {
+        $crate::assert_close!($got, $want, 1e-12)
+    };
+}
+
+/// The message part of [`assert_close!`](crate::assert_close) (none, or `format!`'s arguments).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! close_message {
+    () => {
+        String::new()
+    };
+    ($($m:tt)+) => {
+        format!($($m)+)
+    };
+}
+
+/// A fixture's text, by its path under `tests/fixtures/`.
+pub fn fixture(path: &str) -> String {
+    let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+/// The CDNOW sample (`tests/fixtures/cdnow/CDNOW_sample.txt`, MIT, from the
+/// `lifetimes` package): master id, sample id, YYYYMMDD, CDs, dollars.
+pub fn cdnow_text() -> String {
+    fixture("cdnow/CDNOW_sample.txt")
+}
+
+/// How the CDNOW sample is read: space-separated, no header, the sample id
+/// as the customer, the date, the dollars.
+pub fn cdnow_settings() -> Settings {
+    Settings {
+        delimiter: Delimiter::Spaces,
+        has_header: false,
+        mapping: Mapping {
+            customer: 1,
+            date: 2,
+            amount: Some(4),
+            order: None,
+        },
+        day_order: None,
+        granularity: Period::Month,
+    }
+}
+
+/// The CDNOW sample's rows, as the page reads them.
+pub fn cdnow_rows() -> Rows {
+    analyze_rows(&cdnow_text(), &cdnow_settings(), &mut |_| true)
+        .expect("the CDNOW sample reads")
+        .1
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn assert_close_takes_both_tolerances() {
+        crate::assert_close!(0.1 + 0.2, 0.3);
+        crate::assert_close!(1.0005, 1.0, 1e-3, "with a {}", "message");
+        crate::assert_close!(1000.5, 1000.0, rel 1e-3);
+        let far = std::panic::catch_unwind(|| crate::assert_close!(1.1, 1.0, 1e-3));
+        assert!(far.is_err());
+    }
+}
