@@ -22,7 +22,7 @@ mod native {
     use super::common;
     use repurchase_lab::import::{self, dates::DayOrder, Period};
 
-    pub fn main() -> ExitCode {
+    pub(crate) fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let Some(path) = args
             .iter()

@@ -23,7 +23,7 @@ mod native {
     use repurchase_lab::forecast::predict;
     use repurchase_lab::import::{self, dates, Period};
 
-    pub fn main() -> ExitCode {
+    pub(crate) fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let opt = |name: &str| {
             args.iter()
@@ -78,7 +78,10 @@ mod native {
         let f = match predict::forecast(&rows, &options, &mut |_| true) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("{path}: {}", e.code());
+                eprintln!(
+                    "{path}: {}",
+                    repurchase_lab::i18n::forecast_error(repurchase_lab::i18n::Lang::En, e)
+                );
                 return ExitCode::from(1);
             }
         };

@@ -5,7 +5,10 @@
 use repurchase_lab::import::{self, dates::DayOrder, Encoding, Period, Settings};
 
 /// Calls `f` with the text of the file at `path`; an error names the file.
-pub fn with_text<R>(path: &str, f: impl FnOnce(&str) -> Result<R, String>) -> Result<R, String> {
+pub(crate) fn with_text<R>(
+    path: &str,
+    f: impl FnOnce(&str) -> Result<R, String>,
+) -> Result<R, String> {
     // SAFETY: the map is only read, and only while this process runs; a
     // file changed underneath would give wrong numbers, not unsoundness
     // that the parser (total over any bytes) could turn into a crash.
@@ -26,7 +29,7 @@ pub fn with_text<R>(path: &str, f: impl FnOnce(&str) -> Result<R, String>) -> Re
 }
 
 /// The page's guess of delimiter, header and columns for `text` (read from `path`).
-pub fn settings(
+pub(crate) fn settings(
     path: &str,
     text: &str,
     day_order: Option<DayOrder>,

@@ -9,13 +9,13 @@ use crate::i18n::Lang;
 const LANG_KEY: &str = "repurchase-lab.lang";
 
 /// The URL fragment without `#` (empty when there is none).
-pub fn fragment() -> String {
+pub(crate) fn fragment() -> String {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
 /// Rewrites the fragment in place, without adding a history entry.
-pub fn replace_fragment(fragment: &str) {
+pub(crate) fn replace_fragment(fragment: &str) {
     let window = gloo::utils::window();
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
@@ -23,12 +23,12 @@ pub fn replace_fragment(fragment: &str) {
 }
 
 /// Calls `f` with the new fragment whenever it changes by navigation.
-pub fn on_hash_change(f: impl Fn(String) + 'static) -> EventListener {
+pub(crate) fn on_hash_change(f: impl Fn(String) + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "hashchange", move |_| f(fragment()))
 }
 
 /// The language chosen before on this device, else the browser's.
-pub fn initial_lang() -> Lang {
+pub(crate) fn initial_lang() -> Lang {
     let stored = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
     if let Some(lang) = stored.as_deref().and_then(Lang::from_code) {
         return lang;
@@ -47,14 +47,14 @@ pub fn initial_lang() -> Lang {
 }
 
 /// Remembers the chosen language on this device.
-pub fn store_lang(lang: Lang) {
+pub(crate) fn store_lang(lang: Lang) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANG_KEY, lang.code());
     }
 }
 
 /// Sets `<html lang>` and the document title for the language.
-pub fn set_document_lang(lang: Lang) {
+pub(crate) fn set_document_lang(lang: Lang) {
     let document = gloo::utils::document();
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.html_lang());
@@ -67,7 +67,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// The page's address without the fragment (origin, path and query).
-pub fn page_url() -> String {
+pub(crate) fn page_url() -> String {
     let location = gloo::utils::window().location();
     format!(
         "{}{}{}",
@@ -78,17 +78,17 @@ pub fn page_url() -> String {
 }
 
 /// Reads a localStorage item (None when absent or storage is unavailable).
-pub fn load(key: &str) -> Option<String> {
+pub(crate) fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
 /// Writes a localStorage item; false when storage is unavailable or full.
-pub fn save(key: &str, value: &str) -> bool {
+pub(crate) fn save(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 /// Sets (or removes, with None) an attribute of `<html>`.
-pub fn set_root_attribute(name: &str, value: Option<&str>) {
+pub(crate) fn set_root_attribute(name: &str, value: Option<&str>) {
     if let Some(html) = gloo::utils::document().document_element() {
         let _ = match value {
             Some(v) => html.set_attribute(name, v),
@@ -99,7 +99,7 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
 
 /// Copies text to the clipboard; calls `done(true)` on success, `done(false)`
 /// when the browser refuses (then the page selects the text instead).
-pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+pub(crate) fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     let clipboard = gloo::utils::window().navigator().clipboard();
     let promise = clipboard.write_text(text);
     wasm_bindgen_futures::spawn_local(async move {
@@ -108,7 +108,7 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 }
 
 /// Offers `bytes` as a file download (a local blob: URL, never the network).
-pub fn download(filename: &str, mime: &str, text: &str) {
+pub(crate) fn download(filename: &str, mime: &str, text: &str) {
     let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -140,7 +140,7 @@ fn download_blob(filename: &str, blob: &web_sys::Blob) {
 }
 
 /// Renders an SVG string to a PNG at `scale` × its size and downloads it.
-pub fn download_png(filename: &str, svg: &str, size: (u32, u32), scale: f64) {
+pub(crate) fn download_png(filename: &str, svg: &str, size: (u32, u32), scale: f64) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(svg));
@@ -195,7 +195,7 @@ pub fn download_png(filename: &str, svg: &str, size: (u32, u32), scale: f64) {
 
 /// Watches `el` until it first comes into the viewport, then calls `f` once.
 /// Dropping the result stops watching.
-pub fn when_visible(el: &web_sys::Element, f: impl FnOnce() + 'static) -> Option<Visible> {
+pub(crate) fn when_visible(el: &web_sys::Element, f: impl FnOnce() + 'static) -> Option<Visible> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let mut f = Some(f);
@@ -222,7 +222,7 @@ pub fn when_visible(el: &web_sys::Element, f: impl FnOnce() + 'static) -> Option
 }
 
 /// An element being watched by [`when_visible`].
-pub struct Visible {
+pub(crate) struct Visible {
     observer: web_sys::IntersectionObserver,
     _callback: wasm_bindgen::closure::Closure<
         dyn FnMut(web_sys::js_sys::Array, web_sys::IntersectionObserver),
@@ -237,7 +237,7 @@ impl Drop for Visible {
 
 /// Tells the embedding page our height: posts
 /// `{ source: "repurchase-lab", type: "height", height, panel }` to the parent.
-pub fn post_height(panel: &str) {
+pub(crate) fn post_height(panel: &str) {
     let window = gloo::utils::window();
     let Ok(Some(parent)) = window.parent() else {
         return;
@@ -258,12 +258,12 @@ pub fn post_height(panel: &str) {
 }
 
 /// Calls `f` whenever the window is resized.
-pub fn on_resize(f: impl Fn() + 'static) -> EventListener {
+pub(crate) fn on_resize(f: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "resize", move |_| f())
 }
 
 /// Calls `f` with the first file dropped anywhere on the page.
-pub fn on_file_drop(f: impl Fn(web_sys::File) + 'static) -> (EventListener, EventListener) {
+pub(crate) fn on_file_drop(f: impl Fn(web_sys::File) + 'static) -> (EventListener, EventListener) {
     use gloo::events::EventListenerOptions;
     use wasm_bindgen::JsCast;
     let document = gloo::utils::document();

@@ -23,7 +23,7 @@ use crate::import::Analysis;
 /// An analysis compared by identity (each import result is a new `Rc`), so
 /// the views' memos cost nothing to compare.
 #[derive(Clone)]
-pub struct Same(pub Rc<Analysis>);
+pub(crate) struct Same(pub Rc<Analysis>);
 
 impl PartialEq for Same {
     fn eq(&self, other: &Self) -> bool {
@@ -32,7 +32,7 @@ impl PartialEq for Same {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct TableProps {
+pub(crate) struct TableProps {
     pub analysis: Same,
     pub on_or_after: bool,
     pub lang: Lang,
@@ -42,7 +42,7 @@ pub struct TableProps {
 const BUDGET_MS: f64 = 16.0;
 
 #[component]
-pub fn CohortTable(props: &TableProps) -> Html {
+pub(crate) fn CohortTable(props: &TableProps) -> Html {
     let l = props.lang;
     let big = data_table::cell_count(&props.analysis.0) > data_table::SPLIT_ABOVE;
     let host = use_node_ref();

@@ -10,7 +10,7 @@ use crate::formats::link::Ignored;
 use crate::i18n::{self, format_number, Lang};
 
 #[derive(Properties, PartialEq)]
-pub struct ParamInputProps {
+pub(crate) struct ParamInputProps {
     pub param: Param,
     /// Current value in model units.
     pub value: f64,
@@ -25,7 +25,7 @@ pub struct ParamInputProps {
 
 /// Reads what a person typed: trims, accepts a decimal comma and thousands
 /// separators; `None` if it is not a finite number.
-pub fn parse_typed(raw: &str) -> Option<f64> {
+pub(crate) fn parse_typed(raw: &str) -> Option<f64> {
     let mut s = raw.trim().replace([' ', '\u{a0}', '_'], "");
     if s.contains(',') && !s.contains('.') && s.matches(',').count() == 1 && !s.ends_with(",000") {
         s = s.replace(',', ".");
@@ -38,7 +38,7 @@ pub fn parse_typed(raw: &str) -> Option<f64> {
 /// A number field and a slider that move together, with a label, a hint and
 /// a message when the typed value had to be changed.
 #[component]
-pub fn ParamInput(props: &ParamInputProps) -> Html {
+pub(crate) fn ParamInput(props: &ParamInputProps) -> Html {
     let message = use_state(|| None::<String>);
     let lang = props.lang;
     let param = props.param;
@@ -121,7 +121,7 @@ pub fn ParamInput(props: &ParamInputProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct OutputProps {
+pub(crate) struct OutputProps {
     pub testid: AttrValue,
     pub label: AttrValue,
     /// Model units, full precision in `data-value`.
@@ -136,7 +136,7 @@ pub struct OutputProps {
 
 /// One output number: formatted text, exact `data-value`.
 #[component]
-pub fn Output(props: &OutputProps) -> Html {
+pub(crate) fn Output(props: &OutputProps) -> Html {
     let exact = if props.value == 0.0 { 0.0 } else { props.value };
     let sign = if exact < 0.0 { "negative" } else { "positive" };
     html! {
@@ -151,7 +151,7 @@ pub fn Output(props: &OutputProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct ChoiceProps {
+pub(crate) struct ChoiceProps {
     pub testid: AttrValue,
     pub label: AttrValue,
     /// (value, shown text) pairs.
@@ -162,7 +162,7 @@ pub struct ChoiceProps {
 
 /// A labelled `<select>`.
 #[component]
-pub fn Choice(props: &ChoiceProps) -> Html {
+pub(crate) fn Choice(props: &ChoiceProps) -> Html {
     let on_change = {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| {
@@ -183,7 +183,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct ToggleProps {
+pub(crate) struct ToggleProps {
     pub testid: AttrValue,
     pub label: AttrValue,
     pub checked: bool,
@@ -192,7 +192,7 @@ pub struct ToggleProps {
 
 /// A labelled checkbox.
 #[component]
-pub fn Toggle(props: &ToggleProps) -> Html {
+pub(crate) fn Toggle(props: &ToggleProps) -> Html {
     let on_change = {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| {
@@ -209,14 +209,14 @@ pub fn Toggle(props: &ToggleProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct ChartProps {
+pub(crate) struct ChartProps {
     pub testid: AttrValue,
     /// The SVG string from `crate::chart`.
     pub svg: std::rc::Rc<String>,
 }
 
 /// Downloads a chart drawn as `svg`: the SVG itself, or a 2× PNG (for slides).
-pub fn export_chart(kind: &str, name: &str, svg: &str) {
+pub(crate) fn export_chart(kind: &str, name: &str, svg: &str) {
     if kind == "png" {
         let size = crate::chart::svg_size(svg).unwrap_or((520, 280));
         super::browser::download_png(&format!("{name}.png"), svg, size, 2.0);
@@ -227,7 +227,7 @@ pub fn export_chart(kind: &str, name: &str, svg: &str) {
 
 /// The SVG and PNG buttons of charts drawn as HTML elsewhere (the import
 /// worker writes them with `data-export`): one listener for all of them.
-pub fn on_chart_export(e: MouseEvent) {
+pub(crate) fn on_chart_export(e: MouseEvent) {
     let Some(button) = e.target_dyn_into::<web_sys::Element>() else {
         return;
     };
@@ -246,7 +246,7 @@ pub fn on_chart_export(e: MouseEvent) {
 /// A chart figure showing an SVG string made by the pure chart functions,
 /// with SVG and PNG (2×, for slides) downloads of exactly that string.
 #[component]
-pub fn Chart(props: &ChartProps) -> Html {
+pub(crate) fn Chart(props: &ChartProps) -> Html {
     let export = |kind: &'static str| {
         let (svg, name) = (props.svg.clone(), props.testid.clone());
         Callback::from(move |_| export_chart(kind, &name, &svg))
@@ -264,7 +264,7 @@ pub fn Chart(props: &ChartProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct LinkNoticeProps {
+pub(crate) struct LinkNoticeProps {
     pub lang: Lang,
     pub items: Vec<Ignored>,
     pub on_dismiss: Callback<MouseEvent>,
@@ -272,7 +272,7 @@ pub struct LinkNoticeProps {
 
 /// Says, in the page language, which parts of an opened link were ignored.
 #[component]
-pub fn LinkNotice(props: &LinkNoticeProps) -> Html {
+pub(crate) fn LinkNotice(props: &LinkNoticeProps) -> Html {
     html! {
         <div class="notice" role="status" data-testid="link-notice">
             <p>{ i18n::LINK_NOTICE.get(props.lang) }</p>

@@ -16,7 +16,7 @@ use crate::i18n::{self, Lang};
 use crate::import::dates;
 
 #[derive(Properties, PartialEq)]
-pub struct ForecastProps {
+pub(crate) struct ForecastProps {
     pub lang: Lang,
     /// First and last day of the imported rows (None without a transaction file).
     pub range: Option<(i32, i32)>,
@@ -50,7 +50,7 @@ pub struct ForecastProps {
 
 /// A forecast drawn by the worker: "done" or "error", the status line, the results' HTML.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Drawn {
+pub(crate) struct Drawn {
     pub state: String,
     pub status: String,
     pub html: AttrValue,
@@ -102,7 +102,7 @@ fn number_input(
 }
 
 #[component]
-pub fn Forecasts(props: &ForecastProps) -> Html {
+pub(crate) fn Forecasts(props: &ForecastProps) -> Html {
     let l = props.lang;
     let edit = use_state(|| None::<Edit>);
     let lookup_text = use_state(String::new);

@@ -19,7 +19,7 @@ use crate::i18n::{self, format_percent, Lang};
 use crate::import::{self, dates::DayOrder, Analysis, ImportError, Inspection, Period, Settings};
 
 #[derive(Properties, PartialEq)]
-pub struct ImportProps {
+pub(crate) struct ImportProps {
     pub lang: Lang,
     /// The model's p(n, 0), drawn against the data's repeat curve.
     pub model_p: [f64; 10],
@@ -113,7 +113,7 @@ type ForecastMessage = Rc<dyn Fn(Reply)>;
 
 /// The import section.
 #[component]
-pub fn YourData(props: &ImportProps) -> Html {
+pub(crate) fn YourData(props: &ImportProps) -> Html {
     let l = props.lang;
     let inspection = use_state(|| None::<Result<Inspection, ImportError>>);
     let result = use_state(|| None::<Result<Rc<Analysis>, ImportError>>);

@@ -19,7 +19,7 @@ use crate::simulator::{self, Outcome};
 const KEY: &str = "repurchase-lab.saved";
 
 #[derive(Properties, PartialEq)]
-pub struct SavedProps {
+pub(crate) struct SavedProps {
     pub scenario: Rc<Scenario>,
     pub lang: Lang,
     pub dispatch: UseReducerDispatcher<ScenarioState>,
@@ -36,7 +36,7 @@ enum Notice {
 
 /// The saved-scenarios section.
 #[component]
-pub fn SavedScenarios(props: &SavedProps) -> Html {
+pub(crate) fn SavedScenarios(props: &SavedProps) -> Html {
     let l = props.lang;
     let loaded = use_memo((), |_| saved::read(&browser::load(KEY).unwrap_or_default()));
     let items = use_state(|| loaded.items.clone());

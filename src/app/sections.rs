@@ -20,7 +20,7 @@ use crate::chart::{self, curves, waterfall};
 use crate::i18n::{self, format_money, format_number, format_percent, Lang};
 
 #[derive(Properties, PartialEq)]
-pub struct CalculatorProps {
+pub(crate) struct CalculatorProps {
     pub scenario: Rc<Scenario>,
     /// The calculation of `scenario` (computed once, by the page).
     pub calc: Rc<Calculation>,
@@ -34,7 +34,7 @@ const WIDE: u32 = 520;
 
 /// Every section of the calculator.
 #[component]
-pub fn Calculator(props: &CalculatorProps) -> Html {
+pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
     let s = &*props.scenario;
     let l = props.lang;
     let calc = &props.calc;

@@ -10,7 +10,7 @@ use crate::chart::xml_escape;
 use crate::i18n::{self, Lang};
 
 #[derive(Properties, PartialEq)]
-pub struct ShareBarProps {
+pub(crate) struct ShareBarProps {
     pub lang: Lang,
     /// The full link to the current scenario.
     pub url: AttrValue,
@@ -21,7 +21,7 @@ pub struct ShareBarProps {
 }
 
 /// The `<iframe>` snippet for a panel of the current scenario.
-pub fn embed_snippet(
+pub(crate) fn embed_snippet(
     page_url: &str,
     fragment: &str,
     panel: Panel,
@@ -42,7 +42,7 @@ pub fn embed_snippet(
 
 /// Copy link, share URL, embed dialog and print.
 #[component]
-pub fn ShareBar(props: &ShareBarProps) -> Html {
+pub(crate) fn ShareBar(props: &ShareBarProps) -> Html {
     let l = props.lang;
     let status = use_state(|| None::<bool>);
     let embed_open = use_state(|| false);

@@ -15,7 +15,7 @@ use crate::i18n::{self, format_money, format_number, format_percent, Lang};
 use crate::simulator::{self, Outcome, Simulation};
 
 #[derive(Properties, PartialEq)]
-pub struct SimulatorProps {
+pub(crate) struct SimulatorProps {
     pub scenario: Rc<Scenario>,
     /// The calculation of `scenario` (p(n, 0) of the lens in use feeds the chain).
     pub calc: Rc<Calculation>,
@@ -73,7 +73,7 @@ fn compact(l: Lang, v: f64) -> String {
 
 /// The simulator.
 #[component]
-pub fn Simulator(props: &SimulatorProps) -> Html {
+pub(crate) fn Simulator(props: &SimulatorProps) -> Html {
     let s = &*props.scenario;
     let l = props.lang;
     // Run again only when what the simulator reads changes (not on the

@@ -4,7 +4,7 @@
 
 /// A panel that can be embedded on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Panel {
+pub(crate) enum Panel {
     /// The whole page (with the site chrome hidden when embedded).
     Page,
     /// The chain: summary, experience and expectation sections.
@@ -21,7 +21,7 @@ pub enum Panel {
 
 impl Panel {
     /// Every panel, in the embed dialog's order.
-    pub const ALL: [Panel; 6] = [
+    pub(crate) const ALL: [Panel; 6] = [
         Panel::Calculator,
         Panel::Trap,
         Panel::Stickiness,
@@ -31,7 +31,7 @@ impl Panel {
     ];
 
     /// The code in the link and the select.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Panel::Page => "page",
             Panel::Calculator => "calculator",
@@ -43,12 +43,12 @@ impl Panel {
     }
 
     /// Parses a code.
-    pub fn from_code(code: &str) -> Option<Panel> {
+    pub(crate) fn from_code(code: &str) -> Option<Panel> {
         Panel::ALL.into_iter().find(|p| p.code() == code)
     }
 
     /// A sensible iframe height for the snippet, px (the page also posts its real height).
-    pub fn height(self) -> u32 {
+    pub(crate) fn height(self) -> u32 {
         match self {
             Panel::Page => 1600,
             Panel::Calculator => 1500,
@@ -62,7 +62,7 @@ impl Panel {
 
 /// Which parts of the page are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Parts {
+pub(crate) struct Parts {
     pub summary: bool,
     pub experience: bool,
     pub expectation: bool,
@@ -78,7 +78,7 @@ pub struct Parts {
 
 impl Parts {
     /// The parts of a panel.
-    pub fn of(panel: Panel) -> Parts {
+    pub(crate) fn of(panel: Panel) -> Parts {
         let none = Parts {
             summary: false,
             experience: false,
@@ -131,14 +131,14 @@ impl Parts {
     }
 
     /// Whether the simulator section shows at all.
-    pub fn simulator(&self) -> bool {
+    pub(crate) fn simulator(&self) -> bool {
         self.sim_inputs || self.sim_numbers || self.heatmaps || self.curves || self.churn
     }
 }
 
 /// Light, dark, or whatever the reader's system prefers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Theme {
+pub(crate) enum Theme {
     /// Follow `prefers-color-scheme`.
     #[default]
     Auto,
@@ -150,10 +150,10 @@ pub enum Theme {
 
 impl Theme {
     /// Every theme.
-    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+    pub(crate) const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
 
     /// The code in the link.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Theme::Auto => "auto",
             Theme::Light => "light",
@@ -162,14 +162,14 @@ impl Theme {
     }
 
     /// Parses a code.
-    pub fn from_code(code: &str) -> Option<Theme> {
+    pub(crate) fn from_code(code: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|t| t.code() == code)
     }
 }
 
 /// The page's view, read from the link's shell keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct View {
+pub(crate) struct View {
     /// Embedded panel, or None for the normal page.
     pub embed: Option<Panel>,
     /// Theme.
@@ -179,7 +179,7 @@ pub struct View {
 impl View {
     /// Reads `embed` and `theme` from the link's other keys; unknown values
     /// fall back to the normal page and the automatic theme.
-    pub fn from_keys(keys: &[(String, String)]) -> View {
+    pub(crate) fn from_keys(keys: &[(String, String)]) -> View {
         let get = |k: &str| {
             keys.iter()
                 .rev()
@@ -193,7 +193,7 @@ impl View {
     }
 
     /// The link suffix that keeps this view (`&embed=trap&theme=dark`).
-    pub fn suffix(&self) -> String {
+    pub(crate) fn suffix(&self) -> String {
         let mut s = String::new();
         if let Some(p) = self.embed {
             s.push_str(&format!("&embed={}", p.code()));

@@ -5,6 +5,7 @@
 pub use crate::calculator::inputs::{Param, Unit};
 use crate::calculator::presets::{JourneyKind, Preset};
 use crate::calculator::repurchase::Lens;
+use crate::calculator::stickiness;
 use crate::calculator::tools::Tier;
 use crate::calculator::trap::{DEFAULT_KNOTS, DEFAULT_POINTS_PER_STEP};
 pub use crate::period::Period;
@@ -140,8 +141,8 @@ impl Default for Scenario {
             exp_implicit: 20.0,
             tier: Tier::New,
             loyalty: 0.10,
-            stickiness_max: 0.6,
-            habit_purchase: 5.0,
+            stickiness_max: stickiness::DEFAULT_MAX,
+            habit_purchase: stickiness::DEFAULT_HABIT_PURCHASE,
             trap_knots: DEFAULT_KNOTS,
             points_per_step: DEFAULT_POINTS_PER_STEP,
             lens: Lens::Chain,

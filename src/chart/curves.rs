@@ -6,6 +6,7 @@ use plotters::style::{Color, RGBColor};
 
 use super::frame::{legend, nice_ticks, render, text_style, Frame, Swatch};
 use super::palette::{BLUE, GREEN, GRID, INK, MUTED, ORANGE, PURPLE, SKY, VERMILLION, YELLOW};
+use crate::calculator::stickiness::{ATTENTION_TIER, CARE_TIER};
 use crate::calculator::trap::Pchip;
 
 /// Formats numbers for a chart (percent, points …) in the page language.
@@ -104,18 +105,25 @@ pub fn stickiness_svg(
 ) -> String {
     let frame = Frame::new(size, 52, 44, (0.5, 10.5), (0.0, 1.0));
     render(size, |root| {
-        frame.rect(root, (2.5, 0.0), (4.5, 1.0), YELLOW.mix(0.12).filled())?;
-        frame.rect(root, (4.5, 0.0), (10.5, 1.0), GREEN.mix(0.12).filled())?;
+        // The seed-001 tiers: from the 3rd purchase attention, from the 5th care.
+        let (attention, care) = (ATTENTION_TIER as f64 - 0.5, CARE_TIER as f64 - 0.5);
+        frame.rect(
+            root,
+            (attention, 0.0),
+            (care, 1.0),
+            YELLOW.mix(0.12).filled(),
+        )?;
+        frame.rect(root, (care, 0.0), (10.5, 1.0), GREEN.mix(0.12).filled())?;
         frame.text(
             root,
-            (2.5, 1.0),
+            (attention, 1.0),
             (4, 4),
             labels.tiers[0].to_string(),
             text_style(HPos::Left, VPos::Top, MUTED),
         )?;
         frame.text(
             root,
-            (4.5, 1.0),
+            (care, 1.0),
             (4, 22),
             labels.tiers[1].to_string(),
             text_style(HPos::Left, VPos::Top, MUTED),

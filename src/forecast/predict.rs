@@ -120,30 +120,6 @@ pub enum ForecastError {
     Cancelled,
 }
 
-impl ForecastError {
-    /// A stable code for the page's messages.
-    pub fn code(self) -> &'static str {
-        match self {
-            ForecastError::NoCustomers => "no-customers",
-            ForecastError::NoRepeats => "no-repeats",
-            ForecastError::NoFit => "no-fit",
-            ForecastError::Cancelled => "cancelled",
-        }
-    }
-
-    /// Parses a code.
-    pub fn from_code(code: &str) -> Option<ForecastError> {
-        [
-            ForecastError::NoCustomers,
-            ForecastError::NoRepeats,
-            ForecastError::NoFit,
-            ForecastError::Cancelled,
-        ]
-        .into_iter()
-        .find(|e| e.code() == code)
-    }
-}
-
 /// One customer's numbers under fitted models.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Prediction {

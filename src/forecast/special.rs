@@ -48,11 +48,6 @@ pub fn digamma(mut x: f64) -> f64 {
         - f * (1.0 / 12.0 - f * (1.0 / 120.0 - f * (1.0 / 252.0 - f * (1.0 / 240.0 - f / 132.0))))
 }
 
-/// ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b).
-pub fn ln_beta(a: f64, b: f64) -> f64 {
-    ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
-}
-
 /// ₂F₁(a, b; c; z) by its power series, for 0 ≤ z < 1 and c > 0 (the only
 /// case the models use). Sums until a term is below 1e-16 of the total (at
 /// most 200,000 terms, enough for z up to 0.9998).

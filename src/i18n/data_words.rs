@@ -289,8 +289,6 @@ pub const DERL: L = L(
     "新客户的折现预期剩余生命周期（期）",
 );
 pub const PERIOD_DISCOUNT: L = L("Discount rate per period, %", "每期折现率，%");
-pub const ALPHA_SBG: L = L("α", "α");
-pub const BETA_SBG: L = L("β", "β");
 
 /// The plural name of a forecast unit ("weeks", "周").
 pub fn units(u: crate::forecast::predict::Unit) -> L {

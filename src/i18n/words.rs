@@ -69,9 +69,7 @@ pub const P_FIRST: L = L(
 );
 pub const STICKINESS_N: L = L("Stickiness K(n)", "粘性 K(n)");
 pub const P_N: L = L("Repurchase p(n) per period", "每期复购概率 p(n)");
-pub const PURCHASES: L = L("purchases", "次购买");
 pub const POINTS: L = L("pt", "分");
-pub const FROM_JOURNEY: L = L("B from the journey builder", "B 取自旅程构建器");
 pub const FROM_BUILDER: L = L("E from the expectation builder", "E 取自预期构建器");
 pub const USE_JOURNEY: L = L("Build B from the customer journey", "用客户旅程计算 B");
 pub const USE_BUILDER: L = L("Build E from what shapes it", "用影响因素计算 E");
