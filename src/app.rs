@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::calculator::calculate::{calculate, Calculation};
 use crate::calculator::presets::{JourneyKind, Preset};
 use crate::calculator::repurchase::Lens;
 use crate::calculator::scenario::{Param, Period, Scenario};
@@ -35,12 +36,45 @@ pub fn start() {
     };
 }
 
+/// A value the page computes once and hands down, compared by identity: a
+/// new one exists only when its inputs changed, so a props check is one
+/// pointer comparison instead of a walk over every field.
+#[derive(Debug)]
+pub(crate) struct Shared<T>(pub(crate) Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// Keys of the link that belong to the page, not to the scenario.
 const SHELL_KEYS: &[&str] = &["embed", "theme"];
 
-/// The scenario as reducer state: one action per kind of change.
+/// The scenario as reducer state (one action per kind of change), with its
+/// calculation: computed here, once per new scenario, and handed down.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ScenarioState(pub Scenario);
+pub struct ScenarioState(pub Scenario, Shared<Calculation>);
+
+impl ScenarioState {
+    fn of(scenario: Scenario) -> ScenarioState {
+        let calc = Shared(Rc::new(calculate(&scenario)));
+        ScenarioState(scenario, calc)
+    }
+}
 
 /// Every way the scenario changes.
 pub enum Action {
@@ -97,7 +131,7 @@ impl Reducible for ScenarioState {
         if next == self.0 {
             self
         } else {
-            Rc::new(ScenarioState(next))
+            Rc::new(ScenarioState::of(next))
         }
     }
 }
@@ -108,7 +142,7 @@ pub fn App() -> Html {
     let initial = use_memo((), |_| link::decode(&browser::fragment(), SHELL_KEYS));
     let scenario = use_reducer({
         let initial = initial.clone();
-        move || ScenarioState(initial.scenario.clone())
+        move || ScenarioState::of(initial.scenario.clone())
     });
     let ignored = use_state({
         let initial = initial.clone();
@@ -178,9 +212,9 @@ pub fn App() -> Html {
             }
         })
     };
-    // Once per scenario: the model's outputs, handed down to every section;
-    // once per render: the link and a shared scenario.
-    let calc = use_memo(scenario.0.clone(), crate::calculator::calculate::calculate);
+    // The model's outputs (computed by the reducer, once per scenario) go
+    // down to every section; once per render: the link and a shared scenario.
+    let calc = scenario.1.clone();
     let fragment = link::encode(&scenario.0);
     let shared = Rc::new(scenario.0.clone());
     let on_fit = {

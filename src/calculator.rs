@@ -1,6 +1,13 @@
-//! The pure core: formulas, the scenario and its share-link form.
+//! The calculator: the formula chain of SPEC §2, §3 and §6 — perceived value
+//! V = B − C and satisfaction S = V − E (`chain`), the 1–5 scale and the trap
+//! curve ℓ (`trap`), stickiness K(n) (`stickiness`), repurchase p(n) in both
+//! lenses and the diagnosis (`repurchase`), the small tools (`tools`),
+//! `calculate` (every output at once), the one `Scenario`, every input's
+//! definition (`inputs`) and the presets.
 //!
-//! Nothing here imports a web crate; everything is tested with `cargo test`.
+//! Owns the Scenario. May import: `i18n::L` (the inputs' wording), `period`.
+//! Never a web crate, never another room: the simulator, the formats and the
+//! page read it, not the reverse.
 
 pub mod calculate;
 pub mod chain;

@@ -1,8 +1,18 @@
-//! Your data: a transaction export turned into real cohorts, in the browser
-//! (or natively with `cargo run --release --example cohort -- FILE`).
+//! Your data (SPEC §5): a transaction export turned into real cohorts, by
+//! stage — `inspect` (a first look: delimiter, header, columns, a guessed
+//! mapping), `read` (every row through the mapping into kept rows, skipped
+//! rows counted by line and reason), `aggregate` (rows to cohorts; another
+//! period regroups the kept rows), `json` (the analysis JSON of CONTRACT.md).
+//! Helpers: `csv` (delimiter sniffing, RFC 4180 records), `dates`, `amount`,
+//! `columns` (header and content guessing), `ids` (customer ids to dense
+//! indices), `cohort_table` (an already-aggregated table).
 //!
-//! Pure Rust: the page decodes the file's bytes (UTF-8 or GB18030, with the
-//! browser's TextDecoder) and hands the text here; nothing leaves the page.
+//! The page decodes the file's bytes (UTF-8 or GB18030, with the browser's
+//! TextDecoder) and hands the text here; nothing leaves the page. Natively:
+//! `cargo run --release --example cohort -- FILE`.
+//!
+//! May import: `period`, `formats::json` (the analysis JSON). Never a web
+//! crate, never the calculator or the models.
 
 pub mod aggregate;
 pub mod amount;

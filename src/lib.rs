@@ -1,11 +1,18 @@
 //! Repurchase Lab: why satisfied customers do not come back, and what would
 //! bring them back.
 //!
-//! Layout, so a formula is found in seconds:
-//! - [`model`]: the formulas and the scenario (pure Rust, no web crates);
+//! The rooms, so a formula is found from the folder names (ARCHITECTURE.md
+//! has the arrows between them and their rules):
+//! - [`calculator`]: the formula chain, the scenario and every input;
+//! - [`simulator`]: the retention-cohort simulator and its fit to data;
+//! - [`forecast`]: the BTYD models and the report the worker draws;
+//! - [`import`]: your data, from text to cohorts, by stage;
+//! - [`formats`]: share link, saved scenarios, exports, the worker's wire;
 //! - [`chart`]: pure functions from numbers to SVG strings (plotters);
 //! - [`i18n`]: every word the page shows, in English and Simplified Chinese;
-//! - `app` (wasm32 only): the Yew page, a thin shell over the above.
+//! - [`period`]: the one period enum;
+//! - `app` and `worker` (wasm32 only): the Yew page and the Web Worker, thin
+//!   shells over the above. Nothing else imports a web crate.
 
 pub mod calculator;
 pub mod chart;

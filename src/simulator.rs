@@ -1,4 +1,10 @@
-//! The cohort simulator.
+//! The retention-cohort simulator (SPEC §4): an exact expected-value Markov
+//! chain on (purchases so far, periods since the last purchase) (`markov`),
+//! the window of cohorts scaled from one unit cohort (`cohorts`), the
+//! scenario run as baseline, with programmes and with churn cut (`run`), and
+//! the fit of its parameters to observed retention (`fit`).
+//!
+//! May import: the calculator (the Scenario, K(n), p(n)). Never a web crate.
 
 pub mod cohorts;
 pub mod fit;

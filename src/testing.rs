@@ -49,6 +49,21 @@ macro_rules! close_message {
     };
 }
 
+/// Checks an analytic gradient against central differences of `f` at
+/// `theta` (step 1e-6, relative tolerance 1e-5): the test every likelihood
+/// with a hand-written gradient gets.
+pub fn assert_gradient(theta: &[f64], gradient: &[f64], f: impl Fn(&[f64]) -> f64) {
+    assert_eq!(theta.len(), gradient.len());
+    let h = 1e-6;
+    for i in 0..theta.len() {
+        let (mut up, mut down) = (theta.to_vec(), theta.to_vec());
+        up[i] += h;
+        down[i] -= h;
+        let fd = (f(&up) - f(&down)) / (2.0 * h);
+        crate::assert_close!(gradient[i], fd, rel 1e-5, "component {i}");
+    }
+}
+
 /// A fixture's text, by its path under `tests/fixtures/`.
 pub fn fixture(path: &str) -> String {
     let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));

@@ -44,6 +44,16 @@ fn fire(target: &Element, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
+/// Types `value` into the number field `testid` (the CONTRACT way: set it,
+/// fire `change`) and lets the page settle; returns the field.
+async fn type_into(root: &Element, testid: &str, value: &str) -> HtmlInputElement {
+    let field: HtmlInputElement = hook(root, testid).dyn_into().unwrap();
+    field.set_value(value);
+    fire(&field, "change");
+    yew::scheduler::flush().await;
+    field
+}
+
 #[wasm_bindgen_test]
 async fn typed_input_updates_value_satisfaction_and_chart() {
     let root = mount().await;
@@ -52,10 +62,7 @@ async fn typed_input_updates_value_satisfaction_and_chart() {
     let chart_before = hook(&root, "chain-chart").inner_html();
     assert!(chart_before.contains("<svg"));
 
-    let benefit: HtmlInputElement = hook(&root, "benefit").dyn_into().unwrap();
-    benefit.set_value("90");
-    fire(&benefit, "change");
-    yew::scheduler::flush().await;
+    type_into(&root, "benefit", "90").await;
 
     assert_eq!(data_value(&root, "value"), 60.0);
     assert_eq!(data_value(&root, "satisfaction"), 25.0);
@@ -71,10 +78,7 @@ async fn typed_input_updates_value_satisfaction_and_chart() {
 #[wasm_bindgen_test]
 async fn out_of_range_input_is_clamped_with_a_message() {
     let root = mount().await;
-    let expectation: HtmlInputElement = hook(&root, "expectation").dyn_into().unwrap();
-    expectation.set_value("250");
-    fire(&expectation, "change");
-    yew::scheduler::flush().await;
+    let expectation = type_into(&root, "expectation", "250").await;
     assert_eq!(expectation.value(), "100");
     assert_eq!(
         data_value(&root, "satisfaction"),

@@ -23,7 +23,7 @@ use crate::i18n::{self, format_money, format_number, format_percent, Lang};
 pub(crate) struct CalculatorProps {
     pub scenario: Rc<Scenario>,
     /// The calculation of `scenario` (computed once, by the page).
-    pub calc: Rc<Calculation>,
+    pub calc: super::Shared<Calculation>,
     pub lang: Lang,
     pub dispatch: UseReducerDispatcher<ScenarioState>,
     /// Which sections show (all of them on the normal page).
@@ -188,7 +188,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
     };
     let pts = |x: f64| format!("{} {}", format_number(l, x, 1), i18n::POINTS.get(l));
     let pct = |x: f64| format_percent(l, x, 1);
-    let c = &**calc;
+    let c: &Calculation = calc;
     let (diag_title, diag_body) = i18n::diagnosis(l, c.diagnosis, c.advice, s.lens);
     let stage_names = i18n::stages(s.journey);
     let parts = props.parts;

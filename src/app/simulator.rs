@@ -18,7 +18,7 @@ use crate::simulator::{self, Outcome, Simulation};
 pub(crate) struct SimulatorProps {
     pub scenario: Rc<Scenario>,
     /// The calculation of `scenario` (p(n, 0) of the lens in use feeds the chain).
-    pub calc: Rc<Calculation>,
+    pub calc: super::Shared<Calculation>,
     /// The page's scenario has moved on; this update follows within a task.
     pub pending: bool,
     pub lang: Lang,

@@ -286,19 +286,7 @@ mod tests {
         let theta = [-0.4f64, 1.2, -0.3, 0.8];
         let mut g = [0.0; 4];
         ll_and_gradient(&from_log(&theta), &cs, 12, &mut g);
-        for i in 0..4 {
-            let h = 1e-6;
-            let (mut up, mut down) = (theta, theta);
-            up[i] += h;
-            down[i] -= h;
-            let fd = (log_likelihood(&from_log(&up), &cs) - log_likelihood(&from_log(&down), &cs))
-                / (2.0 * h);
-            assert!(
-                (g[i] - fd).abs() < 1e-5 * fd.abs().max(1.0),
-                "{i}: {} vs {fd}",
-                g[i]
-            );
-        }
+        crate::testing::assert_gradient(&theta, &g, |t| log_likelihood(&from_log(t), &cs));
     }
 
     #[test]

@@ -170,19 +170,7 @@ mod tests {
         let mut g = [0.0; 3];
         let ln_ms: Vec<f64> = ss.iter().map(|s| s.m.ln()).collect();
         ll_and_gradient(&from_log(&theta), &ss, &ln_ms, 7, &mut g);
-        for i in 0..3 {
-            let h = 1e-6;
-            let (mut up, mut down) = (theta, theta);
-            up[i] += h;
-            down[i] -= h;
-            let fd = (log_likelihood(&from_log(&up), &ss) - log_likelihood(&from_log(&down), &ss))
-                / (2.0 * h);
-            assert!(
-                (g[i] - fd).abs() < 1e-5 * fd.abs().max(1.0),
-                "{i}: {} vs {fd}",
-                g[i]
-            );
-        }
+        crate::testing::assert_gradient(&theta, &g, |t| log_likelihood(&from_log(t), &ss));
     }
 
     #[test]

@@ -84,24 +84,23 @@ fn write(tag: &str, fields: &[&str]) -> String {
     out
 }
 
-/// Reads a tag and exactly `n` fields.
-fn read(text: &str, n: usize) -> Option<(&str, Vec<&str>)> {
+/// Reads a tag and its fields (None when a length does not fit).
+fn read(text: &str) -> Option<(&str, Vec<&str>)> {
     let (tag, mut rest) = match text.split_once('\n') {
         Some((tag, rest)) => (tag, Some(rest)),
         None => (text, None),
     };
-    let mut fields = Vec::with_capacity(n);
+    let mut fields = Vec::new();
     while let Some(r) = rest {
         let (len, body) = r.split_once('\n')?;
         let len: usize = len.parse().ok()?;
-        let field = body.get(..len)?;
-        fields.push(field);
+        fields.push(body.get(..len)?);
         rest = match &body[len..] {
             "" => None,
             more => Some(more.strip_prefix('\n')?),
         };
     }
-    (fields.len() == n).then_some((tag, fields))
+    Some((tag, fields))
 }
 
 fn number(s: &str) -> Option<f64> {
@@ -134,44 +133,28 @@ impl Request {
 
     /// Reads a message string (None when it is not one).
     pub fn decode(text: &str) -> Option<Request> {
-        let tag = text.split('\n').next()?;
-        let lang = |c: &str| Lang::from_code(c);
-        Some(match tag {
-            "import" => {
-                let (_, f) = read(text, 1)?;
-                Request::Import {
-                    settings: match f[0] {
-                        "" => None,
-                        s => Some(wire::decode_settings(s)?),
-                    },
-                }
-            }
-            "forecast" => {
-                let (_, f) = read(text, 2)?;
-                Request::Forecast {
-                    options: wire::decode_options(f[0])?,
-                    lang: lang(f[1])?,
-                }
-            }
-            "lookup" => {
-                let (_, f) = read(text, 2)?;
-                Request::Lookup {
-                    id: f[0].to_string(),
-                    lang: lang(f[1])?,
-                }
-            }
-            "customers" => {
-                read(text, 0)?;
-                Request::Customers
-            }
-            "sbg" => {
-                let (_, f) = read(text, 3)?;
-                Request::Sbg {
-                    survivors: f[0].to_string(),
-                    discount: number(f[1])?,
-                    lang: lang(f[2])?,
-                }
-            }
+        let (tag, fields) = read(text)?;
+        Some(match (tag, fields.as_slice()) {
+            ("import", [settings]) => Request::Import {
+                settings: match *settings {
+                    "" => None,
+                    s => Some(wire::decode_settings(s)?),
+                },
+            },
+            ("forecast", [options, lang]) => Request::Forecast {
+                options: wire::decode_options(options)?,
+                lang: Lang::from_code(lang)?,
+            },
+            ("lookup", [id, lang]) => Request::Lookup {
+                id: id.to_string(),
+                lang: Lang::from_code(lang)?,
+            },
+            ("customers", []) => Request::Customers,
+            ("sbg", [survivors, discount, lang]) => Request::Sbg {
+                survivors: survivors.to_string(),
+                discount: number(discount)?,
+                lang: Lang::from_code(lang)?,
+            },
             _ => return None,
         })
     }
@@ -195,40 +178,29 @@ impl Reply {
         }
     }
 
-    /// Reads a message string (None when it is not one, or is from another
-    /// version of the result format).
+    /// Reads a message string (None when it is not one).
     pub fn decode(text: &str) -> Option<Reply> {
-        let tag = text.split('\n').next()?;
-        let field = |n: usize| read(text, n).map(|(_, f)| f);
-        Some(match tag {
-            "ready" => {
-                field(0)?;
-                Reply::Ready
-            }
-            "progress" => Reply::Progress(number(field(1)?[0])?),
-            "imported" => Reply::Imported(Box::new(wire::decode(field(1)?[0])?)),
-            "forecast-progress" => Reply::ForecastProgress(number(field(1)?[0])?),
-            "forecast" => {
-                let f = field(3)?;
-                Reply::Forecast {
-                    done: f[0] == "done",
-                    status: f[1].to_string(),
-                    html: f[2].to_string(),
-                }
-            }
-            "lookup" => Reply::Lookup {
-                html: field(1)?[0].to_string(),
+        let (tag, fields) = read(text)?;
+        Some(match (tag, fields.as_slice()) {
+            ("ready", []) => Reply::Ready,
+            ("progress", [v]) => Reply::Progress(number(v)?),
+            ("imported", [wire]) => Reply::Imported(Box::new(wire::decode(wire)?)),
+            ("forecast-progress", [v]) => Reply::ForecastProgress(number(v)?),
+            ("forecast", [state, status, html]) => Reply::Forecast {
+                done: *state == "done",
+                status: status.to_string(),
+                html: html.to_string(),
             },
-            "customers" => Reply::Customers {
-                csv: field(1)?[0].to_string(),
+            ("lookup", [html]) => Reply::Lookup {
+                html: html.to_string(),
             },
-            "sbg" => {
-                let f = field(2)?;
-                Reply::Sbg {
-                    svg: f[0].to_string(),
-                    html: f[1].to_string(),
-                }
-            }
+            ("customers", [csv]) => Reply::Customers {
+                csv: csv.to_string(),
+            },
+            ("sbg", [svg, html]) => Reply::Sbg {
+                svg: svg.to_string(),
+                html: html.to_string(),
+            },
             _ => return None,
         })
     }

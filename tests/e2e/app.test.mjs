@@ -1,24 +1,15 @@
 // End-to-end: the release build in dist/, served from a sub-path, in Debian's
 // headless Chromium. Run by scripts/test after scripts/build.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 
-import { ARTIFACTS, dataValue, launch, open, setInput } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { ARTIFACTS, dataValue, open, setInput, suite } from './browser.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix: '/some/path/' });
-  browser = await launch();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite('/some/path/', (s, b) => {
+  [server, browser] = [s, b];
 });
 
 test('loads from a sub-path with the spec defaults', async () => {

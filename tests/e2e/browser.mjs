@@ -1,7 +1,11 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser),
 // with every page watched: a console error, a failed request, an HTTP error or
 // a request to another host is a test failure.
+import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
 
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
@@ -13,6 +17,24 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
     ],
+  });
+}
+
+/// One test file's setting: the release build in dist/ served from
+/// `prefix` and one browser, started before the tests and closed after;
+/// `set(server, browser)` hands them to the file.
+export function suite(prefix, set) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix });
+    browser = await launch();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    set(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
   });
 }
 
@@ -55,6 +77,27 @@ export async function open(browser, url, { locale = 'en-US', viewport, allowedHo
 /// follows the calculator one task later and marks itself meanwhile).
 export async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('[data-sim-pending]'));
+}
+
+/// Does `action`, then waits for the page to settle on what it caused: the
+/// simulator caught up and, with `status` (the test id of an element whose
+/// `data-run` counts finished requests: `import-status`, `forecast-status`),
+/// that element's next finished run. Returns its `data-state` (`done` or
+/// `error`), or nothing without `status`.
+export async function act(page, action, { status, timeout = 30_000 } = {}) {
+  const selector = status && `[data-testid="${status}"]`;
+  const run = selector && (await page.locator(selector).count())
+    ? Number(await page.getAttribute(selector, 'data-run'))
+    : 0;
+  await action();
+  if (selector) {
+    await page.waitForFunction(([sel, r]) => {
+      const s = document.querySelector(sel);
+      return s && Number(s.dataset.run) > r && ['done', 'error'].includes(s.dataset.state);
+    }, [selector, run], { timeout });
+  }
+  await settled(page);
+  return selector ? page.getAttribute(selector, 'data-state') : undefined;
 }
 
 export async function dataValue(page, testid) {

@@ -1,30 +1,22 @@
 // End-to-end: the calculator through the CONTRACT hooks, every preset, the
 // whole page in 中文, and the slider → DOM benchmark.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 
-import { ARTIFACTS, dataValue, launch, open, setInput, sliderBench } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { ARTIFACTS, dataValue, open, setInput, sliderBench, suite } from './browser.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix: '/lab/' });
-  browser = await launch();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite('/lab/', (s, b) => {
+  [server, browser] = [s, b];
 });
 
 const close = (actual, expected, what, eps = 1e-12) =>
   assert.ok(Math.abs(actual - expected) <= eps, `${what}: ${actual} vs ${expected}`);
 
-// The same formulas as src/model, written out independently.
+// The same formulas as src/calculator, written out independently.
 const K = (n, kmax, h) => kmax * (1 - Math.exp(-n / (h / Math.log(20))));
 const ELL_AT_3_2 = 0.1044984331797235; // SciPy PchipInterpolator on the default knots
 

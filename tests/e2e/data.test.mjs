@@ -1,38 +1,22 @@
 // End-to-end: your data. Fixtures through the file input (and paste), the
 // hooks read back, the analysis JSON exported and compared, and clear
 // messages for files that cannot be read.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { launch, open } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { act, open, suite } from './browser.mjs';
 
 let server;
 let browser;
 const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
-before(async () => {
-  server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix: '/data/' });
-  browser = await launch();
+suite('/data/', (s, b) => {
+  [server, browser] = [s, b];
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Does what sends a request to the worker and waits for its own result
- * (`data-run` counts finished requests); returns the final state. */
-async function workerDone(page, action) {
-  const run = Number(await page.getAttribute('[data-testid="import-status"]', 'data-run'));
-  await action();
-  await page.waitForFunction((r) => {
-    const s = document.querySelector('[data-testid="import-status"]');
-    return Number(s.dataset.run) > r && ['done', 'error'].includes(s.dataset.state);
-  }, run);
-  return page.getAttribute('[data-testid="import-status"]', 'data-state');
-}
+/** Does what sends a request to the worker and waits for its own result. */
+const workerDone = (page, action) => act(page, action, { status: 'import-status' });
 
 /** Picks a file and waits for its own result. */
 const importFile = (page, file) => workerDone(page, () => page.locator('[data-testid="import-file"]').setInputFiles(file));

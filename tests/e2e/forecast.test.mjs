@@ -2,39 +2,23 @@
 // end 1997-09-30 in weeks, must show the published BG/NBD and Gamma-Gamma
 // estimates through the CONTRACT hooks; a customer lookup answers; the sBG
 // textarea reproduces Fader & Hardie's estimates and names a bad item.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, open } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { act, open, suite } from './browser.mjs';
 
 let server;
 let browser;
 const cdnow = new URL('../fixtures/cdnow/CDNOW_sample.txt', import.meta.url).pathname;
 
-before(async () => {
-  server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix: '/fc/' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite('/fc/', (s, b) => {
+  [server, browser] = [s, b];
 });
 
 const value = async (page, id) => Number(await page.getAttribute(`[data-testid="${id}"]`, 'data-value'));
 
-/** Runs `action` and waits for the forecast it causes (`data-run` counts finished forecasts). */
-async function forecastAfter(page, action) {
-  const status = page.locator('[data-testid="forecast-status"]');
-  const run = (await status.count()) ? Number(await status.getAttribute('data-run')) : 0;
-  await action();
-  await page.waitForFunction((r) => {
-    const s = document.querySelector('[data-testid="forecast-status"]');
-    return s && Number(s.dataset.run) > r && ['done', 'error'].includes(s.dataset.state);
-  }, run, { timeout: 30000 });
-  return page.getAttribute('[data-testid="forecast-status"]', 'data-state');
-}
+/** Runs `action` and waits for the forecast it causes. */
+const forecastAfter = (page, action) => act(page, action, { status: 'forecast-status' });
 
 test('CDNOW in the page gives the published BG/NBD and Gamma-Gamma estimates', async () => {
   const { page, problems } = await open(browser, server.url);

@@ -1,23 +1,17 @@
 // End-to-end: share link, embed in a page of another origin, theme, saved
 // scenarios, and every export as a real file.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { dataValue, launch, open, setInput, settled } from './browser.mjs';
+import { dataValue, open, setInput, settled, suite } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix: '/share/' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite('/share/', (s, b) => {
+  [server, browser] = [s, b];
 });
 
 /** Every data-value on the page, by testid (and cell coordinates). */

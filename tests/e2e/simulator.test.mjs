@@ -1,25 +1,17 @@
 // End-to-end: the retention-cohort simulator through the CONTRACT hooks,
 // against the hand-computed case pinned in src/model/simulator.rs, the views,
 // screenshots, and the slider benchmark with a 36 × 36 triangle on screen.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 
-import { ARTIFACTS, dataValue, launch, open, setInput, sliderBench, settled } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { ARTIFACTS, dataValue, open, setInput, settled, sliderBench, suite } from './browser.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix: '/sim/' });
-  browser = await launch();
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite('/sim/', (s, b) => {
+  [server, browser] = [s, b];
 });
 
 const close = (actual, expected, what, eps = 1e-9) =>
@@ -35,18 +27,22 @@ async function cell(page, testid, c, k) {
 /** The 2-cohort, 3-offset case of the native tests: p = 0.4 flat, δ = 0.5, churn after 2. */
 async function handCase(page) {
   await page.selectOption('[data-testid="lens"]', 'dte');
-  await setInput(page, 'demand', 100);
-  await setInput(page, 'trust', 100);
-  await setInput(page, 'exposure', 40);
-  await setInput(page, 'decay', 50);
-  await setInput(page, 'churn-after', 2);
-  await setInput(page, 'sleeping-from', 1);
-  await setInput(page, 'cohorts', 2);
-  await setInput(page, 'window', 3);
-  await setInput(page, 'new-customers', 100);
-  await setInput(page, 'growth', 50);
-  await setInput(page, 'aov', 10);
-  await setInput(page, 'ltv-periods', 3);
+  for (const [id, v] of [
+    ['demand', 100],
+    ['trust', 100],
+    ['exposure', 40],
+    ['decay', 50],
+    ['churn-after', 2],
+    ['sleeping-from', 1],
+    ['cohorts', 2],
+    ['window', 3],
+    ['new-customers', 100],
+    ['growth', 50],
+    ['aov', 10],
+    ['ltv-periods', 3],
+  ]) {
+    await setInput(page, id, v);
+  }
 }
 
 test('the hand-computed triangle, read through the hooks', async () => {
