@@ -16,7 +16,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::chart::{data_table, heatmap};
+use crate::chart::data_table;
 use crate::i18n::{self, format_percent, Lang};
 use crate::import::Analysis;
 
@@ -75,12 +75,8 @@ pub(crate) fn CohortTable(props: &TableProps) -> Html {
             }
         });
     }
-    let bucket_css = use_memo((), |_| {
-        AttrValue::from(format!("<style>{}</style>", heatmap::bucket_css()))
-    });
     html! {
         <>
-            { Html::from_html_unchecked((*bucket_css).clone()) }
             if let Some((done, all)) = *drawing {
                 <p class="drawing" role="status">{ i18n::drawing_table(l, done, all) }</p>
             }
@@ -191,6 +187,7 @@ impl Drawing {
             web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &init)
                 .ok()?;
         el.set_inner_html(&parts.head);
+        size(Some(el.clone()));
         let stopped = Rc::new(Cell::new(false));
         let step: Step = Rc::new(RefCell::new(None));
         let all = parts.blocks.len();
@@ -219,6 +216,7 @@ impl Drawing {
                     let j = band.get();
                     if j == 0 {
                         let _ = el.insert_adjacent_html("beforeend", &parts.block_html(&a, i));
+                        size(el.last_element_child());
                     }
                     if let Some(block) = el.last_element_child() {
                         let _ = block.insert_adjacent_html(
@@ -227,6 +225,7 @@ impl Drawing {
                         );
                         if let Some(b) = block.last_element_child() {
                             observer.observe(&b);
+                            size(Some(b));
                         }
                     }
                     if j + 1 < parts.bands(&a, i) {
@@ -257,6 +256,7 @@ impl Drawing {
                     }
                 } else {
                     let _ = el.insert_adjacent_html("beforeend", &parts.foot);
+                    size(el.last_element_child());
                     drawing.set(None);
                 }
             }
@@ -278,5 +278,35 @@ impl Drawing {
             _seen: seen,
             _step: step,
         })
+    }
+}
+
+/// Gives the parts of a split table their sizes (`data-w`, `data-h` in
+/// whole px) through the CSSOM: a strict Content-Security-Policy blocks
+/// `style` attributes written as HTML, not styles set from script.
+fn size(part: Option<web_sys::Element>) {
+    let Some(part) = part else { return };
+    let apply = |e: &web_sys::Element| {
+        let (Some(w), Some(style)) = (
+            e.get_attribute("data-w"),
+            e.dyn_ref::<web_sys::HtmlElement>().map(|h| h.style()),
+        ) else {
+            return;
+        };
+        let _ = style.set_property("width", &format!("{w}px"));
+        if let Some(h) = e.get_attribute("data-h") {
+            let _ = style.set_property("contain-intrinsic-size", &format!("auto {w}px auto {h}px"));
+        }
+    };
+    apply(&part);
+    if let Ok(inner) = part.query_selector_all("[data-w]") {
+        for i in 0..inner.length() {
+            if let Some(e) = inner
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                apply(&e);
+            }
+        }
     }
 }

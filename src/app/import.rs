@@ -380,7 +380,9 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             .map(|(k, n)| {
                 (
                     AttrValue::from(k.to_string()),
-                    AttrValue::from(format!("{}: {n}", k + 1)),
+                    // The file's own header, isolated so a right-to-left
+                    // override in it cannot turn the label around.
+                    AttrValue::from(format!("{}: \u{2068}{n}\u{2069}", k + 1)),
                 )
             })
             .collect(),
@@ -594,10 +596,8 @@ fn DataViews(props: &ViewsProps) -> Html {
     let on_skipped = {
         let a = a.clone();
         Callback::from(move |_| {
-            let mut csv = String::from("\u{FEFF}line,reason\r\n");
-            for (line, r) in &a.skipped {
-                csv.push_str(&format!("{line},\"{}\"\r\n", i18n::skip_reason(l, *r)));
-            }
+            let csv =
+                crate::formats::export::skipped_csv(&a, &|r| i18n::skip_reason(l, r).to_string());
             browser::download(
                 "repurchase-lab-skipped-rows.csv",
                 "text/csv;charset=utf-8",
@@ -616,24 +616,7 @@ fn DataViews(props: &ViewsProps) -> Html {
     let on_data_csv = {
         let (a, on_or_after) = (a.clone(), props.on_or_after);
         Callback::from(move |_| {
-            let mut csv =
-                String::from("\u{FEFF}cohort,size,offset,active,retention,revenue,orders\r\n");
-            for c in &a.cohorts {
-                for k in 0..c.active.len() {
-                    let active = c.active_at(k, on_or_after);
-                    let revenue = c
-                        .revenue
-                        .as_ref()
-                        .map_or(String::new(), |r| r[k].to_string());
-                    csv.push_str(&format!(
-                        "{},{},{k},{active},{},{revenue},{}\r\n",
-                        c.label,
-                        c.size,
-                        c.retention(k, on_or_after),
-                        c.orders[k]
-                    ));
-                }
-            }
+            let csv = crate::formats::export::analysis_csv(&a, on_or_after);
             browser::download(
                 "repurchase-lab-your-cohorts.csv",
                 "text/csv;charset=utf-8",

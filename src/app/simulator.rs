@@ -109,9 +109,6 @@ pub(crate) fn Simulator(props: &SimulatorProps) -> Html {
     };
 
     let period = s.period;
-    let bucket_css = use_memo((), |_| {
-        AttrValue::from(format!("<style>{}</style>", heatmap::bucket_css()))
-    });
     // A cell's tooltip is written when the pointer reaches it.
     let on_hover = Callback::from(move |e: MouseEvent| {
         let Some(td) = e.target_dyn_into::<web_sys::HtmlElement>() else {
@@ -331,7 +328,6 @@ pub(crate) fn Simulator(props: &SimulatorProps) -> Html {
                 <Toggle testid="heatmap-difference" label={i18n::DIFFERENCE.get(l)} checked={*difference} on_change={on_difference} />
                 { Html::from_html_unchecked(AttrValue::from(heatmap::legend_html(i18n::LOW.get(l), i18n::HIGH.get(l)))) }
             </div>
-            { Html::from_html_unchecked((*bucket_css).clone()) }
             <div class="heatmaps">
                 <div class="heatmap-wrap" data-testid="baseline-heatmap" onmouseover={on_hover.clone()}>{ Html::from_html_unchecked(maps.0.clone()) }</div>
                 <div class="heatmap-wrap" data-testid="scenario-heatmap" onmouseover={on_hover}>{ Html::from_html_unchecked(maps.1.clone()) }</div>

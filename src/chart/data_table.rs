@@ -67,7 +67,7 @@ fn width(a: &Analysis) -> usize {
 }
 
 /// The table with `data-cohort-cell` hooks (CONTRACT.md), as one HTML table.
-/// Cells name a colour bucket (`h0` … `h19`, [`super::heatmap::bucket_css`])
+/// Cells name a colour bucket (`h0` … `h19`, [`super::heatmap::stylesheet`])
 /// and carry no tooltip: the page writes it when the pointer arrives.
 pub fn data_table_html(a: &Analysis, on_or_after: bool, labels: &DataTableLabels) -> String {
     let w = width(a);
@@ -121,12 +121,12 @@ pub fn split(a: &Analysis, on_or_after: bool, labels: &DataTableLabels) -> Split
     let open = |out: &mut String| {
         let _ = write!(
             out,
-            "<table class=\"heatmap data-table split\" style=\"width:{width}px\">"
+            "<table class=\"heatmap data-table split\" data-w=\"{width}\">"
         );
     };
     // The caption stays above; the column headers stick to the top.
     let mut head = format!(
-        "<div class=\"data-caption\">{}</div><table class=\"heatmap data-table split data-head\" style=\"width:{width}px\">",
+        "<div class=\"data-caption\">{}</div><table class=\"heatmap data-table split data-head\" data-w=\"{width}\">",
         xml_escape(labels.caption)
     );
     write_head(&mut head, w, labels, false);
@@ -155,7 +155,7 @@ impl Split {
         let mut out = String::with_capacity(80 * rows.len() + 256);
         let _ = write!(
             out,
-            "<div class=\"data-block\" style=\"width:{}px\"><div class=\"data-labels\"><table class=\"heatmap data-table split\" style=\"width:{}px\"><tbody>",
+            "<div class=\"data-block\" data-w=\"{}\"><div class=\"data-labels\"><table class=\"heatmap data-table split\" data-w=\"{}\"><tbody>",
             self.width,
             LABEL_PX + SIZE_PX
         );
@@ -196,7 +196,7 @@ impl Split {
         let mut out = String::with_capacity(170 * rows.len() * cols.len() + 256);
         let _ = write!(
             out,
-            "<div class=\"data-band\" style=\"width:{w}px;contain-intrinsic-size:auto {w}px auto {h}px\"><table class=\"heatmap data-table split\" style=\"width:{w}px\"><tbody>"
+            "<div class=\"data-band\" data-w=\"{w}\" data-h=\"{h}\"><table class=\"heatmap data-table split\" data-w=\"{w}\"><tbody>"
         );
         write_rows(&mut out, a, rows, cols, on_or_after, false);
         out.push_str("</tbody></table></div>");

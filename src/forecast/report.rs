@@ -320,7 +320,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
     for t in &f.top {
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+            "<tr><th scope=\"row\"><bdi>{}</bdi></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
             xml_escape(&t.id),
             t.x,
             num(t.t_x, 1),

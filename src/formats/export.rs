@@ -5,18 +5,65 @@ use crate::calculator::calculate::Calculation;
 use crate::calculator::scenario::{Param, Scenario};
 use crate::formats::json::Json;
 use crate::formats::link;
+use crate::import::{Analysis, SkipReason};
 use crate::simulator::{Outcome, Simulation};
 
 /// The byte-order mark Excel needs to read UTF-8.
 pub const BOM: char = '\u{FEFF}';
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// A text field of a CSV or TSV export: quoted when it needs it (RFC 4180),
+/// and neutralised against formula injection (OWASP "CSV Injection"): a
+/// field starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`, so a spreadsheet shows it as text instead of running it.
+/// Numbers the exports write themselves never pass through here.
 pub fn field(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    let live = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let s: std::borrow::Cow<'_, str> = if live {
+        format!("'{s}").into()
     } else {
         s.into()
+    };
+    if s.contains([',', '"', '\n', '\r', '\t']) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s
     }
+}
+
+/// The skipped rows of an import as CSV: line and reason (worded by `reason`).
+pub fn skipped_csv(a: &Analysis, reason: &dyn Fn(SkipReason) -> String) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    out.push_str("line,reason\r\n");
+    for (line, r) in &a.skipped {
+        out.push_str(&format!("{line},{}\r\n", field(&reason(*r))));
+    }
+    out
+}
+
+/// An import's cohort table as CSV: one row per cell, "on" or "on or after"
+/// retention as the page shows it.
+pub fn analysis_csv(a: &Analysis, on_or_after: bool) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    out.push_str("cohort,size,offset,active,retention,revenue,orders\r\n");
+    for c in &a.cohorts {
+        for k in 0..c.active.len() {
+            let revenue = c
+                .revenue
+                .as_ref()
+                .map_or(String::new(), |r| r[k].to_string());
+            out.push_str(&format!(
+                "{},{},{k},{},{},{revenue},{}\r\n",
+                field(&c.label),
+                c.size,
+                c.active_at(k, on_or_after),
+                c.retention(k, on_or_after),
+                c.orders[k]
+            ));
+        }
+    }
+    out
 }
 
 /// The cohort tables (baseline, then scenario) as CSV: one row per cell.
@@ -182,5 +229,41 @@ mod tests {
             12
         );
         assert_eq!(link::decode(v["link"].as_str().unwrap(), &[]).scenario, s);
+    }
+
+    #[test]
+    fn text_fields_cannot_become_formulas() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        for live in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            let f = field(live);
+            assert!(
+                f.starts_with('\'') || f.starts_with("\"'"),
+                "{live:?} -> {f}"
+            );
+        }
+        for plain in ["C001", "a@b.com", "李雷", "1-2"] {
+            assert_eq!(field(plain), plain);
+        }
+        assert_eq!(field("a,b\"c"), "\"a,b\"\"c\"");
+    }
+
+    #[test]
+    fn import_csvs_have_a_row_per_skipped_line_and_cell() {
+        let text =
+            "customer,date,amount\nA,2024-01-05,10\nbad,row\nA,2024-02-03,7\nB,2024-02-01,5\n";
+        let a = crate::import::analyze(
+            text,
+            &crate::import::inspect(text).unwrap().guessed_settings(),
+            &mut |_| true,
+        )
+        .unwrap();
+        let skipped = skipped_csv(&a, &|r| format!("={}", r.code()));
+        assert_eq!(skipped, "\u{feff}line,reason\r\n3,'=missing-field\r\n");
+        let cells = analysis_csv(&a, false);
+        assert_eq!(cells.lines().count(), 1 + 2 + 1, "{cells}");
+        assert!(cells.contains("\r\n2024-01,1,1,1,1,7,1\r\n"), "{cells}");
     }
 }

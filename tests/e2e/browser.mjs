@@ -60,6 +60,13 @@ export async function open(browser, url, { locale = 'en-US', viewport, allowedHo
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slow });
   }
+  // A blocked script, style, worker or image is a failure (the server sends
+  // a strict Content-Security-Policy).
+  await context.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });

@@ -1,9 +1,13 @@
 // A tiny static server for dist/, mounted at a sub-path (like a static host
 // serving the app from /some/path/). Anything outside the prefix is a 404,
-// so an absolute asset URL in the build fails the tests.
+// so an absolute asset URL in the build fails the tests. Every file of the
+// app is sent with the strict Content-Security-Policy as a header too (as an
+// intranet host would), so the whole suite runs under it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+
+import { CSP } from '../../scripts/postbuild.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -13,6 +17,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export async function startServer({ root, prefix = '/', extraRoutes = {} }) {
@@ -43,7 +48,10 @@ export async function startServer({ root, prefix = '/', extraRoutes = {} }) {
       const info = await stat(file);
       const path = info.isDirectory() ? join(file, 'index.html') : file;
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'content-security-policy': CSP,
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
