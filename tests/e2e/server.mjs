@@ -22,11 +22,22 @@ const TYPES = {
 
 export async function startServer({ root, prefix = '/', extraRoutes = {} }) {
   const base = resolve(root);
+  // Paths served instead of dist/: a string is an HTML page of another site,
+  // { type, body } a file of the app. Tests may change them while running.
+  const routes = { ...extraRoutes };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (extraRoutes[url.pathname]) {
+    const extra = routes[url.pathname];
+    if (typeof extra === 'string') {
+      // Another site's page (an embedding wiki): no policy of ours.
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(extraRoutes[url.pathname]);
+      res.end(extra);
+      return;
+    }
+    if (extra) {
+      // A file of the app served differently (a newer build's sw.js).
+      res.writeHead(200, { 'content-type': extra.type, 'content-security-policy': CSP });
+      res.end(extra.body);
       return;
     }
     if (url.pathname === prefix.slice(0, -1)) {
@@ -62,6 +73,7 @@ export async function startServer({ root, prefix = '/', extraRoutes = {} }) {
   return {
     host: `127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${prefix}`,
+    routes,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
