@@ -98,11 +98,14 @@ pub(crate) fn ParamInput(props: &ParamInputProps) -> Html {
     let value = shown.to_string();
     let step = param.step().to_string();
     let unit_text = i18n::unit(unit).get(lang);
+    // What a screen reader says as the slider moves: the value and its unit.
+    let value_text = format!("{value} {unit_text}").trim_end().to_string();
     html! {
         <div class={classes!("field", props.disabled.then_some("disabled"))}>
             <label for={field_id.clone()}>{ label.clone() }</label>
             <div class="field-row">
                 <input type="range" data-testid={format!("{testid}-slider")} aria-label={label}
+                    aria-valuetext={value_text}
                     min={unit.to_field(slo).to_string()} max={unit.to_field(shi).to_string()}
                     step={step.clone()} value={value.clone()} oninput={on_slider}
                     disabled={props.disabled} />

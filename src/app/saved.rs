@@ -284,10 +284,10 @@ fn Comparison(props: &ComparisonProps) -> Html {
     };
     html! {
         <div class="comparison" data-testid="comparison">
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n::DIFFERING_INPUTS.get(l)}>
                 <table class="mini-table">
                     <caption>{ i18n::DIFFERING_INPUTS.get(l) }</caption>
-                    <tr><th></th><th scope="col">{ format!("A: {}", props.name_a) }</th><th scope="col">{ format!("B: {}", props.name_b) }</th></tr>
+                    <tr><td></td><th scope="col">{ format!("A: {}", props.name_a) }</th><th scope="col">{ format!("B: {}", props.name_b) }</th></tr>
                     { for diffs.iter().map(|p| {
                         let (label, va) = show(*p, props.a.get(*p));
                         let (_, vb) = show(*p, props.b.get(*p));
@@ -303,8 +303,8 @@ fn Comparison(props: &ComparisonProps) -> Html {
                 </table>
             </div>
             <div class="heatmaps">
-                <div class="heatmap-wrap">{ Html::from_html_unchecked(table(oa, "compare-a-cell", &format!("A: {}", props.name_a))) }</div>
-                <div class="heatmap-wrap">{ Html::from_html_unchecked(table(ob, "compare-b-cell", &format!("B: {}", props.name_b))) }</div>
+                <div class="heatmap-wrap" tabindex="0" role="region" aria-label={format!("A: {}", props.name_a)}>{ Html::from_html_unchecked(table(oa, "compare-a-cell", &format!("A: {}", props.name_a))) }</div>
+                <div class="heatmap-wrap" tabindex="0" role="region" aria-label={format!("B: {}", props.name_b)}>{ Html::from_html_unchecked(table(ob, "compare-b-cell", &format!("B: {}", props.name_b))) }</div>
             </div>
         </div>
     }

@@ -274,7 +274,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
                         }
                         <Output testid="satisfaction-2" label={i18n::SATISFACTION.get(l)} value={c.chain.satisfaction} text={pts(c.chain.satisfaction)} note="S = V − E" />
                     </div>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label={i18n::PROMISE_SWEEP.get(l)}>
                     <table class="mini-table" data-testid="promise-sweep">
                         <caption>{ i18n::PROMISE_SWEEP.get(l) }</caption>
                         <tr>
@@ -361,7 +361,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
                 </div>
             </div>
             <Chart testid="repurchase-chart" svg={p_svg.clone()} />
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n::BY_PURCHASE_TABLE.get(l)}>
                 <table class="by-n">
                     <tr>
                         <th scope="row">{ "n" }</th>

@@ -306,10 +306,10 @@ pub(crate) fn Simulator(props: &SimulatorProps) -> Html {
                 <Output testid="profit-difference" label={i18n::PROFIT_DIFF.get(l)} value={o.profit_scenario - o.profit_baseline}
                     text={money(o.profit_scenario - o.profit_baseline)} emphasis=true />
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n::RETENTION_AT.get(l)}>
                 <table class="mini-table retention-at">
                     <caption>{ i18n::RETENTION_AT.get(l) }</caption>
-                    <tr><th></th>{ for retention_row.iter().map(|(k, _, _)| html! { <th scope="col">{ format!("+{k}") }</th> }) }</tr>
+                    <tr><td></td>{ for retention_row.iter().map(|(k, _, _)| html! { <th scope="col">{ format!("+{k}") }</th> }) }</tr>
                     <tr><th scope="row">{ i18n::BASELINE.get(l) }</th>{ for retention_row.iter().map(|(k, v, _)| html! {
                         <td data-testid={format!("retention-at-{k}")} data-value={v.to_string()}>{ pct(*v) }</td> }) }</tr>
                     <tr><th scope="row">{ i18n::SCENARIO.get(l) }</th>{ for retention_row.iter().map(|(k, _, v)| html! {
@@ -329,8 +329,8 @@ pub(crate) fn Simulator(props: &SimulatorProps) -> Html {
                 { Html::from_html_unchecked(AttrValue::from(heatmap::legend_html(i18n::LOW.get(l), i18n::HIGH.get(l)))) }
             </div>
             <div class="heatmaps">
-                <div class="heatmap-wrap" data-testid="baseline-heatmap" onmouseover={on_hover.clone()}>{ Html::from_html_unchecked(maps.0.clone()) }</div>
-                <div class="heatmap-wrap" data-testid="scenario-heatmap" onmouseover={on_hover}>{ Html::from_html_unchecked(maps.1.clone()) }</div>
+                <div class="heatmap-wrap" data-testid="baseline-heatmap" tabindex="0" role="region" aria-label={i18n::BASELINE.get(l)} onmouseover={on_hover.clone()}>{ Html::from_html_unchecked(maps.0.clone()) }</div>
+                <div class="heatmap-wrap" data-testid="scenario-heatmap" tabindex="0" role="region" aria-label={i18n::SCENARIO.get(l)} onmouseover={on_hover}>{ Html::from_html_unchecked(maps.1.clone()) }</div>
             </div>
             }
             if parts.curves {

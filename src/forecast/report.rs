@@ -210,7 +210,11 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         ),
     ] {
         let caption = format!("{caption} · T = {} {unit}", format_number(l, g.t, 1));
-        out.push_str("<div class=\"heatmap-wrap\">");
+        let _ = write!(
+            out,
+            "<div class=\"heatmap-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+            xml_escape(&caption)
+        );
         out.push_str(&grid_html(
             g,
             testid,
@@ -302,7 +306,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
     let spend = f.gg.is_some();
     let _ = write!(
         out,
-        "<h4>{}</h4><div class=\"heatmap-wrap\"><table class=\"mini-table\" data-testid=\"top-customers\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">x</th><th scope=\"col\">t_x ({unit})</th><th scope=\"col\">T ({unit})</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        "<h4>{}</h4><div class=\"heatmap-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"mini-table\" data-testid=\"top-customers\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">x</th><th scope=\"col\">t_x ({unit})</th><th scope=\"col\">T ({unit})</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
         xml_escape(if spend { i18n::TOP_CUSTOMERS.get(l) } else { i18n::TOP_BY_PURCHASES.get(l) }),
         xml_escape(i18n::CUSTOMER_ID.get(l)),
         xml_escape(i18n::P_ALIVE.get(l)),

@@ -406,6 +406,10 @@ pub const DIFFERENCE: L = L(
     "Colour the scenario by its difference from the baseline",
     "按与基线的差异给情景着色",
 );
+pub const BY_PURCHASE_TABLE: L = L(
+    "Stickiness and repurchase by purchase n",
+    "按购买次数 n 的粘性与复购",
+);
 pub const BASELINE: L = L("Baseline (no programmes)", "基线（无计划）");
 pub const SCENARIO: L = L("Scenario (programmes on)", "情景（启用计划）");
 pub const COHORT: L = L("cohort", "同期群");
