@@ -486,7 +486,13 @@ fn spawn_worker(
     on_forecast: ForecastMessage,
 ) -> Option<WorkerHandle> {
     use wasm_bindgen::JsCast;
-    let worker = web_sys::Worker::new("./import-worker-loader.js").ok()?;
+    // The one-file build (scripts/singlefile.mjs) starts its worker from a
+    // blob: URL it names in `window.repurchaseLabWorker`.
+    let url = web_sys::js_sys::Reflect::get(&gloo::utils::window(), &"repurchaseLabWorker".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "./import-worker-loader.js".to_string());
+    let worker = web_sys::Worker::new(&url).ok()?;
     let queue = Rc::new(std::cell::RefCell::new(Some(
         Vec::<wasm_bindgen::JsValue>::new(),
     )));
