@@ -242,7 +242,17 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
         Request::Import { settings } => {
             let new_text = bytes.is_some();
             if let Some(source) = bytes {
-                TEXT.with(|t| *t.borrow_mut() = load_owned(read_bytes(&source)));
+                // Refused before a byte is read: the tab must not freeze or run out of memory.
+                let size = match source.dyn_ref::<web_sys::Blob>() {
+                    Some(blob) => blob.size(),
+                    None => f64::from(Uint8Array::new(&source).length()),
+                };
+                let text = if size > import::inspect::MAX_FILE_BYTES as f64 {
+                    Err(ImportError::TooLarge)
+                } else {
+                    load_owned(read_bytes(&source))
+                };
+                TEXT.with(|t| *t.borrow_mut() = text);
             }
             if !new_text {
                 if let Some(imported) = settings.as_ref().and_then(regroup_kept) {

@@ -370,7 +370,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 a.skipped_count,
             ),
         ),
-        (None, Some(Err(e))) => ("error", i18n::import_error(l, e).to_string()),
+        (None, Some(Err(e))) => ("error", i18n::import_error(l, e)),
     };
     let columns: Vec<(AttrValue, AttrValue)> = match &*inspection {
         Some(Ok(i)) => i

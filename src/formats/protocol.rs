@@ -266,6 +266,10 @@ mod tests {
                 Err(ImportError::NotText),
                 Err(ImportError::NotText),
             ))),
+            Reply::Imported(Box::new((
+                Err(ImportError::TooLarge),
+                Err(ImportError::LineTooLong { line: 7 }),
+            ))),
             Reply::ForecastProgress(1.0),
             Reply::Forecast {
                 done: true,

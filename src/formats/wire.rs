@@ -166,7 +166,10 @@ fn delimiter_from(s: &str) -> Option<Delimiter> {
     })
 }
 
-fn error_code(e: &ImportError) -> &'static str {
+fn error_code(e: &ImportError) -> String {
+    if let ImportError::LineTooLong { line } = e {
+        return format!("line-too-long:{line}");
+    }
     match e {
         ImportError::Empty => "empty",
         ImportError::NotText => "not-text",
@@ -179,7 +182,10 @@ fn error_code(e: &ImportError) -> &'static str {
         ImportError::Cancelled => "cancelled",
         ImportError::NoWorker => "no-worker",
         ImportError::StaleWorker => "stale-worker",
+        ImportError::TooLarge => "too-large",
+        ImportError::LineTooLong { .. } => "line-too-long",
     }
+    .to_string()
 }
 
 fn error_from(s: &str) -> ImportError {
@@ -194,7 +200,14 @@ fn error_from(s: &str) -> ImportError {
         "cancelled" => ImportError::Cancelled,
         "no-worker" => ImportError::NoWorker,
         "stale-worker" => ImportError::StaleWorker,
-        _ => ImportError::BadMapping,
+        "too-large" => ImportError::TooLarge,
+        s => match s
+            .strip_prefix("line-too-long:")
+            .and_then(|n| n.parse().ok())
+        {
+            Some(line) => ImportError::LineTooLong { line },
+            None => ImportError::BadMapping,
+        },
     }
 }
 
@@ -206,6 +219,7 @@ fn reason_from(s: &str) -> Option<SkipReason> {
         BadDate,
         WrongDayOrder,
         BadAmount,
+        FieldTooLong,
     ]
     .into_iter()
     .find(|r| r.code() == s)

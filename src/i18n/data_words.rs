@@ -99,13 +99,20 @@ pub fn skip_reason(lang: Lang, r: crate::import::SkipReason) -> &'static str {
             "日期与该列的日月顺序不符",
         ),
         BadAmount => L("the amount is not a number", "金额不是数字"),
+        FieldTooLong => L("a field is longer than 4,096 bytes", "字段超过 4,096 字节"),
     }
     .get(lang)
 }
 
 /// Why a file could not be read, in the page language.
-pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> &'static str {
+pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
     use crate::import::ImportError::*;
+    if let LineTooLong { line } = e {
+        return match lang {
+            Lang::En => format!("Line {line} is longer than 1 MiB: a file without line breaks, or a quote that never closes? Nothing was read."),
+            Lang::Zh => format!("第 {line} 行超过 1 MiB：文件没有换行，或者有未闭合的引号？未读取任何数据。"),
+        };
+    }
     match e {
         Empty => L("The file is empty (0 bytes or only blank lines).", "文件是空的（0 字节或只有空行）。"),
         NotText => L("This is not a text file (it looks like an image, a spreadsheet or an archive). Export CSV or TSV and try again.", "这不是文本文件（像是图片、Excel 表格或压缩包）。请导出为 CSV 或 TSV 再试。"),
@@ -118,8 +125,11 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> &'static str 
         Cancelled => L("Cancelled.", "已取消。"),
         NoWorker => L("This browser could not start the background reader (Web Worker); try a current browser.", "此浏览器无法启动后台读取（Web Worker），请使用较新的浏览器。"),
         StaleWorker => L("The page was updated: reload it and import again.", "页面已更新：请刷新后重新导入。"),
+        TooLarge => L("The file is over 512 MiB, more than this page reads at once. Aggregate it first (docs/sql/ writes a cohort table) or split it by date.", "文件超过 512 MiB，超出本页一次可读取的大小。请先汇总（docs/sql/ 可生成同期群表）或按日期拆分。"),
+        LineTooLong { .. } => L("", ""),
     }
     .get(lang)
+    .to_string()
 }
 pub const CANCEL: L = L("Cancel", "取消");
 pub const FIT: L = L("Fit the simulator to this data", "用这份数据拟合模拟器");

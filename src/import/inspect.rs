@@ -35,7 +35,21 @@ pub enum ImportError {
     /// The background reader is from another version of the page (a cached
     /// worker after an update): reloading fixes it.
     StaleWorker,
+    /// The file is over [`MAX_FILE_BYTES`]: refused before it is read.
+    TooLarge,
+    /// A record (line) is over [`MAX_LINE_BYTES`] — a file without line
+    /// breaks, or a quote never closed; 1-based line where it starts.
+    LineTooLong { line: usize },
 }
+
+/// The largest file the importer reads: 512 MiB (about 12 million rows of a
+/// typical export; the browser tab holds the text and the rows at once).
+pub const MAX_FILE_BYTES: u64 = 512 << 20;
+/// The longest record (line) the importer reads: 1 MiB.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// The longest mapped field (customer id, date, amount, order): 4 KiB; a
+/// row with a longer one is skipped and listed.
+pub const MAX_FIELD_BYTES: usize = 4096;
 
 /// What a first look at the file found (the user can change every choice).
 #[derive(Clone, Debug, PartialEq)]

@@ -9,7 +9,7 @@ use crate::import::amount;
 use crate::import::csv::{self, Records};
 use crate::import::dates::{self, DayOrder, Parsed};
 use crate::import::ids::{pack, DenseIds, FxMap};
-use crate::import::inspect::{ImportError, Settings};
+use crate::import::inspect::{ImportError, Settings, MAX_FIELD_BYTES, MAX_LINE_BYTES};
 
 /// Why a row was skipped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,6 +24,8 @@ pub enum SkipReason {
     WrongDayOrder,
     /// The amount is not a number.
     BadAmount,
+    /// A mapped field is over [`MAX_FIELD_BYTES`](crate::import::inspect::MAX_FIELD_BYTES).
+    FieldTooLong,
 }
 
 impl SkipReason {
@@ -35,6 +37,7 @@ impl SkipReason {
             SkipReason::BadDate => "bad-date",
             SkipReason::WrongDayOrder => "wrong-day-order",
             SkipReason::BadAmount => "bad-amount",
+            SkipReason::FieldTooLong => "field-too-long",
         }
     }
 }
@@ -48,6 +51,7 @@ impl SkipReason {
             SkipReason::BadDate => "the date is not a date",
             SkipReason::WrongDayOrder => "the date does not fit the column's day order",
             SkipReason::BadAmount => "the amount is not a number",
+            SkipReason::FieldTooLong => "a field is longer than 4,096 bytes",
         }
     }
 }
@@ -137,7 +141,14 @@ pub fn analyze_rows(
             skipped.push((line, reason));
         }
     };
-    while let Some(line) = records.next_into(&mut fields) {
+    loop {
+        let start = records.position();
+        let Some(line) = records.next_into(&mut fields) else {
+            break;
+        };
+        if records.position() - start > MAX_LINE_BYTES {
+            return Err(ImportError::LineTooLong { line });
+        }
         if first {
             first = false;
             continue;
@@ -150,6 +161,20 @@ pub fn analyze_rows(
             skip(
                 line,
                 SkipReason::MissingField,
+                &mut skipped,
+                &mut skipped_count,
+            );
+            continue;
+        }
+        let long = |k: usize| fields.get(k).is_some_and(|f| f.len() > MAX_FIELD_BYTES);
+        if long(m.customer)
+            || long(m.date)
+            || m.amount.is_some_and(long)
+            || m.order.is_some_and(long)
+        {
+            skip(
+                line,
+                SkipReason::FieldTooLong,
                 &mut skipped,
                 &mut skipped_count,
             );

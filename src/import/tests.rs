@@ -272,3 +272,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn limits_are_enforced_with_the_place_named() {
+    // A record over 1 MiB (a quote that never closes) refuses the file, naming its line.
+    let mut text = String::from("customer,date\nA,2024-01-01\n\"B,2024-01-02\n");
+    text.push_str(&"x".repeat(crate::import::inspect::MAX_LINE_BYTES));
+    let settings = inspect("customer,date\nA,2024-01-01\n")
+        .unwrap()
+        .guessed_settings();
+    assert_eq!(
+        analyze(&text, &settings, &mut |_| true),
+        Err(ImportError::LineTooLong { line: 3 })
+    );
+    // A field over 4 KiB skips its row, listed by line; the rest is read.
+    let long = "C".repeat(crate::import::inspect::MAX_FIELD_BYTES + 1);
+    let text = format!("customer,date\nA,2024-01-01\n{long},2024-01-02\nA,2024-02-01\n");
+    let a = analyze(&text, &settings, &mut |_| true).unwrap();
+    assert_eq!(a.skipped, vec![(3, SkipReason::FieldTooLong)]);
+    assert_eq!(a.totals.rows, 2);
+}

@@ -93,3 +93,13 @@ test('hostile ids: CSV cells cannot run as formulas, right-to-left overrides sta
   assert.ok(rows.length > 0 && rows.every((t) => t === 'BDI'), JSON.stringify(rows));
   assert.deepEqual(problems, []);
 });
+
+test('limits: a line over 1 MiB is refused with its line number; the page keeps working', async () => {
+  const { page, problems } = await open(browser, server.url);
+  const text = `customer,date\nA,2024-01-01\n"B,2024-01-02\n${'x'.repeat(1.1 * 2 ** 20)}\n`;
+  const file = { name: 'runaway.csv', mimeType: 'text/csv', buffer: Buffer.from(text) };
+  assert.equal(await act(page, () => page.locator('[data-testid="import-file"]').setInputFiles(file), { status: 'import-status' }), 'error');
+  assert.match(await page.textContent('[data-testid="import-status"]'), /Line 3 is longer than 1 MiB/);
+  assert.equal(await act(page, () => page.locator('[data-testid="import-file"]').setInputFiles(fixture('basic.csv')), { status: 'import-status' }), 'done');
+  assert.deepEqual(problems, []);
+});
