@@ -196,8 +196,15 @@ impl Split {
         let mut out = String::with_capacity(170 * rows.len() * cols.len() + 256);
         let _ = write!(
             out,
-            "<div class=\"data-band\" data-w=\"{w}\" data-h=\"{h}\"><table class=\"heatmap data-table split\" data-w=\"{w}\"><tbody>"
+            "<div class=\"data-band\" data-w=\"{w}\" data-h=\"{h}\"><table class=\"heatmap data-table split\" data-w=\"{w}\"><colgroup><col class=\"ax\"><col span=\"{n}\"></colgroup><thead class=\"ax\"><tr><td></td>"
         );
+        // A band is its own table: its offset headers and each row's cohort
+        // header are here for screen readers (`.ax`: no width, no height),
+        // since the visible ones are in the head table and the label column.
+        for k in cols.start..cols.start + n {
+            let _ = write!(out, "<th scope=\"col\">+{k}</th>");
+        }
+        out.push_str("</tr></thead><tbody>");
         write_rows(&mut out, a, rows, cols, on_or_after, false);
         out.push_str("</tbody></table></div>");
         out
@@ -234,6 +241,9 @@ fn write_rows(
     for c in &a.cohorts[rows] {
         let label = xml_escape(&c.label);
         out.push_str("<tr>");
+        if !lead {
+            let _ = write!(out, "<th scope=\"row\" class=\"ax\">{label}</th>");
+        }
         if !lead && cols.start >= c.active.len() {
             out.push_str("<td></td>");
         }
@@ -392,7 +402,17 @@ mod tests {
                 let band = parts.band_html(&a, i, j, true);
                 let c = cells(&band);
                 assert!(!c.is_empty() && c.len() <= BLOCK_ROWS * BAND_COLUMNS);
-                assert!(!band.contains("<th"));
+                // Visible labels are the block's; a band's own headers are
+                // for screen readers only (class ax): one per row, and the
+                // band's offsets.
+                let (head, body) = band.split_once("</thead>").unwrap();
+                assert!(head.contains("<thead class=\"ax\">"));
+                let rows = body.matches("<tr>").count();
+                assert_eq!(
+                    body.matches("<th scope=\"row\" class=\"ax\">").count(),
+                    rows
+                );
+                assert_eq!(body.matches("<th").count(), rows);
                 // Rows line up: a band's rows start at its block's first cohort.
                 let first = &a.cohorts[parts.blocks[i].start].label;
                 assert!(c[0].contains(&format!("data-cohort=\"{first}\"")));

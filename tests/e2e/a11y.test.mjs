@@ -105,17 +105,31 @@ test('keyboard only: Tab reaches every control and scroll region, with a visible
   assert.deepEqual(problems, []);
 });
 
-test('heatmaps read as tables: every cell has its cohort and offset headers', async () => {
+test('heatmaps read as tables: every cell has its cohort and offset headers, also when drawn in bands', async () => {
   const { page, problems } = await open(browser, server.url);
+  const orphans = (table) => page.$$eval(`${table} td[data-offset]`, (tds) => tds.filter((td) => {
+    const row = td.parentElement.querySelector('th[scope="row"]');
+    const col = td.closest('table').querySelector('thead th[scope="col"]');
+    return !row || !col;
+  }).length);
   await act(page, () => page.locator('[data-testid="import-file"]').setInputFiles(cdnow), { status: 'import-status' });
-  for (const table of ['[data-testid="baseline-heatmap"] table', '.data-wrap table']) {
-    const orphans = await page.$$eval(`${table} td[data-offset]`, (tds) => tds.filter((td) => {
-      const row = td.parentElement.querySelector('th[scope="row"]');
-      const table = td.closest('table');
-      const col = table.querySelector('thead th[scope="col"]');
-      return !row || !col;
-    }).length);
-    assert.equal(orphans, 0, `${table}: cells without row and column headers`);
+  assert.equal(await orphans('[data-testid="baseline-heatmap"] table'), 0, 'simulator heatmap');
+  assert.equal(await orphans('.data-wrap table'), 0, 'imported table');
+  // 170 days of daily cohorts: 14,535 cells, drawn in parts (bands of 64 offsets).
+  const lines = ['customer,date'];
+  for (let d = 0; d < 170; d++) {
+    const day = new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+    lines.push(`N${d},${day}`);
+    for (let back = 1; back <= 3 && d - back >= 0; back++) lines.push(`N${d - back},${day}`);
   }
+  const file = { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
+  await act(page, async () => {
+    await page.locator('[data-testid="import-file"]').setInputFiles(file);
+  }, { status: 'import-status' });
+  await act(page, () => page.selectOption('[data-testid="data-period"]', 'day'), { status: 'import-status' });
+  await page.waitForFunction(() => document.querySelector('.data-band') && !document.querySelector('[data-drawing]'));
+  const cells = await page.locator('.data-band td[data-offset]').count();
+  assert.ok(cells > 12_000, `${cells} cells in bands`);
+  assert.equal(await orphans('.data-band table'), 0, 'banded table');
   assert.deepEqual(problems, []);
 });
