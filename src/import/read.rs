@@ -190,6 +190,7 @@ pub fn analyze_rows(
             );
             continue;
         }
+        let mut slash = None;
         let raw_date = csv::trim(&fields[m.date]);
         let d = match dates::parse_iso_fast(raw_date.as_bytes()) {
             Some(d) => Some(d),
@@ -209,12 +210,9 @@ pub fn analyze_rows(
                         }
                     },
                     None => {
-                        match p.orders() {
-                            (true, false) => dmy_only += 1,
-                            (false, true) => mdy_only += 1,
-                            _ => {}
-                        }
-                        pending.push((cust.len(), line, p));
+                        // Resolved once the whole column is seen; kept only
+                        // if the row is (a bad amount below still skips it).
+                        slash = Some(p);
                         None
                     }
                 },
@@ -266,6 +264,14 @@ pub fn analyze_rows(
                 },
             },
         };
+        if let Some(p) = slash {
+            match p.orders() {
+                (true, false) => dmy_only += 1,
+                (false, true) => mdy_only += 1,
+                _ => {}
+            }
+            pending.push((cust.len(), line, p));
+        }
         cust.push(c);
         day.push(d.unwrap_or(i32::MIN));
         amt.push(a);

@@ -292,3 +292,25 @@ fn limits_are_enforced_with_the_place_named() {
     assert_eq!(a.skipped, vec![(3, SkipReason::FieldTooLong)]);
     assert_eq!(a.totals.rows, 2);
 }
+
+#[test]
+fn a_skipped_row_never_lends_its_date_to_the_next() {
+    // Found by the fuzzer (fuzz/artifacts/import/crash-e6177f…): a slash date
+    // waiting for the column's day order, on a row then skipped for its
+    // amount, was written into the next row's date (or out of bounds).
+    let text = "customer,date,amount\nA,13/02/2024,x\nB,2024-03-01,5\n";
+    let a = analyze(
+        text,
+        &inspect(text).unwrap().guessed_settings(),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(a.skipped, vec![(2, SkipReason::BadAmount)]);
+    assert_eq!(a.totals.first_date, dates::days_from_civil(2024, 3, 1));
+    // The fuzzer's own input: a result or an error, no panic.
+    let bytes = b"c,d\nA;01/02/20201/02/20\xff\xff\xff\xff24\nB,05/06/2024\nA,4\nB,05/06/2024\x0eA,27/08/2024\n";
+    let text = String::from_utf8_lossy(bytes);
+    if let Ok(i) = inspect(&text) {
+        let _ = analyze(&text, &i.guessed_settings(), &mut |_| true);
+    }
+}
