@@ -3,7 +3,7 @@
 // newer build has been downloaded says "a new version is ready — reload"
 // instead of swapping code under the user. Nothing here runs from file://.
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  const words = () => (document.documentElement.lang === 'zh'
+  const words = () => (document.documentElement.lang.startsWith('zh')
     ? { text: '新版本已就绪。', reload: '重新加载', later: '稍后' }
     : { text: 'A new version is ready.', reload: 'Reload', later: 'Later' });
   let asked = false;
