@@ -9,7 +9,9 @@
 
 pub mod bgnbd;
 pub mod gamma_gamma;
+pub mod mbgnbd;
 pub mod optimize;
+pub mod pnbd;
 pub mod predict;
 pub mod report;
 pub mod sbg;

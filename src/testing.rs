@@ -93,6 +93,15 @@ pub fn cdnow_settings() -> Settings {
     }
 }
 
+/// The CDNOW sample as the models read it: calibration to 1997-09-30 (the
+/// papers' 39 weeks), in weeks, identical (x, t_x, T) grouped.
+pub fn cdnow_customers() -> Vec<crate::forecast::bgnbd::Customer> {
+    use crate::forecast::summary::{bgnbd_customers, groups, summarise, Unit};
+    let end = crate::import::dates::days_from_civil(1997, 9, 30);
+    let (summaries, _) = summarise(&cdnow_rows(), end);
+    bgnbd_customers(&groups(&summaries), Unit::Week)
+}
+
 /// The CDNOW sample's rows, as the page reads them.
 pub fn cdnow_rows() -> Rows {
     analyze_rows(&cdnow_text(), &cdnow_settings(), &mut |_| true)

@@ -204,6 +204,100 @@ pub fn max_likelihood(
     (!cancelled && m.value.is_finite()).then_some(m)
 }
 
+/// f(θ), with its gradient by central differences written into `g` (step
+/// 1e-6 · max(1, |θᵢ|)): for the likelihoods without a hand-written gradient.
+pub fn central_gradient(f: &dyn Fn(&[f64]) -> f64, theta: &[f64], g: &mut [f64]) -> f64 {
+    let mut at = theta.to_vec();
+    for i in 0..theta.len() {
+        let h = 1e-6 * theta[i].abs().max(1.0);
+        at[i] = theta[i] + h;
+        let up = f(&at);
+        at[i] = theta[i] - h;
+        let down = f(&at);
+        at[i] = theta[i];
+        g[i] = (up - down) / (2.0 * h);
+    }
+    f(theta)
+}
+
+/// Standard errors of a maximum-likelihood estimate from the observed
+/// information (as lifetimes' `summary` does): the Hessian of the
+/// log-likelihood in the log-parameters θ at θ̂ by central differences,
+/// inverted; SE(θᵢ) = √[(−H)⁻¹]ᵢᵢ, and by the delta method SE(pᵢ) = pᵢ·SE(θᵢ)
+/// for pᵢ = e^θᵢ. None when the information is not positive definite (a
+/// flat or non-converged likelihood: no honest interval exists).
+pub fn standard_errors(ll: &dyn Fn(&[f64]) -> f64, theta: &[f64]) -> Option<Vec<f64>> {
+    let n = theta.len();
+    let h: Vec<f64> = theta.iter().map(|t| 1e-4 * t.abs().max(1.0)).collect();
+    let at = |d: &[(usize, f64)]| {
+        let mut p = theta.to_vec();
+        for &(i, s) in d {
+            p[i] += s * h[i];
+        }
+        ll(&p)
+    };
+    let f0 = ll(theta);
+    let mut info = vec![0.0; n * n];
+    for i in 0..n {
+        for j in i..n {
+            let v = if i == j {
+                (at(&[(i, 1.0)]) - 2.0 * f0 + at(&[(i, -1.0)])) / (h[i] * h[i])
+            } else {
+                (at(&[(i, 1.0), (j, 1.0)])
+                    - at(&[(i, 1.0), (j, -1.0)])
+                    - at(&[(i, -1.0), (j, 1.0)])
+                    + at(&[(i, -1.0), (j, -1.0)]))
+                    / (4.0 * h[i] * h[j])
+            };
+            info[i * n + j] = -v;
+            info[j * n + i] = -v;
+        }
+    }
+    let inverse = invert(&info, n)?;
+    (0..n)
+        .map(|i| {
+            let v = inverse[i * n + i];
+            (v.is_finite() && v > 0.0).then(|| v.sqrt() * theta[i].exp())
+        })
+        .collect()
+}
+
+/// The inverse of an n × n matrix (row-major) by Gauss–Jordan elimination
+/// with partial pivoting; None when singular.
+fn invert(m: &[f64], n: usize) -> Option<Vec<f64>> {
+    let mut a = m.to_vec();
+    let mut inv = vec![0.0; n * n];
+    for i in 0..n {
+        inv[i * n + i] = 1.0;
+    }
+    for col in 0..n {
+        let pivot =
+            (col..n).max_by(|&x, &y| a[x * n + col].abs().total_cmp(&a[y * n + col].abs()))?;
+        if !(a[pivot * n + col].abs() > 1e-300) {
+            return None;
+        }
+        for k in 0..n {
+            a.swap(col * n + k, pivot * n + k);
+            inv.swap(col * n + k, pivot * n + k);
+        }
+        let d = a[col * n + col];
+        for k in 0..n {
+            a[col * n + k] /= d;
+            inv[col * n + k] /= d;
+        }
+        for row in 0..n {
+            if row != col {
+                let f = a[row * n + col];
+                for k in 0..n {
+                    a[row * n + k] -= f * a[col * n + k];
+                    inv[row * n + k] -= f * inv[col * n + k];
+                }
+            }
+        }
+    }
+    Some(inv)
+}
+
 /// Nelder–Mead from `x0` with an initial simplex of side `scale`. Converged
 /// when the simplex's values differ by ≤ `tol` · max(1, |f|) and its points by ≤ 1e-9.
 pub fn nelder_mead(
