@@ -8,6 +8,7 @@
 //! `cargo test` and in the worker.
 
 pub mod bgnbd;
+pub mod compare;
 pub mod gamma_gamma;
 pub mod mbgnbd;
 pub mod optimize;

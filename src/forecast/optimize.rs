@@ -273,7 +273,8 @@ fn invert(m: &[f64], n: usize) -> Option<Vec<f64>> {
     for col in 0..n {
         let pivot =
             (col..n).max_by(|&x, &y| a[x * n + col].abs().total_cmp(&a[y * n + col].abs()))?;
-        if !(a[pivot * n + col].abs() > 1e-300) {
+        let size = a[pivot * n + col].abs();
+        if size.is_nan() || size <= 1e-300 {
             return None;
         }
         for k in 0..n {

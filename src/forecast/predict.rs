@@ -105,6 +105,8 @@ pub struct Forecast {
     pub clv_hist: Vec<(f64, f64)>,
     /// Top customers by CLV (or expected purchases without spend).
     pub top: Vec<Top>,
+    /// BG/NBD, Pareto/NBD and MBG/NBD compared, with standard errors.
+    pub comparison: crate::forecast::compare::Comparison,
 }
 
 /// Why there is no forecast.
@@ -116,6 +118,10 @@ pub enum ForecastError {
     NoRepeats,
     /// The optimiser found no finite likelihood.
     NoFit,
+    /// BG/NBD did not converge, or a parameter ran off towards 0 or ∞: too
+    /// few repeat customers or too short a calibration to estimate it. No
+    /// number is shown as a result.
+    NoConvergence,
     /// The user cancelled.
     Cancelled,
 }
@@ -372,6 +378,24 @@ pub fn forecast_with_summaries(
         })
         .collect();
 
+    // Which model to believe: the other two fitted on the same customers.
+    let mut actual_by_group = vec![0.0; grouped.len()];
+    for (c, s) in summaries.iter().enumerate() {
+        if let Some(s) = s {
+            actual_by_group[g.of[c] as usize] += s.holdout as f64;
+        }
+    }
+    let holdout = crate::forecast::compare::Holdout {
+        units: holdout_units,
+        actual: &actual_by_group,
+    };
+    let comparison = crate::forecast::compare::compare(&grouped, &est, &holdout, &mut |_| true)
+        .ok_or(ForecastError::Cancelled)?;
+    use crate::forecast::compare::Failure;
+    if let Some((_, Err(Failure::NotConverged | Failure::Unbounded))) = comparison.models.first() {
+        return Err(ForecastError::NoConvergence);
+    }
+
     // Tracking: cumulative repeat purchases per unit, data vs model.
     let mut births: Vec<i32> = summaries
         .iter()
@@ -468,6 +492,7 @@ pub fn forecast_with_summaries(
         holdout_predicted,
         tracking,
         by_frequency,
+        comparison,
         alive_grid,
         expected_grid,
         clv_total,

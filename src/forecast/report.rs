@@ -29,6 +29,169 @@ fn output(out: &mut String, testid: &str, label: &str, value: f64, text: &str, n
     out.push_str("</div>");
 }
 
+/// An estimate with its standard error and 95 % interval (estimate ± 1.96 SE,
+/// as lifetimes' summary): hooks `{testid}`, `{testid}-se`, `-lower`, `-upper`.
+fn estimate(out: &mut String, testid: &str, label: &str, value: f64, se: f64, note: &str, l: Lang) {
+    let num = |v: f64| format_number(l, v, 3);
+    let (lo, hi) = (value - 1.96 * se, value + 1.96 * se);
+    let _ = write!(
+        out,
+        "<div class=\"output positive\"><span class=\"output-label\">{}</span><output data-testid=\"{testid}\" data-value=\"{value}\">{}</output><span class=\"formula\">{}<span data-testid=\"{testid}-se\" data-value=\"{se}\">{}</span> · 95 %: <span data-testid=\"{testid}-lower\" data-value=\"{lo}\">{}</span> – <span data-testid=\"{testid}-upper\" data-value=\"{hi}\">{}</span>{}</span></div>",
+        xml_escape(label),
+        num(value),
+        xml_escape(i18n::SE_LABEL.get(l)),
+        num(se),
+        num(lo),
+        num(hi),
+        if note.is_empty() { String::new() } else { format!(" · {}", xml_escape(note)) }
+    );
+}
+
+/// "Which model to believe": every model's estimates with their intervals,
+/// or why it failed; the comparison table and the recommendation
+/// (`forecast-best`, `data-value` = the model's hook prefix).
+fn comparison_html(out: &mut String, f: &Forecast, l: Lang) {
+    use crate::forecast::compare::{Failure, Model};
+    let c = &f.comparison;
+    let unit = i18n::units(f.options.unit).get(l);
+    let num = |v: f64, d: usize| format_number(l, v, d);
+    let _ = write!(
+        out,
+        "<h4>{}</h4><p class=\"about\">{}</p>",
+        xml_escape(i18n::COMPARE_HEADING.get(l)),
+        xml_escape(i18n::COMPARE_ABOUT.get(l))
+    );
+    for (model, fit) in &c.models {
+        let prefix = model.code();
+        let _ = write!(out, "<h5>{}</h5>", model.name());
+        match fit {
+            Ok(fit) => {
+                out.push_str("<div class=\"outputs\">");
+                for (k, name) in model.parameters().iter().enumerate() {
+                    let label = format!(
+                        "{} — {}",
+                        i18n::param_symbol(name),
+                        i18n::param_role(*model, name).get(l)
+                    );
+                    let note = if matches!(*name, "alpha" | "beta") {
+                        unit
+                    } else {
+                        ""
+                    };
+                    estimate(
+                        out,
+                        &format!("{prefix}-{name}"),
+                        &label,
+                        fit.values[k],
+                        fit.se[k],
+                        note,
+                        l,
+                    );
+                }
+                if *model != Model::BgNbd {
+                    output(
+                        out,
+                        &format!("{prefix}-ll"),
+                        i18n::LL_LABEL.get(l),
+                        fit.ll,
+                        &num(fit.ll, 2),
+                        "",
+                    );
+                }
+                out.push_str("</div>");
+            }
+            Err(e) => {
+                let why = match e {
+                    Failure::NotConverged => i18n::FIT_NOT_CONVERGED,
+                    Failure::Unbounded => i18n::FIT_UNBOUNDED,
+                    Failure::Flat => i18n::FIT_FLAT,
+                };
+                let _ = write!(
+                    out,
+                    "<p class=\"hint\" data-testid=\"{prefix}-failed\">{}</p>",
+                    xml_escape(why.get(l))
+                );
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "<div class=\"heatmap-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"mini-table\" data-testid=\"model-comparison\"><caption>{0}</caption><thead><tr><th scope=\"col\">{1}</th><th scope=\"col\">{2}</th><th scope=\"col\">AIC</th><th scope=\"col\">BIC</th><th scope=\"col\">{3}</th><th scope=\"col\">{4}</th></tr></thead><tbody>",
+        xml_escape(i18n::COMPARE_TABLE.get(l)),
+        xml_escape(i18n::MODEL.get(l)),
+        xml_escape(i18n::LL_LABEL.get(l)),
+        xml_escape(i18n::HOLDOUT_ERROR.get(l)),
+        xml_escape(i18n::HOLDOUT_MAE.get(l)),
+    );
+    for (model, fit) in &c.models {
+        let prefix = model.code();
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", model.name());
+        match fit {
+            Ok(fit) => {
+                let cell = |k: &str, v: Option<f64>, text: String| match v {
+                    Some(v) => {
+                        format!("<td data-testid=\"{prefix}-{k}\" data-value=\"{v}\">{text}</td>")
+                    }
+                    None => "<td>—</td>".to_string(),
+                };
+                out.push_str(&cell("compare-ll", Some(fit.ll), num(fit.ll, 1)));
+                out.push_str(&cell("aic", Some(fit.aic), num(fit.aic, 1)));
+                out.push_str(&cell("bic", Some(fit.bic), num(fit.bic, 1)));
+                out.push_str(&cell(
+                    "holdout-error",
+                    fit.holdout_error,
+                    fit.holdout_error
+                        .map_or(String::new(), |e| format_percent(l, e, 1)),
+                ));
+                out.push_str(&cell(
+                    "holdout-mae",
+                    fit.holdout_mae,
+                    fit.holdout_mae.map_or(String::new(), |e| num(e, 3)),
+                ));
+            }
+            Err(_) => {
+                let _ = write!(
+                    out,
+                    "<td colspan=\"5\">{}</td>",
+                    xml_escape(i18n::FAILED.get(l))
+                );
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    let best = c.best.map(|m| {
+        (
+            m,
+            c.models
+                .iter()
+                .find(|(x, _)| *x == m)
+                .and_then(|(_, f)| f.as_ref().ok()),
+        )
+    });
+    match best {
+        Some((m, Some(fit))) => {
+            let why = match (c.by_holdout, fit.holdout_error) {
+                (true, Some(e)) => i18n::best_by_holdout(l, m.name(), &format_percent(l, e, 1)),
+                _ => i18n::best_by_bic(l, m.name(), &num(fit.bic, 1)),
+            };
+            let _ = write!(
+                out,
+                "<p class=\"best\" data-testid=\"forecast-best\" data-value=\"{}\">{}</p>",
+                m.code(),
+                xml_escape(&why)
+            );
+        }
+        _ => {
+            let _ = write!(
+                out,
+                "<p class=\"hint\" data-testid=\"forecast-best\" data-value=\"\">{}</p>",
+                xml_escape(i18n::NO_BEST.get(l))
+            );
+        }
+    }
+}
+
 /// A chart as the page's `Chart` component writes it, with its SVG and PNG
 /// buttons (the page answers them with one listener on the results).
 fn figure(out: &mut String, testid: &str, title: &str, svg: String) {
@@ -57,39 +220,39 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         "<p class=\"about\">{}</p><div class=\"outputs\">",
         xml_escape(i18n::BGNBD_ABOUT.get(l))
     );
-    for (testid, label, value, text, note) in [
-        (
-            "bgnbd-r",
-            i18n::R_LABEL.get(l),
-            b.params.r,
-            num(b.params.r, 3),
-            "",
-        ),
+    let bg_se = f
+        .comparison
+        .models
+        .first()
+        .and_then(|(_, fit)| fit.as_ref().ok())
+        .map(|fit| fit.se);
+    for (k, (testid, label, value, note)) in [
+        ("bgnbd-r", i18n::R_LABEL.get(l), b.params.r, ""),
         (
             "bgnbd-alpha",
             i18n::ALPHA_LABEL.get(l),
             b.params.alpha,
-            num(b.params.alpha, 3),
             unit,
         ),
-        (
-            "bgnbd-a",
-            i18n::A_LABEL.get(l),
-            b.params.a,
-            num(b.params.a, 3),
-            "",
-        ),
-        (
-            "bgnbd-b",
-            i18n::B_LABEL.get(l),
-            b.params.b,
-            num(b.params.b, 3),
-            "",
-        ),
-        ("bgnbd-ll", i18n::LL_LABEL.get(l), b.ll, num(b.ll, 1), ""),
-    ] {
-        output(&mut out, testid, label, value, &text, note);
+        ("bgnbd-a", i18n::A_LABEL.get(l), b.params.a, ""),
+        ("bgnbd-b", i18n::B_LABEL.get(l), b.params.b, ""),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        match bg_se {
+            Some(se) => estimate(&mut out, testid, label, value, se[k], note, l),
+            None => output(&mut out, testid, label, value, &num(value, 3), note),
+        }
     }
+    output(
+        &mut out,
+        "bgnbd-ll",
+        i18n::LL_LABEL.get(l),
+        b.ll,
+        &num(b.ll, 1),
+        "",
+    );
     let _ = write!(
         out,
         "</div><p class=\"hint\" data-testid=\"bgnbd-converged\" data-value=\"{}\">{}</p><div class=\"outputs\">",
@@ -344,6 +507,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
+    comparison_html(&mut out, f, l);
     out
 }
 

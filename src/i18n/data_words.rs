@@ -351,6 +351,10 @@ pub fn forecast_error(lang: Lang, e: crate::forecast::predict::ForecastError) ->
             "The models could not be fitted to these numbers.",
             "无法用这些数据拟合模型。",
         ),
+        NoConvergence => L(
+            "BG/NBD did not converge: with this few repeat customers, or this short a calibration period, its parameters cannot be estimated (one runs off without bound). No numbers are shown. Choose a later calibration end or import more history.",
+            "BG/NBD 未收敛：重复购买的客户太少，或校准期太短，无法估计参数（有参数趋于无穷）。因此不显示任何数字。请选择更晚的校准截止日，或导入更长的历史数据。",
+        ),
         Cancelled => L("Cancelled.", "已取消。"),
     }
     .get(lang)
@@ -373,5 +377,82 @@ pub fn survivor_error(lang: Lang, e: crate::forecast::sbg::SurvivorError) -> Str
         (Lang::Zh, Increases(i)) => {
             format!("第 {} 项比前一项大：仍在的客户数只能持平或减少。", i + 1)
         }
+    }
+}
+
+// Which model to believe.
+pub const SE_LABEL: L = L("SE ", "标准误 ");
+pub const COMPARE_HEADING: L = L("Which model to believe", "该相信哪个模型");
+pub const COMPARE_ABOUT: L = L(
+    "BG/NBD, Pareto/NBD and MBG/NBD fitted on the same customers. Each estimate has its standard error (from the curvature of the likelihood at the estimate) and a 95 % interval (estimate ± 1.96 SE). The holdout is the period after the calibration end: the model that forecast it best is recommended; without a holdout, the lowest BIC.",
+    "在同一批客户上拟合 BG/NBD、Pareto/NBD 和 MBG/NBD。每个估计值都附有标准误（由似然函数在估计点的曲率得出）和 95% 区间（估计值 ± 1.96 倍标准误）。留出期是校准截止之后的时间：推荐对留出期预测最准的模型；没有留出期时，推荐 BIC 最低的模型。",
+);
+pub const COMPARE_TABLE: L = L("Models compared", "模型比较");
+pub const MODEL: L = L("Model", "模型");
+pub const HOLDOUT_ERROR: L = L(
+    "Holdout purchases, forecast vs actual",
+    "留出期购买：预测相对实际",
+);
+pub const HOLDOUT_MAE: L = L(
+    "Mean error per customer, by frequency",
+    "按频次的每客户平均误差",
+);
+pub const FAILED: L = L("did not fit — no numbers", "未能拟合——不显示数字");
+pub const FIT_NOT_CONVERGED: L = L(
+    "Did not converge: the optimiser stopped before the likelihood settled. Too few repeat customers, or too short a calibration period, to estimate this model; no numbers are shown.",
+    "未收敛：似然尚未稳定优化器就停止了。重复购买的客户太少或校准期太短，无法估计此模型；因此不显示数字。",
+);
+pub const FIT_UNBOUNDED: L = L(
+    "A parameter runs off without bound (the likelihood keeps rising towards 0 or ∞): these data cannot pin this model down; no numbers are shown.",
+    "有参数趋于无穷（似然朝 0 或 ∞ 方向一直上升）：这些数据无法确定此模型；因此不显示数字。",
+);
+pub const FIT_FLAT: L = L(
+    "The likelihood is flat around the estimate: no standard errors or intervals exist, so no numbers are shown.",
+    "似然在估计点附近是平的：无法给出标准误和区间，因此不显示数字。",
+);
+pub const NO_BEST: L = L(
+    "No model could be fitted to these data.",
+    "没有模型能拟合这些数据。",
+);
+
+/// The recommendation by the holdout.
+pub fn best_by_holdout(lang: Lang, model: &str, error: &str) -> String {
+    match lang {
+        Lang::En => format!("Believe {model}: it forecast the holdout best ({error} off the actual repeat purchases)."),
+        Lang::Zh => format!("建议相信 {model}：它对留出期的预测最准（与实际重复购买相差 {error}）。"),
+    }
+}
+
+/// The recommendation by BIC (no holdout).
+pub fn best_by_bic(lang: Lang, model: &str, bic: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Believe {model}: without a holdout to check against, it has the lowest BIC ({bic})."
+        ),
+        Lang::Zh => format!("建议相信 {model}：没有留出期可供检验，它的 BIC 最低（{bic}）。"),
+    }
+}
+
+/// A parameter's symbol.
+pub fn param_symbol(name: &str) -> &'static str {
+    match name {
+        "r" => "r",
+        "alpha" => "α",
+        "a" => "a",
+        "b" => "b",
+        "s" => "s",
+        _ => "β",
+    }
+}
+
+/// What a parameter of a model shapes.
+pub fn param_role(model: crate::forecast::compare::Model, name: &str) -> L {
+    use crate::forecast::compare::Model;
+    match (model, name) {
+        (_, "r") => L("purchase-rate shape", "购买率形状参数"),
+        (_, "alpha") => L("purchase-rate scale", "购买率尺度参数"),
+        (Model::ParetoNbd, "s") => L("dropout-rate shape", "流失率形状参数"),
+        (Model::ParetoNbd, _) => L("dropout-rate scale", "流失率尺度参数"),
+        _ => L("dropout shape", "流失概率形状参数"),
     }
 }
