@@ -4,9 +4,9 @@
 //! they may die with probability θ ~ Beta(γ, δ). A customer is summarised by
 //! x transactions in n opportunities, the last at t_x (0 without any).
 //!
+//! The likelihood (the paper's eq. 5), summed in logs:
 //! L(x, t_x, n) = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
-//!   + Σ_{i=0}^{n−t_x−1} B(α+x, β+t_x−x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ)
-//! (the paper's eq. 5), summed in logs.
+//! \+ Σ over i = 0 … n−t_x−1 of B(α+x, β+t_x−x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ).
 
 use crate::forecast::optimize;
 use crate::forecast::special::ln_gamma;
@@ -136,7 +136,7 @@ fn from_log(theta: &[f64]) -> Params {
 /// patterns or when cancelled.
 pub fn fit(patterns: &[Pattern], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
     let n: f64 = patterns.iter().map(|c| c.weight).sum();
-    if patterns.is_empty() || !(n > 0.0) {
+    if patterns.is_empty() || n.is_nan() || n <= 0.0 {
         return None;
     }
     let ll = |theta: &[f64]| log_likelihood(&from_log(theta), patterns) / n;

@@ -105,8 +105,9 @@ pub struct Forecast {
     pub clv_hist: Vec<(f64, f64)>,
     /// Top customers by CLV (or expected purchases without spend).
     pub top: Vec<Top>,
-    /// BG/NBD, Pareto/NBD and MBG/NBD compared, with standard errors.
-    pub comparison: crate::forecast::compare::Comparison,
+    /// BG/NBD's standard errors (r, α, a, b), None when its information
+    /// matrix is not positive definite.
+    pub bgnbd_se: Option<[f64; 4]>,
 }
 
 /// Why there is no forecast.
@@ -326,6 +327,15 @@ pub fn forecast_with_summaries(
     } else {
         ForecastError::Cancelled
     })?;
+    // Honest failure: a fit that did not converge, or ran a parameter off
+    // towards 0 or ∞, is not shown as a result.
+    let p = est.params;
+    let unbounded = [p.r, p.alpha, p.a, p.b]
+        .iter()
+        .any(|v| !v.is_finite() || v.ln().abs() > 20.0);
+    if !est.converged || unbounded {
+        return Err(ForecastError::NoConvergence);
+    }
     let bg = est.params;
     let gg = match rows.amt {
         Some(_) => gamma_gamma::fit(&spenders(&summaries), &mut |i| {
@@ -378,23 +388,8 @@ pub fn forecast_with_summaries(
         })
         .collect();
 
-    // Which model to believe: the other two fitted on the same customers.
-    let mut actual_by_group = vec![0.0; grouped.len()];
-    for (c, s) in summaries.iter().enumerate() {
-        if let Some(s) = s {
-            actual_by_group[g.of[c] as usize] += s.holdout as f64;
-        }
-    }
-    let holdout = crate::forecast::compare::Holdout {
-        units: holdout_units,
-        actual: &actual_by_group,
-    };
-    let comparison = crate::forecast::compare::compare(&grouped, &est, &holdout, &mut |_| true)
-        .ok_or(ForecastError::Cancelled)?;
-    use crate::forecast::compare::Failure;
-    if let Some((_, Err(Failure::NotConverged | Failure::Unbounded))) = comparison.models.first() {
-        return Err(ForecastError::NoConvergence);
-    }
+    // Its standard errors (observed information), for the intervals.
+    let bgnbd_se = bgnbd::standard_errors(&est, &grouped);
 
     // Tracking: cumulative repeat purchases per unit, data vs model.
     let mut births: Vec<i32> = summaries
@@ -492,7 +487,7 @@ pub fn forecast_with_summaries(
         holdout_predicted,
         tracking,
         by_frequency,
-        comparison,
+        bgnbd_se,
         alive_grid,
         expected_grid,
         clv_total,

@@ -50,10 +50,14 @@ fn estimate(out: &mut String, testid: &str, label: &str, value: f64, se: f64, no
 /// "Which model to believe": every model's estimates with their intervals,
 /// or why it failed; the comparison table and the recommendation
 /// (`forecast-best`, `data-value` = the model's hook prefix).
-fn comparison_html(out: &mut String, f: &Forecast, l: Lang) {
+pub fn comparison_html(
+    out: &mut String,
+    c: &crate::forecast::compare::Comparison,
+    unit: crate::forecast::summary::Unit,
+    l: Lang,
+) {
     use crate::forecast::compare::{Failure, Model};
-    let c = &f.comparison;
-    let unit = i18n::units(f.options.unit).get(l);
+    let unit = i18n::units(unit).get(l);
     let num = |v: f64, d: usize| format_number(l, v, d);
     let _ = write!(
         out,
@@ -73,7 +77,8 @@ fn comparison_html(out: &mut String, f: &Forecast, l: Lang) {
                         i18n::param_symbol(name),
                         i18n::param_role(*model, name).get(l)
                     );
-                    let note = if matches!(*name, "alpha" | "beta") {
+                    let n: &str = name;
+                    let note = if n == "alpha" || n == "beta" {
                         unit
                     } else {
                         ""
@@ -220,12 +225,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         "<p class=\"about\">{}</p><div class=\"outputs\">",
         xml_escape(i18n::BGNBD_ABOUT.get(l))
     );
-    let bg_se = f
-        .comparison
-        .models
-        .first()
-        .and_then(|(_, fit)| fit.as_ref().ok())
-        .map(|fit| fit.se);
+    let bg_se = f.bgnbd_se;
     for (k, (testid, label, value, note)) in [
         ("bgnbd-r", i18n::R_LABEL.get(l), b.params.r, ""),
         (
@@ -507,7 +507,6 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
-    comparison_html(&mut out, f, l);
     out
 }
 
@@ -747,5 +746,38 @@ mod tests {
         assert_eq!(html.matches("data-testid=\"sbg-survival-").count(), 12);
         let (svg, html) = sbg_view("1000, 631, abc", 0.1, Lang::Zh);
         assert!(svg.is_none() && html.contains("第 3 项"), "{html}");
+    }
+
+    #[test]
+    fn the_comparison_carries_every_models_hooks_in_both_languages() {
+        use crate::forecast::compare::{compare, Holdout};
+        let customers = crate::testing::cdnow_customers();
+        let bg = crate::forecast::bgnbd::fit(&customers, &mut |_| true).unwrap();
+        let actual = vec![0.0; customers.len()];
+        let holdout = Holdout {
+            units: 0.0,
+            actual: &actual,
+        };
+        let c = compare(&customers, &bg, &holdout, &mut |_| true).unwrap();
+        for l in [Lang::En, Lang::Zh] {
+            let mut html = String::new();
+            comparison_html(&mut html, &c, crate::forecast::summary::Unit::Week, l);
+            for hook in [
+                "pnbd-r",
+                "pnbd-beta-se",
+                "pnbd-s-lower",
+                "pnbd-ll",
+                "mbgnbd-b-upper",
+                "bgnbd-bic",
+                "model-comparison",
+            ] {
+                assert!(html.contains(&format!("data-testid=\"{hook}\"")), "{hook}");
+            }
+            // Without a holdout the recommendation is by BIC.
+            assert!(
+                html.contains("data-testid=\"forecast-best\" data-value=\"mbgnbd\""),
+                "{html}"
+            );
+        }
     }
 }

@@ -77,25 +77,14 @@ test('CDNOW in the page gives the published BG/NBD and Gamma-Gamma estimates', a
   const mine = lines.find((line) => line.startsWith(byMaster ? '00004,' : '0001,')).split(',');
   assert.deepEqual(mine.slice(1, 4).map((v, i) => Number(v).toFixed(i ? 2 : 0)), ['2', '30.43', '38.86']);
   assert.equal(Number(mine[5]).toFixed(3), '1.226');
-  // Which model to believe: Pareto/NBD and MBG/NBD from the same rows, to the
-  // printed digits (Fader, Hardie & Lee's note; BTYDplus), BG/NBD's standard
-  // errors as lifetimes' summary prints them, and a recommendation.
-  assert.deepEqual(
-    await Promise.all(['pnbd-r', 'pnbd-alpha', 'pnbd-s', 'pnbd-beta'].map((h) => fixed(h, 3))),
-    ['0.553', '10.578', '0.606', '11.669'],
-  );
-  assert.equal(await fixed('pnbd-ll', 2), '-9594.98');
-  assert.deepEqual(
-    await Promise.all(['mbgnbd-r', 'mbgnbd-alpha', 'mbgnbd-a', 'mbgnbd-b'].map((h) => fixed(h, 3))),
-    ['0.525', '6.183', '0.891', '1.614'],
-  );
+  // BG/NBD's standard errors as lifetimes' summary prints them, and the
+  // 95 % interval as estimate ± 1.96 SE.
   assert.deepEqual(
     await Promise.all(['bgnbd-r-se', 'bgnbd-alpha-se', 'bgnbd-a-se', 'bgnbd-b-se'].map((h) => fixed(h, 2))),
     ['0.01', '0.38', '0.19', '0.71'],
   );
   const r = await value(page, 'bgnbd-r');
   assert.ok(Math.abs(await value(page, 'bgnbd-r-lower') - (r - 1.96 * await value(page, 'bgnbd-r-se'))) < 1e-12);
-  assert.ok(['bgnbd', 'pnbd', 'mbgnbd'].includes(await page.getAttribute('[data-testid="forecast-best"]', 'data-value')));
   // Too early a calibration end: a clear message, not a crash.
   assert.equal(await forecastAfter(page, () => page.fill('[data-testid="calibration-end"]', '1997-01-01')), 'error');
   assert.match(await page.textContent('[data-testid="forecast-status"]'), /choose a later date/);

@@ -71,14 +71,23 @@ test('the manifest makes it installable, from the sub-path', async () => {
 test('hostile ids: CSV cells cannot run as formulas, right-to-left overrides stay isolated', async () => {
   const { page, problems } = await open(browser, server.url);
   const hostile = ['=HYPERLINK("http://evil.example","x")', '+41 79 123 45 67', '-2+3', '@SUM(A1:A9)', '\u202Eevil.exe', '李雷', 'ops@example.com'];
-  // Everyone buys five times a month apart; a few ordinary customers once.
+  // 400 customers over two years, the hostile ids among them; a
+  // deterministic generator so the forecast converges the same every run.
   const lines = ['customer,date,amount'];
-  const ids = [...hostile, ...Array.from({ length: 30 }, (_, i) => `C${i}`)];
-  ids.forEach((id, i) => {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const day = (d) => new Date(Date.UTC(2023, 0, 1) + d * 86400000).toISOString().slice(0, 10);
+  const ids = [...hostile, ...Array.from({ length: 400 }, (_, i) => `C${i}`)];
+  for (const id of ids) {
     const quoted = /[",]/.test(id) ? `"${id.replaceAll('"', '""')}"` : id;
-    const visits = i % 3 === 0 ? 1 : 5;
-    for (let v = 0; v < visits; v++) lines.push(`${quoted},2024-${String(1 + ((i + 2 * v) % 12)).padStart(2, '0')}-1${v},${10 + i}`);
-  });
+    // BG/NBD's own story: exponential gaps at a rate of its own, and after
+    // each purchase a chance of leaving for good, also its own.
+    let d = Math.floor(rnd() * 300);
+    const gap = 4 * Math.exp(rnd() * 5); // mean gaps from 4 days to 1.6 years
+    const leave = rnd() * rnd();
+    lines.push(`${quoted},${day(d)},${(10 + rnd() * 40).toFixed(2)}`);
+    while (rnd() > leave && (d += 1 + Math.floor(-Math.log(1 - rnd()) * gap)) < 730) lines.push(`${quoted},${day(d)},${(10 + rnd() * 40).toFixed(2)}`);
+  }
   const file = { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
   await act(page, () => page.locator('[data-testid="import-file"]').setInputFiles(file), { status: 'forecast-status' });
   const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-customers"]')]);
