@@ -39,17 +39,7 @@ pub struct Params {
 }
 
 /// A fitted model.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Estimate {
-    /// The maximum-likelihood parameters.
-    pub params: Params,
-    /// The log-likelihood there.
-    pub ll: f64,
-    /// Optimiser iterations.
-    pub iterations: usize,
-    /// Whether the optimiser's convergence test passed.
-    pub converged: bool,
-}
+pub type Estimate = optimize::Estimate<Params>;
 
 fn ln_beta(a: f64, b: f64) -> f64 {
     ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
@@ -122,12 +112,23 @@ pub fn log_likelihood(p: &Params, patterns: &[Pattern]) -> f64 {
         .sum()
 }
 
-fn from_log(theta: &[f64]) -> Params {
-    Params {
-        alpha: theta[0].exp(),
-        beta: theta[1].exp(),
-        gamma: theta[2].exp(),
-        delta: theta[3].exp(),
+impl optimize::FourParams for Params {
+    fn from_log(theta: &[f64]) -> Params {
+        Params {
+            alpha: theta[0].exp(),
+            beta: theta[1].exp(),
+            gamma: theta[2].exp(),
+            delta: theta[3].exp(),
+        }
+    }
+
+    fn to_log(&self) -> [f64; 4] {
+        [
+            self.alpha.ln(),
+            self.beta.ln(),
+            self.gamma.ln(),
+            self.delta.ln(),
+        ]
     }
 }
 
@@ -139,26 +140,12 @@ pub fn fit(patterns: &[Pattern], progress: &mut dyn FnMut(usize) -> bool) -> Opt
     if patterns.is_empty() || n.is_nan() || n <= 0.0 {
         return None;
     }
-    let ll = |theta: &[f64]| log_likelihood(&from_log(theta), patterns) / n;
-    let m = optimize::max_likelihood(
-        &mut |theta, g| optimize::central_gradient(&ll, theta, g),
-        &[0.0; 4],
-        progress,
-    )?;
-    Some(Estimate {
-        params: from_log(&m.x),
-        ll: -m.value * n,
-        iterations: m.iterations,
-        converged: m.converged,
-    })
+    optimize::fit_numeric(&|p| log_likelihood(p, patterns), n, [0.0; 4], progress)
 }
 
 /// Standard errors (observed information, delta method), in the order α, β, γ, δ.
 pub fn standard_errors(e: &Estimate, patterns: &[Pattern]) -> Option<[f64; 4]> {
-    let p = e.params;
-    let theta = [p.alpha.ln(), p.beta.ln(), p.gamma.ln(), p.delta.ln()];
-    let se = optimize::standard_errors(&|t| log_likelihood(&from_log(t), patterns), &theta)?;
-    Some([se[0], se[1], se[2], se[3]])
+    optimize::standard_errors_of(e, &|p| log_likelihood(p, patterns))
 }
 
 /// Reads a pattern table: header `frequency,recency,periods,weights` (the

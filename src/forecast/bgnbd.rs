@@ -36,17 +36,7 @@ pub struct Params {
 }
 
 /// A fitted model.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Estimate {
-    /// The maximum-likelihood parameters.
-    pub params: Params,
-    /// The log-likelihood there.
-    pub ll: f64,
-    /// Optimiser iterations.
-    pub iterations: usize,
-    /// Whether the optimiser's convergence test passed.
-    pub converged: bool,
-}
+pub type Estimate = optimize::Estimate<Params>;
 
 impl Params {
     /// P(alive | x, t_x, T).
@@ -184,26 +174,37 @@ pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
     ll_and_gradient(p, customers, max_x, &mut [0.0; 4])
 }
 
-/// The starting point in log-parameters: r = a = b = 1, α = ΣT / Σ(x + 1).
-fn start(customers: &[Customer]) -> [f64; 4] {
+/// ln(ΣT / Σ(x + 1)): the starting scale of the purchase rate (so that r/α
+/// is about the observed rate whatever the time unit), clamped to ±20.
+pub fn ln_scale(customers: &[Customer]) -> f64 {
     let (time, purchases) = customers.iter().fold((0.0, 0.0), |(t, n), c| {
         (t + c.weight * c.t, n + c.weight * (c.x as f64 + 1.0))
     });
-    let alpha = time / purchases;
-    let ln_alpha = if alpha.is_finite() && alpha > 0.0 {
-        alpha.ln().clamp(-20.0, 20.0)
+    let s = (time / purchases).ln();
+    if s.is_finite() {
+        s.clamp(-20.0, 20.0)
     } else {
         0.0
-    };
-    [0.0, ln_alpha, 0.0, 0.0]
+    }
 }
 
-fn from_log(theta: &[f64]) -> Params {
-    Params {
-        r: theta[0].exp(),
-        alpha: theta[1].exp(),
-        a: theta[2].exp(),
-        b: theta[3].exp(),
+/// The starting point in log-parameters: r = a = b = 1, α = ΣT / Σ(x + 1).
+fn start(customers: &[Customer]) -> [f64; 4] {
+    [0.0, ln_scale(customers), 0.0, 0.0]
+}
+
+impl optimize::FourParams for Params {
+    fn from_log(theta: &[f64]) -> Params {
+        Params {
+            r: theta[0].exp(),
+            alpha: theta[1].exp(),
+            a: theta[2].exp(),
+            b: theta[3].exp(),
+        }
+    }
+
+    fn to_log(&self) -> [f64; 4] {
+        [self.r.ln(), self.alpha.ln(), self.a.ln(), self.b.ln()]
     }
 }
 
@@ -219,7 +220,12 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
     let m = optimize::max_likelihood(
         &mut |theta, g| {
             let mut grad = [0.0; 4];
-            let ll = ll_and_gradient(&from_log(theta), customers, max_x, &mut grad);
+            let ll = ll_and_gradient(
+                &<Params as optimize::FourParams>::from_log(theta),
+                customers,
+                max_x,
+                &mut grad,
+            );
             g.copy_from_slice(&grad);
             ll
         },
@@ -227,7 +233,7 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
         progress,
     )?;
     Some(Estimate {
-        params: from_log(&m.x),
+        params: <Params as optimize::FourParams>::from_log(&m.x),
         ll: -m.value,
         iterations: m.iterations,
         converged: m.converged,
@@ -237,15 +243,17 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
 /// Standard errors of the estimate (observed information, delta method; see
 /// [`optimize::standard_errors`]), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    let p = e.params;
-    let theta = [p.r.ln(), p.alpha.ln(), p.a.ln(), p.b.ln()];
-    let se = optimize::standard_errors(&|t| log_likelihood(&from_log(t), customers), &theta)?;
-    Some([se[0], se[1], se[2], se[3]])
+    optimize::standard_errors_of(e, &|p| log_likelihood(p, customers))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forecast::optimize::FourParams;
+
+    fn from_log(theta: &[f64]) -> Params {
+        Params::from_log(theta)
+    }
 
     #[test]
     fn cdnow_standard_errors_match_lifetimes_summary() {

@@ -32,17 +32,7 @@ pub struct Params {
 }
 
 /// A fitted model.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Estimate {
-    /// The maximum-likelihood parameters.
-    pub params: Params,
-    /// The log-likelihood there.
-    pub ll: f64,
-    /// Optimiser iterations.
-    pub iterations: usize,
-    /// Whether the optimiser's convergence test passed.
-    pub converged: bool,
-}
+pub type Estimate = optimize::Estimate<Params>;
 
 impl Params {
     /// E[M | x, m_x]: the expected value of this customer's future

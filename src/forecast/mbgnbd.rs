@@ -23,17 +23,7 @@ pub struct Params {
 }
 
 /// A fitted model.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Estimate {
-    /// The maximum-likelihood parameters.
-    pub params: Params,
-    /// The log-likelihood there.
-    pub ll: f64,
-    /// Optimiser iterations.
-    pub iterations: usize,
-    /// Whether the optimiser's convergence test passed.
-    pub converged: bool,
-}
+pub type Estimate = optimize::Estimate<Params>;
 
 impl Params {
     /// ln L for one customer.
@@ -94,12 +84,18 @@ pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
         .sum()
 }
 
-fn from_log(theta: &[f64]) -> Params {
-    Params {
-        r: theta[0].exp(),
-        alpha: theta[1].exp(),
-        a: theta[2].exp(),
-        b: theta[3].exp(),
+impl optimize::FourParams for Params {
+    fn from_log(theta: &[f64]) -> Params {
+        Params {
+            r: theta[0].exp(),
+            alpha: theta[1].exp(),
+            a: theta[2].exp(),
+            b: theta[3].exp(),
+        }
+    }
+
+    fn to_log(&self) -> [f64; 4] {
+        [self.r.ln(), self.alpha.ln(), self.a.ln(), self.b.ln()]
     }
 }
 
@@ -107,39 +103,22 @@ fn from_log(theta: &[f64]) -> Params {
 /// α = ΣT / Σ(x + 1)), BFGS on the mean log-likelihood with a
 /// central-difference gradient. None without customers or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
-    if customers.is_empty() || customers.iter().all(|c| c.weight <= 0.0) {
+    let n: f64 = customers.iter().map(|c| c.weight).sum();
+    if customers.is_empty() || n.is_nan() || n <= 0.0 {
         return None;
     }
-    let (time, purchases) = customers.iter().fold((0.0, 0.0), |(t, n), c| {
-        (t + c.weight * c.t, n + c.weight * (c.x as f64 + 1.0))
-    });
-    let ln_alpha = (time / purchases).ln();
-    let ln_alpha = if ln_alpha.is_finite() {
-        ln_alpha.clamp(-20.0, 20.0)
-    } else {
-        0.0
-    };
-    let n: f64 = customers.iter().map(|c| c.weight).sum();
-    let ll = |theta: &[f64]| log_likelihood(&from_log(theta), customers) / n;
-    let m = optimize::max_likelihood(
-        &mut |theta, g| optimize::central_gradient(&ll, theta, g),
-        &[0.0, ln_alpha, 0.0, 0.0],
+    let s = crate::forecast::bgnbd::ln_scale(customers);
+    optimize::fit_numeric(
+        &|p| log_likelihood(p, customers),
+        n,
+        [0.0, s, 0.0, 0.0],
         progress,
-    )?;
-    Some(Estimate {
-        params: from_log(&m.x),
-        ll: -m.value * n,
-        iterations: m.iterations,
-        converged: m.converged,
-    })
+    )
 }
 
 /// Standard errors (observed information, delta method), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    let p = e.params;
-    let theta = [p.r.ln(), p.alpha.ln(), p.a.ln(), p.b.ln()];
-    let se = optimize::standard_errors(&|t| log_likelihood(&from_log(t), customers), &theta)?;
-    Some([se[0], se[1], se[2], se[3]])
+    optimize::standard_errors_of(e, &|p| log_likelihood(p, customers))
 }
 
 #[cfg(test)]

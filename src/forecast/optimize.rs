@@ -220,6 +220,60 @@ pub fn central_gradient(f: &dyn Fn(&[f64]) -> f64, theta: &[f64], g: &mut [f64])
     f(theta)
 }
 
+/// A model fitted by maximum likelihood.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate<P> {
+    /// The maximum-likelihood parameters.
+    pub params: P,
+    /// The log-likelihood there.
+    pub ll: f64,
+    /// Optimiser iterations.
+    pub iterations: usize,
+    /// Whether the optimiser's convergence test passed.
+    pub converged: bool,
+}
+
+/// Four positive parameters, fitted on their logarithms.
+pub trait FourParams: Copy {
+    /// From log-parameters.
+    fn from_log(theta: &[f64]) -> Self;
+    /// To log-parameters.
+    fn to_log(&self) -> [f64; 4];
+}
+
+/// Maximum likelihood for a model without a hand-written gradient: BFGS on
+/// the mean log-likelihood `ll(p) / n` (gradients of order one, so the first
+/// steps stay near the data) with a central-difference gradient, from
+/// `theta0`. None when cancelled or nothing finite is found.
+pub fn fit_numeric<P: FourParams>(
+    ll: &dyn Fn(&P) -> f64,
+    n: f64,
+    theta0: [f64; 4],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Estimate<P>> {
+    let mean = |theta: &[f64]| ll(&P::from_log(theta)) / n;
+    let m = max_likelihood(
+        &mut |theta, g| central_gradient(&mean, theta, g),
+        &theta0,
+        progress,
+    )?;
+    Some(Estimate {
+        params: P::from_log(&m.x),
+        ll: -m.value * n,
+        iterations: m.iterations,
+        converged: m.converged,
+    })
+}
+
+/// [`standard_errors`] of a four-parameter estimate, in its parameters' order.
+pub fn standard_errors_of<P: FourParams>(
+    e: &Estimate<P>,
+    ll: &dyn Fn(&P) -> f64,
+) -> Option<[f64; 4]> {
+    let se = standard_errors(&|t| ll(&P::from_log(t)), &e.params.to_log())?;
+    Some([se[0], se[1], se[2], se[3]])
+}
+
 /// Standard errors of a maximum-likelihood estimate from the observed
 /// information (as lifetimes' `summary` does): the Hessian of the
 /// log-likelihood in the log-parameters θ at θ̂ by central differences,

@@ -29,17 +29,7 @@ pub struct Params {
 }
 
 /// A fitted model.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Estimate {
-    /// The maximum-likelihood parameters.
-    pub params: Params,
-    /// The log-likelihood there.
-    pub ll: f64,
-    /// Optimiser iterations.
-    pub iterations: usize,
-    /// Whether the optimiser's convergence test passed.
-    pub converged: bool,
-}
+pub type Estimate = optimize::Estimate<Params>;
 
 /// ln ₂F₁(1, b; c; z) for 0 ≤ z < 1, c > b > 0: Σₖ (b)ₖ/(c)ₖ zᵏ, every term
 /// positive, the ratio of each to the one before rising towards z. After
@@ -137,12 +127,18 @@ pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
         .sum()
 }
 
-fn from_log(theta: &[f64]) -> Params {
-    Params {
-        r: theta[0].exp(),
-        alpha: theta[1].exp(),
-        s: theta[2].exp(),
-        beta: theta[3].exp(),
+impl optimize::FourParams for Params {
+    fn from_log(theta: &[f64]) -> Params {
+        Params {
+            r: theta[0].exp(),
+            alpha: theta[1].exp(),
+            s: theta[2].exp(),
+            beta: theta[3].exp(),
+        }
+    }
+
+    fn to_log(&self) -> [f64; 4] {
+        [self.r.ln(), self.alpha.ln(), self.s.ln(), self.beta.ln()]
     }
 }
 
@@ -150,42 +146,22 @@ fn from_log(theta: &[f64]) -> Params {
 /// (the BG/NBD start: the time unit only rescales α and β), by BFGS on a
 /// central-difference gradient. None without customers or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
-    if customers.is_empty() || customers.iter().all(|c| c.weight <= 0.0) {
+    let n: f64 = customers.iter().map(|c| c.weight).sum();
+    if customers.is_empty() || n.is_nan() || n <= 0.0 {
         return None;
     }
-    let (time, purchases) = customers.iter().fold((0.0, 0.0), |(t, n), c| {
-        (t + c.weight * c.t, n + c.weight * (c.x as f64 + 1.0))
-    });
-    let ln_scale = (time / purchases).ln();
-    let ln_scale = if ln_scale.is_finite() {
-        ln_scale.clamp(-20.0, 20.0)
-    } else {
-        0.0
-    };
-    // The mean log-likelihood per customer: gradients of order one, so the
-    // first steps stay near the data instead of probing e^±30, where the
-    // hypergeometric series need hundreds of thousands of terms.
-    let n: f64 = customers.iter().map(|c| c.weight).sum();
-    let ll = |theta: &[f64]| log_likelihood(&from_log(theta), customers) / n;
-    let m = optimize::max_likelihood(
-        &mut |theta, g| optimize::central_gradient(&ll, theta, g),
-        &[0.0, ln_scale, 0.0, ln_scale],
+    let s = crate::forecast::bgnbd::ln_scale(customers);
+    optimize::fit_numeric(
+        &|p| log_likelihood(p, customers),
+        n,
+        [0.0, s, 0.0, s],
         progress,
-    )?;
-    Some(Estimate {
-        params: from_log(&m.x),
-        ll: -m.value * n,
-        iterations: m.iterations,
-        converged: m.converged,
-    })
+    )
 }
 
 /// Standard errors (observed information, delta method), in the order r, α, s, β.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    let p = e.params;
-    let theta = [p.r.ln(), p.alpha.ln(), p.s.ln(), p.beta.ln()];
-    let se = optimize::standard_errors(&|t| log_likelihood(&from_log(t), customers), &theta)?;
-    Some([se[0], se[1], se[2], se[3]])
+    optimize::standard_errors_of(e, &|p| log_likelihood(p, customers))
 }
 
 #[cfg(test)]
