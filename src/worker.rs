@@ -231,6 +231,18 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             let svg = svg.unwrap_or_default();
             post(scope, &Reply::Sbg { svg, html });
         }
+        Request::Compare { lang } => {
+            // A work budget: the worker must stay free for the next request.
+            let t0 = js_sys::Date::now();
+            let html = with_fit(|_, summaries, f| {
+                let c = forecast::compare_models(summaries, f, &mut |_| {
+                    js_sys::Date::now() - t0 < 30_000.0
+                });
+                crate::forecast::report::compare_view(c.as_ref(), f, lang)
+            })
+            .unwrap_or_default();
+            post(scope, &Reply::Compare { html });
+        }
         Request::Customers => {
             let csv = with_fit(forecast::customers_csv).unwrap_or_default();
             post(scope, &Reply::Customers { csv });

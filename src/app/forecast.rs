@@ -36,6 +36,10 @@ pub(crate) struct ForecastProps {
     pub on_lookup: Callback<String>,
     /// Asks the worker for every customer's forecast as a CSV download.
     pub on_customers: Callback<MouseEvent>,
+    /// The models compared: None, asked (empty: fitting), or drawn.
+    pub comparison: Option<AttrValue>,
+    /// Asks the worker to fit and compare Pareto/NBD and MBG/NBD.
+    pub on_compare: Callback<MouseEvent>,
     /// Survivors of the imported data's oldest cohort (on or after), complete periods.
     pub data_survivors: Option<Rc<Vec<f64>>>,
     /// The scenario (its baseline cohort gives survivors on request).
@@ -234,7 +238,14 @@ pub(crate) fn Forecasts(props: &ForecastProps) -> Html {
                     <div class="forecast-results" onclick={super::controls::on_chart_export}>{ Html::from_html_unchecked(d.html.clone()) }</div>
                     <div class="exports">
                         <button type="button" data-testid="export-customers" onclick={props.on_customers.clone()}>{ i18n::EXPORT_CUSTOMERS.get(l) }</button>
+                        <button type="button" data-testid="compare-models" onclick={props.on_compare.clone()}
+                            disabled={props.comparison.as_ref().is_some_and(|c| c.is_empty())}>{ i18n::COMPARE_BUTTON.get(l) }</button>
                     </div>
+                    { match props.comparison.as_ref() {
+                        Some(c) if c.is_empty() => html! { <p class="hint" role="status">{ i18n::COMPARING.get(l) }</p> },
+                        Some(c) => html! { <div class="forecast-results" data-testid="comparison">{ Html::from_html_unchecked(c.clone()) }</div> },
+                        None => html! {},
+                    } }
                     <h4>{ i18n::LOOKUP.get(l) }</h4>
                     <input type="text" data-testid="customer-lookup" aria-label={i18n::LOOKUP.get(l)} placeholder={i18n::LOOKUP_PLACEHOLDER.get(l)}
                         value={(*lookup_text).clone()} oninput={on_lookup_input.clone()} />

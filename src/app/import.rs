@@ -133,6 +133,8 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
     let forecast_runs = use_state(|| 0u32);
     let forecast_count = use_mut_ref(|| 0u32);
     let lookup = use_state(|| None::<AttrValue>);
+    // The models compared (on request): None, asked (""), or drawn.
+    let comparison = use_state(|| None::<AttrValue>);
     let sbg = use_state(|| None::<Rc<forecast::Drawn>>);
     let sbg_count = use_mut_ref(|| 0u32);
     let on_forecast_message: ForecastMessage = {
@@ -144,11 +146,14 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             lookup.setter(),
         );
         let (sbg, sbg_count) = (sbg.setter(), sbg_count.clone());
+        let compared = comparison.setter();
         Rc::new(move |reply: Reply| match reply {
+            Reply::Compare { html } => compared.set(Some(AttrValue::from(html))),
             Reply::ForecastProgress(v) => progress.set(Some(v)),
             Reply::Forecast { done, status, html } => {
                 *count.borrow_mut() += 1;
                 runs.set(*count.borrow());
+                compared.set(None);
                 forecast.set(Some(Rc::new(forecast::Drawn {
                     state: if done { "done" } else { "error" }.to_string(),
                     status,
@@ -279,6 +284,14 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         let ask = ask.clone();
         Callback::from(move |_: MouseEvent| {
             ask(Request::Customers);
+        })
+    };
+    let on_compare = {
+        let (ask, comparison) = (ask.clone(), comparison.setter());
+        Callback::from(move |_: MouseEvent| {
+            if ask(Request::Compare { lang: l }) {
+                comparison.set(Some(AttrValue::default()));
+            }
         })
     };
     let on_lookup = {
@@ -474,6 +487,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         </section>
         <forecast::Forecasts lang={l} {range} import_run={*runs} result={(*forecast).clone()} progress={*forecast_progress}
             runs={*forecast_runs} lookup={(*lookup).clone()} on_request={on_forecast} {on_lookup} {on_customers}
+            comparison={(*comparison).clone()} {on_compare}
             {data_survivors} scenario={props.scenario.clone()} model_p={props.model_p} sbg={(*sbg).clone()} {on_sbg} />
         </>
     }

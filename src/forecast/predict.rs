@@ -497,6 +497,29 @@ pub fn forecast_with_summaries(
     Ok((forecast, summaries))
 }
 
+/// Pareto/NBD and MBG/NBD fitted beside the forecast's BG/NBD on the same
+/// customers and compared (see [`crate::forecast::compare`]). None when
+/// `progress` cancels (the worker stops a comparison that runs too long).
+pub fn compare_models(
+    summaries: &[Option<Summary>],
+    f: &Forecast,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Option<crate::forecast::compare::Comparison> {
+    let g = groups(summaries);
+    let customers = bgnbd_customers(&g, f.options.unit);
+    let mut actual = vec![0.0; customers.len()];
+    for (c, s) in summaries.iter().enumerate() {
+        if let Some(s) = s {
+            actual[g.of[c] as usize] += s.holdout as f64;
+        }
+    }
+    let holdout = crate::forecast::compare::Holdout {
+        units: f.holdout_units,
+        actual: &actual,
+    };
+    crate::forecast::compare::compare(&customers, &f.bgnbd, &holdout, progress)
+}
+
 /// A customer lookup's answer: their summary (units) and prediction.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Lookup {

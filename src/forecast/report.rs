@@ -197,6 +197,26 @@ pub fn comparison_html(
     }
 }
 
+/// The comparison as the worker sends it (or why there is none).
+pub fn compare_view(
+    c: Option<&crate::forecast::compare::Comparison>,
+    f: &Forecast,
+    l: Lang,
+) -> String {
+    let mut out = String::new();
+    match c {
+        Some(c) => comparison_html(&mut out, c, f.options.unit, l),
+        None => {
+            let _ = write!(
+                out,
+                "<p class=\"hint\" data-testid=\"forecast-best\" data-value=\"\">{}</p>",
+                xml_escape(i18n::COMPARE_TOO_LONG.get(l))
+            );
+        }
+    }
+    out
+}
+
 /// A chart as the page's `Chart` component writes it, with its SVG and PNG
 /// buttons (the page answers them with one listener on the results).
 fn figure(out: &mut String, testid: &str, title: &str, svg: String) {

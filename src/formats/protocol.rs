@@ -31,6 +31,8 @@ pub enum Request {
     Lookup { id: String, lang: Lang },
     /// Every customer's forecast as CSV.
     Customers,
+    /// Fit Pareto/NBD and MBG/NBD beside the last BG/NBD and compare them.
+    Compare { lang: Lang },
     /// Fit the sBG to survivor counts (needs no import).
     Sbg {
         survivors: String,
@@ -66,6 +68,8 @@ pub enum Reply {
     Lookup { html: String },
     /// Every customer's forecast as CSV ("" before a forecast).
     Customers { csv: String },
+    /// The models compared, drawn ("" before a forecast).
+    Compare { html: String },
     /// The sBG panel: its chart (or "") and its numbers.
     Sbg { svg: String, html: String },
 }
@@ -123,6 +127,7 @@ impl Request {
             }
             Request::Lookup { id, lang } => write("lookup", &[id, lang.code()]),
             Request::Customers => write("customers", &[]),
+            Request::Compare { lang } => write("compare", &[lang.code()]),
             Request::Sbg {
                 survivors,
                 discount,
@@ -150,6 +155,9 @@ impl Request {
                 lang: Lang::from_code(lang)?,
             },
             ("customers", []) => Request::Customers,
+            ("compare", [lang]) => Request::Compare {
+                lang: Lang::from_code(lang)?,
+            },
             ("sbg", [survivors, discount, lang]) => Request::Sbg {
                 survivors: survivors.to_string(),
                 discount: number(discount)?,
@@ -174,6 +182,7 @@ impl Reply {
             ),
             Reply::Lookup { html } => write("lookup", &[html]),
             Reply::Customers { csv } => write("customers", &[csv]),
+            Reply::Compare { html } => write("compare", &[html]),
             Reply::Sbg { svg, html } => write("sbg", &[svg, html]),
         }
     }
@@ -196,6 +205,9 @@ impl Reply {
             },
             ("customers", [csv]) => Reply::Customers {
                 csv: csv.to_string(),
+            },
+            ("compare", [html]) => Reply::Compare {
+                html: html.to_string(),
             },
             ("sbg", [svg, html]) => Reply::Sbg {
                 svg: svg.to_string(),
@@ -237,6 +249,7 @@ mod tests {
                 lang: Lang::En,
             },
             Request::Customers,
+            Request::Compare { lang: Lang::Zh },
             Request::Sbg {
                 survivors: "1000\n631\n468".into(),
                 discount: 0.1,
@@ -278,6 +291,9 @@ mod tests {
             },
             Reply::Lookup {
                 html: String::new(),
+            },
+            Reply::Compare {
+                html: "<p>\n</p>".into(),
             },
             Reply::Customers {
                 csv: "\u{feff}id\n=1+1\n".into(),

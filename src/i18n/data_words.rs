@@ -456,3 +456,12 @@ pub fn param_role(model: crate::forecast::compare::Model, name: &str) -> L {
         _ => L("dropout shape", "流失概率形状参数"),
     }
 }
+pub const COMPARE_BUTTON: L = L(
+    "Compare with Pareto/NBD and MBG/NBD",
+    "与 Pareto/NBD 和 MBG/NBD 比较",
+);
+pub const COMPARING: L = L("Fitting the other models…", "正在拟合其他模型……");
+pub const COMPARE_TOO_LONG: L = L(
+    "The comparison was stopped after 30 seconds: these data make Pareto/NBD or MBG/NBD slow to fit here. BG/NBD above is unaffected.",
+    "比较在 30 秒后停止：这些数据使 Pareto/NBD 或 MBG/NBD 在此拟合很慢。上面的 BG/NBD 不受影响。",
+);

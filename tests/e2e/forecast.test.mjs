@@ -85,6 +85,21 @@ test('CDNOW in the page gives the published BG/NBD and Gamma-Gamma estimates', a
   );
   const r = await value(page, 'bgnbd-r');
   assert.ok(Math.abs(await value(page, 'bgnbd-r-lower') - (r - 1.96 * await value(page, 'bgnbd-r-se'))) < 1e-12);
+  // Which model to believe, on request: Pareto/NBD and MBG/NBD from the same
+  // rows, to the printed digits (Fader, Hardie & Lee's note; BTYDplus).
+  await page.click('[data-testid="compare-models"]');
+  await page.waitForSelector('[data-testid="comparison"] [data-testid="forecast-best"]', { timeout: 60_000 });
+  assert.deepEqual(
+    await Promise.all(['pnbd-r', 'pnbd-alpha', 'pnbd-s', 'pnbd-beta'].map((h) => fixed(h, 3))),
+    ['0.553', '10.578', '0.606', '11.669'],
+  );
+  assert.equal(await fixed('pnbd-ll', 2), '-9594.98');
+  assert.deepEqual(
+    await Promise.all(['mbgnbd-r', 'mbgnbd-alpha', 'mbgnbd-a', 'mbgnbd-b'].map((h) => fixed(h, 3))),
+    ['0.525', '6.183', '0.891', '1.614'],
+  );
+  assert.ok(Number(await page.getAttribute('[data-testid="pnbd-beta-se"]', 'data-value')) > 0);
+  assert.equal(await page.getAttribute('[data-testid="comparison"] [data-testid="forecast-best"]', 'data-value'), 'pnbd');
   // Too early a calibration end: a clear message, not a crash.
   assert.equal(await forecastAfter(page, () => page.fill('[data-testid="calibration-end"]', '1997-01-01')), 'error');
   assert.match(await page.textContent('[data-testid="forecast-status"]'), /choose a later date/);
