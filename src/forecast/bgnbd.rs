@@ -243,7 +243,15 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
 /// Standard errors of the estimate (observed information, delta method; see
 /// [`optimize::standard_errors`]), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    optimize::standard_errors_of(e, &|p| log_likelihood(p, customers))
+    use optimize::FourParams;
+    let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
+    let grad = |theta: &[f64], g: &mut [f64]| {
+        let mut d = [0.0; 4];
+        ll_and_gradient(&Params::from_log(theta), customers, max_x, &mut d);
+        g.copy_from_slice(&d);
+    };
+    let se = optimize::standard_errors_from_gradient(&grad, &e.params.to_log())?;
+    Some([se[0], se[1], se[2], se[3]])
 }
 
 #[cfg(test)]

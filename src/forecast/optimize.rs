@@ -274,6 +274,44 @@ pub fn standard_errors_of<P: FourParams>(
     Some([se[0], se[1], se[2], se[3]])
 }
 
+/// [`standard_errors`] from an analytic gradient of the log-likelihood in θ:
+/// the Hessian by central differences of the gradient (2n gradient
+/// evaluations instead of 2n² + 1 likelihoods), symmetrised.
+pub fn standard_errors_from_gradient(
+    grad: &dyn Fn(&[f64], &mut [f64]),
+    theta: &[f64],
+) -> Option<Vec<f64>> {
+    let n = theta.len();
+    let mut info = vec![0.0; n * n];
+    let (mut up, mut down) = (vec![0.0; n], vec![0.0; n]);
+    let mut at = theta.to_vec();
+    for j in 0..n {
+        let h = 1e-5 * theta[j].abs().max(1.0);
+        at[j] = theta[j] + h;
+        grad(&at, &mut up);
+        at[j] = theta[j] - h;
+        grad(&at, &mut down);
+        at[j] = theta[j];
+        for i in 0..n {
+            info[i * n + j] = -(up[i] - down[i]) / (2.0 * h);
+        }
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            let m = 0.5 * (info[i * n + j] + info[j * n + i]);
+            info[i * n + j] = m;
+            info[j * n + i] = m;
+        }
+    }
+    let inverse = invert(&info, n)?;
+    (0..n)
+        .map(|i| {
+            let v = inverse[i * n + i];
+            (v.is_finite() && v > 0.0).then(|| v.sqrt() * theta[i].exp())
+        })
+        .collect()
+}
+
 /// Standard errors of a maximum-likelihood estimate from the observed
 /// information (as lifetimes' `summary` does): the Hessian of the
 /// log-likelihood in the log-parameters θ at θ̂ by central differences,
