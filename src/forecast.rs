@@ -10,6 +10,7 @@
 pub mod bgbb;
 pub mod bgnbd;
 pub mod compare;
+pub mod compare_report;
 pub mod gamma_gamma;
 pub mod mbgnbd;
 pub mod optimize;

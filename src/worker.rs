@@ -238,7 +238,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
                 let c = forecast::compare_models(summaries, f, &mut |_| {
                     js_sys::Date::now() - t0 < 30_000.0
                 });
-                crate::forecast::report::compare_view(c.as_ref(), f, lang)
+                crate::forecast::compare_report::compare_view(c.as_ref(), f, lang)
             })
             .unwrap_or_default();
             post(scope, &Reply::Compare { html });
