@@ -188,6 +188,49 @@ pub fn ln_scale(customers: &[Customer]) -> f64 {
     }
 }
 
+/// A model of customers summarised as (x, t_x, T) without a hand-written
+/// gradient (Pareto/NBD, MBG/NBD): its per-customer log-likelihood is all
+/// the fit, the total and the standard errors need.
+pub trait SummaryModel: optimize::FourParams {
+    /// ln L for one customer.
+    fn ln_likelihood(&self, x: u32, t_x: f64, t: f64) -> f64;
+}
+
+/// Σ weight · ln L over the customers.
+pub fn weighted_log_likelihood<P: SummaryModel>(p: &P, customers: &[Customer]) -> f64 {
+    customers
+        .iter()
+        .map(|c| c.weight * p.ln_likelihood(c.x, c.t_x, c.t))
+        .sum()
+}
+
+/// Maximum likelihood of a [`SummaryModel`] ([`optimize::fit_numeric`]),
+/// from `start(ln(ΣT / Σ(x + 1)))`. None without customers or when cancelled.
+pub fn fit_summary_model<P: SummaryModel>(
+    customers: &[Customer],
+    start: impl FnOnce(f64) -> [f64; 4],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<optimize::Estimate<P>> {
+    let n: f64 = customers.iter().map(|c| c.weight).sum();
+    if customers.is_empty() || n.is_nan() || n <= 0.0 {
+        return None;
+    }
+    optimize::fit_numeric(
+        &|p| weighted_log_likelihood(p, customers),
+        n,
+        start(ln_scale(customers)),
+        progress,
+    )
+}
+
+/// Standard errors of a [`SummaryModel`]'s estimate, in its parameters' order.
+pub fn summary_model_standard_errors<P: SummaryModel>(
+    e: &optimize::Estimate<P>,
+    customers: &[Customer],
+) -> Option<[f64; 4]> {
+    optimize::standard_errors_of(e, &|p| weighted_log_likelihood(p, customers))
+}
+
 /// The starting point in log-parameters: r = a = b = 1, α = ΣT / Σ(x + 1).
 fn start(customers: &[Customer]) -> [f64; 4] {
     [0.0, ln_scale(customers), 0.0, 0.0]

@@ -5,7 +5,7 @@
 //! ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x+1) − ln B(a, b)
 //!        − (r+x) ln(α+T) + ln(1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)).
 
-use crate::forecast::bgnbd::Customer;
+use crate::forecast::bgnbd::{self, Customer};
 use crate::forecast::optimize;
 use crate::forecast::special::{hyp2f1, ln_gamma};
 
@@ -78,10 +78,13 @@ impl Params {
 
 /// The log-likelihood of the customers under `p`.
 pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
-    customers
-        .iter()
-        .map(|c| c.weight * p.ln_likelihood(c.x, c.t_x, c.t))
-        .sum()
+    bgnbd::weighted_log_likelihood(p, customers)
+}
+
+impl bgnbd::SummaryModel for Params {
+    fn ln_likelihood(&self, x: u32, t_x: f64, t: f64) -> f64 {
+        Params::ln_likelihood(self, x, t_x, t)
+    }
 }
 
 impl optimize::FourParams for Params {
@@ -103,22 +106,12 @@ impl optimize::FourParams for Params {
 /// α = ΣT / Σ(x + 1)), BFGS on the mean log-likelihood with a
 /// central-difference gradient. None without customers or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
-    let n: f64 = customers.iter().map(|c| c.weight).sum();
-    if customers.is_empty() || n.is_nan() || n <= 0.0 {
-        return None;
-    }
-    let s = crate::forecast::bgnbd::ln_scale(customers);
-    optimize::fit_numeric(
-        &|p| log_likelihood(p, customers),
-        n,
-        [0.0, s, 0.0, 0.0],
-        progress,
-    )
+    bgnbd::fit_summary_model(customers, |s| [0.0, s, 0.0, 0.0], progress)
 }
 
 /// Standard errors (observed information, delta method), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    optimize::standard_errors_of(e, &|p| log_likelihood(p, customers))
+    bgnbd::summary_model_standard_errors(e, customers)
 }
 
 #[cfg(test)]

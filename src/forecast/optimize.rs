@@ -303,13 +303,7 @@ pub fn standard_errors_from_gradient(
             info[j * n + i] = m;
         }
     }
-    let inverse = invert(&info, n)?;
-    (0..n)
-        .map(|i| {
-            let v = inverse[i * n + i];
-            (v.is_finite() && v > 0.0).then(|| v.sqrt() * theta[i].exp())
-        })
-        .collect()
+    se_from_information(&info, theta)
 }
 
 /// Standard errors of a maximum-likelihood estimate from the observed
@@ -345,7 +339,13 @@ pub fn standard_errors(ll: &dyn Fn(&[f64]) -> f64, theta: &[f64]) -> Option<Vec<
             info[j * n + i] = -v;
         }
     }
-    let inverse = invert(&info, n)?;
+    se_from_information(&info, theta)
+}
+
+/// SE(pᵢ) = pᵢ · √[I⁻¹]ᵢᵢ from the observed information I in θ = ln p.
+fn se_from_information(info: &[f64], theta: &[f64]) -> Option<Vec<f64>> {
+    let n = theta.len();
+    let inverse = invert(info, n)?;
     (0..n)
         .map(|i| {
             let v = inverse[i * n + i];

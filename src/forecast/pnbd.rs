@@ -11,7 +11,7 @@
 //! transformation to ₂F₁(1, ·; r+s+x+1; z), a series of positive terms whose
 //! ratio stays below z, and everything is summed in logs.
 
-use crate::forecast::bgnbd::Customer;
+use crate::forecast::bgnbd::{self, Customer};
 use crate::forecast::optimize;
 use crate::forecast::special::ln_gamma;
 
@@ -121,10 +121,13 @@ impl Params {
 
 /// The log-likelihood of the customers under `p`.
 pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
-    customers
-        .iter()
-        .map(|c| c.weight * p.ln_likelihood(c.x, c.t_x, c.t))
-        .sum()
+    bgnbd::weighted_log_likelihood(p, customers)
+}
+
+impl bgnbd::SummaryModel for Params {
+    fn ln_likelihood(&self, x: u32, t_x: f64, t: f64) -> f64 {
+        Params::ln_likelihood(self, x, t_x, t)
+    }
 }
 
 impl optimize::FourParams for Params {
@@ -146,22 +149,12 @@ impl optimize::FourParams for Params {
 /// (the BG/NBD start: the time unit only rescales α and β), by BFGS on a
 /// central-difference gradient. None without customers or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
-    let n: f64 = customers.iter().map(|c| c.weight).sum();
-    if customers.is_empty() || n.is_nan() || n <= 0.0 {
-        return None;
-    }
-    let s = crate::forecast::bgnbd::ln_scale(customers);
-    optimize::fit_numeric(
-        &|p| log_likelihood(p, customers),
-        n,
-        [0.0, s, 0.0, s],
-        progress,
-    )
+    bgnbd::fit_summary_model(customers, |s| [0.0, s, 0.0, s], progress)
 }
 
 /// Standard errors (observed information, delta method), in the order r, α, s, β.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    optimize::standard_errors_of(e, &|p| log_likelihood(p, customers))
+    bgnbd::summary_model_standard_errors(e, customers)
 }
 
 #[cfg(test)]
