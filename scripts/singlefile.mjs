@@ -1,7 +1,7 @@
 // The one-file build: dist/ (a release build) folded into one self-contained
 // HTML file that works when opened from file:// or attached to a wiki page —
-// styles inlined, the page's wasm and the worker's wasm as base64, the
-// worker started from a blob: URL. No service worker and no CSP meta: a
+// styles inlined, the page's, the rooms' and the worker's wasm as base64, the
+// worker and the rooms started from blob: URLs. No service worker and no CSP meta: a
 // file has no origin to serve them from (README "Security and privacy").
 //
 // Usage: node scripts/singlefile.mjs DIST OUT.html (scripts/build --single-file)
@@ -23,6 +23,8 @@ export function singleFile(dist, out) {
   const wasm = readFileSync(one(dist, /^repurchase-lab-[0-9a-f]+_bg\.wasm$/)).toString('base64');
   const workerGlue = readFileSync(join(dist, 'import-worker.js'), 'utf8');
   const workerWasm = readFileSync(join(dist, 'import-worker_bg.wasm')).toString('base64');
+  const roomsGlue = readFileSync(join(dist, 'rooms.js'), 'utf8');
+  const roomsWasm = readFileSync(join(dist, 'rooms_bg.wasm')).toString('base64');
 
   // The page's glue is an ES module ending in `export { initSync, X as default }`:
   // inlined, it is called by that name instead.
@@ -33,10 +35,17 @@ export function singleFile(dist, out) {
 const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 const worker = document.getElementById('repurchase-lab-worker').textContent;
 window.repurchaseLabWorker = URL.createObjectURL(new Blob([worker], { type: 'text/javascript' }));
+const rooms = document.getElementById('repurchase-lab-rooms').textContent;
+window.repurchaseLabRooms = URL.createObjectURL(new Blob([rooms], { type: 'text/javascript' }));
 await ${init[1]}({ module_or_path: bytes(document.getElementById('repurchase-lab-wasm').textContent) });
 `;
   const worker = `${workerGlue}
 wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(workerWasm)}), (c) => c.charCodeAt(0)) });
+`;
+
+  // The rooms (src/app/bridge.rs): the glue and its start in one script.
+  const rooms = `${roomsGlue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(roomsWasm)}), (c) => c.charCodeAt(0)) });
 `;
 
   let html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -47,6 +56,7 @@ wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(workerWasm)
     .replace('</head>', `<style>${css}</style></head>`)
     .replace('</body>', `<script type="application/octet-stream" id="repurchase-lab-wasm">${wasm}</script>`
       + `<script type="text/plain" id="repurchase-lab-worker">${scriptSafe(worker)}</script>`
+      + `<script type="text/plain" id="repurchase-lab-rooms">${scriptSafe(rooms)}</script>`
       + `<script type="module">${scriptSafe(page)}</script></body>`);
   if (/<link[^>]*href=\.?\/?[a-z]/.test(html.replace(/<link[^>]*rel=icon[^>]*>/, ''))) {
     throw new Error('a link to another file is left in the one-file build');

@@ -3,12 +3,15 @@
 //! from it: `calculator::calculate` once per scenario here, handed down to
 //! the sections, and the `chart` functions.
 
+mod bridge;
 mod browser;
 mod cohort_table;
 mod controls;
 mod forecast;
 mod import;
+pub mod rooms;
 mod saved;
+mod section_index;
 mod sections;
 mod share;
 mod simulator;
@@ -28,7 +31,7 @@ use crate::i18n::{self, Lang};
 use controls::{Choice, LinkNotice};
 use view::{Parts, View};
 
-/// Mounts the page on `<main id="app">` (or `<body>` when there is none).
+/// Mounts the page on `<div id="app">` (or `<body>` when there is none).
 pub fn start() {
     match gloo::utils::document().get_element_by_id("app") {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
@@ -62,7 +65,7 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 /// Keys of the link that belong to the page, not to the scenario.
-const SHELL_KEYS: &[&str] = &["embed", "theme"];
+pub(crate) const SHELL_KEYS: &[&str] = &["embed", "theme"];
 
 /// The scenario as reducer state (one action per kind of change), with its
 /// calculation: computed here, once per new scenario, and handed down.
@@ -96,8 +99,6 @@ pub enum Action {
     SetReminderOn(bool),
     /// The simulator's period length.
     SetPeriod(Period),
-    /// "Use these in the simulator": a fit to imported data, in the data's period.
-    ApplyFit(Rc<crate::simulator::fit::Fit>, Period),
     /// Start again from a preset.
     LoadPreset(Preset),
     /// A whole new scenario (a link pasted into the address bar).
@@ -124,7 +125,6 @@ impl Reducible for ScenarioState {
             Action::SetHabitOn(on) => next.habit_on = on,
             Action::SetReminderOn(on) => next.reminder_on = on,
             Action::SetPeriod(p) => next.period = p,
-            Action::ApplyFit(fit, period) => fit.apply_to(&mut next, period),
             Action::LoadPreset(preset) => next = preset.scenario(),
             Action::Replace(scenario) => next = *scenario,
         }
@@ -159,10 +159,36 @@ pub fn App() -> Html {
     {
         let suffix = view.suffix();
         use_effect_with(scenario.0.clone(), move |s| {
-            browser::replace_fragment(&format!("{}{suffix}", link::encode(s)))
+            browser::replace_fragment_soon(format!("{}{suffix}", link::encode(s)))
+        });
+        use_effect_with((), |_| {
+            let listener = browser::flush_link_on_hide();
+            move || drop(listener)
         });
     }
     use_effect_with(*lang, |lang| browser::set_document_lang(*lang));
+    {
+        // The rooms (super::rooms) follow the scenario and language, ask for
+        // a new scenario, receive dropped files; loaded once the page is idle.
+        let page = view.embed.is_none();
+        use_effect_with((scenario.0.clone(), *lang), move |(s, l)| {
+            if page {
+                bridge::publish(&link::encode(s), *l);
+            }
+        });
+        let dispatch = scenario.dispatcher();
+        use_effect_with((), move |_| {
+            let listeners = page.then(|| {
+                bridge::load_when_idle();
+                let replace = bridge::on_replace(move |fragment| {
+                    let decoded = link::decode(&fragment, SHELL_KEYS);
+                    dispatch.dispatch(Action::Replace(Box::new(decoded.scenario)));
+                });
+                (replace, bridge::catch_drops())
+            });
+            move || drop(listeners)
+        });
+    }
     use_effect_with(*view, |v| {
         browser::set_root_attribute("data-mode", v.embed.map(|_| "embed"));
         browser::set_root_attribute("data-theme", Some(v.theme.code()));
@@ -217,12 +243,6 @@ pub fn App() -> Html {
     let calc = scenario.1.clone();
     let fragment = link::encode(&scenario.0);
     let shared = Rc::new(scenario.0.clone());
-    let on_fit = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |(fit, period), _| {
-            dispatch.dispatch(Action::ApplyFit(fit, period))
-        })
-    };
     let on_dismiss = {
         let ignored = ignored.clone();
         Callback::from(move |_| ignored.set(Vec::<Ignored>::new()))
@@ -277,11 +297,9 @@ pub fn App() -> Html {
             </div>
         </header>
         <share::ShareBar lang={l} url={share_url} page_url={browser::page_url()} {fragment} />
+        <section_index::SectionIndex lang={l} />
         { notice }
         <sections::Calculator scenario={shared.clone()} calc={calc.clone()} lang={l} dispatch={dispatch.clone()} {parts} />
-        <saved::SavedScenarios scenario={shared.clone()} lang={l} dispatch={dispatch} />
-        <import::YourData lang={l} model_p={calc.repurchase} on_fit={on_fit} scenario={shared} />
-        <footer class="site-footer">{ i18n::FOOTER.get(l) }</footer>
         </>
     }
 }

@@ -91,10 +91,82 @@ impl L {
 /// A number for display: at most `decimals` decimals, trailing zeros dropped,
 /// thousands grouped with commas (both languages use `1,234.5`), a true minus
 /// sign, and never `-0`. Non-finite numbers show as `—`.
-pub fn format_number(_lang: Lang, x: f64, decimals: usize) -> String {
+pub fn format_number(lang: Lang, x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return "—".to_string();
     }
+    if x.abs() >= 1e9 {
+        // Ten digits or more never fit a card: 2.21 billion, 22.1亿.
+        return compact(lang, x);
+    }
+    grouped(x, decimals)
+}
+
+/// An estimate (a model parameter, a rate, an expectation) in a card:
+/// three decimals in the usual range, a word for millions and up
+/// (2.21 million, 221万), and powers of ten below a thousandth
+/// (3.2 × 10⁻⁵), so that no value overflows the box made for 0.243.
+pub fn format_estimate(lang: Lang, x: f64) -> String {
+    let a = x.abs();
+    if !x.is_finite() {
+        "—".to_string()
+    } else if a >= 1e6 {
+        compact(lang, x)
+    } else if a > 0.0 && a < 1e-3 {
+        scientific(x)
+    } else {
+        grouped(x, 3)
+    }
+}
+
+/// A large number with its word: 2.21 million / billion / trillion
+/// (中文: 万, 亿, 万亿); past those, a power of ten.
+fn compact(lang: Lang, x: f64) -> String {
+    let a = x.abs();
+    let units: &[(f64, &str)] = match lang {
+        Lang::En => &[(1e12, " trillion"), (1e9, " billion"), (1e6, " million")],
+        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+    };
+    if a >= 1e15 {
+        return scientific(x);
+    }
+    match units.iter().find(|(size, _)| a >= *size) {
+        Some((size, word)) => {
+            let v = x / size;
+            let decimals = if v.abs() >= 100.0 {
+                0
+            } else if v.abs() >= 10.0 {
+                1
+            } else {
+                2
+            };
+            format!("{}{word}", grouped(v, decimals))
+        }
+        None => grouped(x, 0),
+    }
+}
+
+/// x as m × 10ⁿ with two decimals of m: 3.2 × 10⁻⁵.
+fn scientific(x: f64) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let text = format!("{:.2e}", x.abs());
+    let (m, e) = text.split_once('e').unwrap_or((&text, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    let mut power: String = e
+        .unsigned_abs()
+        .to_string()
+        .chars()
+        .map(|d| SUP[d.to_digit(10).unwrap_or(0) as usize])
+        .collect();
+    if e < 0 {
+        power.insert(0, '⁻');
+    }
+    let m = m.trim_end_matches('0').trim_end_matches('.');
+    format!("{}{m} × 10{power}", if x < 0.0 { "−" } else { "" })
+}
+
+/// Thousands separators and up to `decimals` decimals, trailing zeros dropped.
+fn grouped(x: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let frac = frac.trim_end_matches('0');
@@ -162,6 +234,26 @@ pub fn ignored(lang: Lang, item: &Ignored) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_and_tiny_numbers_fit_a_card() {
+        assert_eq!(format_number(Lang::En, 2_212_642_365.0, 3), "2.21 billion");
+        assert_eq!(format_number(Lang::Zh, 2_212_642_365.0, 3), "22.1亿");
+        assert_eq!(format_number(Lang::En, 250_000.0, 0), "250,000");
+        assert_eq!(format_estimate(Lang::En, 0.243), "0.243");
+        assert_eq!(format_estimate(Lang::En, 2_212_642.0), "2.21 million");
+        assert_eq!(format_estimate(Lang::Zh, 2_212_642.0), "221万");
+        assert_eq!(format_estimate(Lang::En, 3.2e-5), "3.2 × 10⁻⁵");
+        assert_eq!(format_estimate(Lang::En, -0.000_012_34), "−1.23 × 10⁻⁵");
+        assert_eq!(format_estimate(Lang::En, 0.0), "0");
+        assert_eq!(format_estimate(Lang::En, 4.0e20), "4 × 10²⁰");
+        assert_eq!(format_estimate(Lang::En, f64::NAN), "—");
+        for x in [1e6, 9.99e8, 1e9, 1.5e12, 3e15, 1e-4, 1e-300] {
+            for l in Lang::ALL {
+                assert!(format_estimate(l, x).chars().count() <= 14, "{x} {l:?}");
+            }
+        }
+    }
 
     #[test]
     fn browser_language_picks_the_first_known() {

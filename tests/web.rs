@@ -1,5 +1,6 @@
 //! The page mounted in real headless Chromium (wasm-bindgen-test): the DOM
-//! is read after `yew::scheduler::flush`, never after a sleep.
+//! is read after `yew::scheduler::flush` (and the next frame where the page
+//! draws there), never after a sleep.
 #![cfg(target_arch = "wasm32")]
 
 use repurchase_lab::app::App;
@@ -20,7 +21,25 @@ async fn mount() -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
+    // Charts and the simulator arrive in the task after the first frame.
+    after_frame().await;
+    yew::scheduler::flush().await;
     root
+}
+
+/// Waits for the next animation frame, then a task after it (an event the
+/// page schedules work on, not a sleep).
+async fn after_frame() {
+    use wasm_bindgen::closure::Closure;
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        let window = gloo::utils::window();
+        let later = Closure::once_into_js(move || {
+            let _ = gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = window.request_animation_frame(later.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn hook(root: &Element, testid: &str) -> Element {

@@ -22,6 +22,139 @@ pub(crate) fn replace_fragment(fragment: &str) {
     }
 }
 
+/// The link's writes: a fragment waiting, and the cool-down timer.
+#[derive(Default)]
+struct LinkWrites {
+    waiting: Option<String>,
+    timer: Option<i32>,
+}
+
+thread_local! {
+    static LINK: std::cell::RefCell<LinkWrites> = std::cell::RefCell::new(LinkWrites::default());
+}
+
+/// Rewrites the fragment: at once, but at most every 150 ms while a slider
+/// is dragged (a drag is not a history write per frame: ≈ 1.4 ms
+/// each in Chromium); the last one is written when the cool-down ends,
+/// `<html data-link-pending>` marking the wait, or when the page is hidden
+/// or left before that ([`flush_link_on_hide`]).
+pub(crate) fn replace_fragment_soon(fragment: String) {
+    let cooling = LINK.with(|l| l.borrow().timer.is_some());
+    if cooling && dragging() {
+        LINK.with(|l| l.borrow_mut().waiting = Some(fragment));
+        set_root_attribute("data-link-pending", Some(""));
+    } else {
+        replace_fragment(&fragment);
+        start_cool_down();
+    }
+}
+
+fn start_cool_down() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let end = Closure::once_into_js(|| {
+        LINK.with(|l| l.borrow_mut().timer = None);
+        flush_link();
+    });
+    let timer = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(end.unchecked_ref(), 150)
+        .ok();
+    LINK.with(|l| l.borrow_mut().timer = timer);
+}
+
+/// Writes a waiting fragment now.
+pub(crate) fn flush_link() {
+    if let Some(fragment) = LINK.with(|l| l.borrow_mut().waiting.take()) {
+        replace_fragment(&fragment);
+        if LINK.with(|l| l.borrow().timer.is_none()) {
+            start_cool_down();
+        }
+    }
+    set_root_attribute("data-link-pending", None);
+}
+
+/// Writes a pending fragment when the page is hidden (tab switched, reload,
+/// closed), so the link never lags what was on screen.
+pub(crate) fn flush_link_on_hide() -> EventListener {
+    EventListener::new(&gloo::utils::window(), "pagehide", |_| flush_link())
+}
+
+/// Runs `f` before the next frame is drawn (requestAnimationFrame).
+pub(crate) fn next_frame(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::once_into_js(f);
+    let _ = gloo::utils::window().request_animation_frame(callback.unchecked_ref());
+}
+
+/// Runs `f` in a task after the next frame has been drawn
+/// (requestAnimationFrame, then a zero timeout).
+pub(crate) fn after_frame(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    next_frame(move || {
+        let callback = Closure::once_into_js(f);
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    });
+}
+
+/// Marks that a slider is being dragged now (shared by the page and the
+/// rooms, which are separate wasm modules: a property of `window`).
+pub(crate) fn note_drag() {
+    let now = web_sys::js_sys::Date::now();
+    let _ = web_sys::js_sys::Reflect::set(
+        &gloo::utils::window(),
+        &"repurchaseLabDrag".into(),
+        &now.into(),
+    );
+}
+
+/// A slider moved in the last 300 ms.
+pub(crate) fn dragging() -> bool {
+    web_sys::js_sys::Reflect::get(&gloo::utils::window(), &"repurchaseLabDrag".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .is_some_and(|t| web_sys::js_sys::Date::now() - t < 300.0)
+}
+
+/// Runs `f` in a task `ms` milliseconds from now.
+pub(crate) fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::once_into_js(f);
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
+/// Calls `f(true)` when `el` comes into the viewport (with a 200 px margin)
+/// and `f(false)` when it leaves, for as long as the result is kept.
+pub(crate) fn watch_visible(el: &web_sys::Element, f: impl Fn(bool) + 'static) -> Option<Visible> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::<dyn FnMut(web_sys::js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: web_sys::js_sys::Array, _: web_sys::IntersectionObserver| {
+            if let Some(last) = entries.iter().last() {
+                if let Ok(e) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
+                    f(e.is_intersecting());
+                }
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("200px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(el);
+    Some(Visible {
+        observer,
+        _callback: callback,
+    })
+}
+
 /// Calls `f` with the new fragment whenever it changes by navigation.
 pub(crate) fn on_hash_change(f: impl Fn(String) + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "hashchange", move |_| f(fragment()))

@@ -1,5 +1,7 @@
 //! Inputs and outputs with the CONTRACT.md test hooks.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -81,6 +83,10 @@ pub(crate) fn ParamInput(props: &ParamInputProps) -> Html {
             }
         })
     };
+    // A drag sends more input events than frames: the latest value waits
+    // for the next animation frame and is sent once, marked on <html> by
+    // `data-input-pending` meanwhile.
+    let latest = use_mut_ref(|| None::<f64>);
     let on_slider = {
         let message = message.clone();
         let on_change = props.on_change.clone();
@@ -90,7 +96,18 @@ pub(crate) fn ParamInput(props: &ParamInputProps) -> Html {
                 if message.is_some() {
                     message.set(None);
                 }
-                on_change.emit((param, unit.from_field(x)));
+                super::browser::note_drag();
+                let waiting = latest.borrow_mut().replace(unit.from_field(x)).is_some();
+                if !waiting {
+                    super::browser::set_root_attribute("data-input-pending", Some(""));
+                    let (latest, on_change) = (latest.clone(), on_change.clone());
+                    super::browser::next_frame(move || {
+                        super::browser::set_root_attribute("data-input-pending", None);
+                        if let Some(v) = latest.borrow_mut().take() {
+                            on_change.emit((param, v));
+                        }
+                    });
+                }
             }
         })
     };
@@ -248,8 +265,90 @@ pub(crate) fn on_chart_export(e: MouseEvent) {
 
 /// A chart figure showing an SVG string made by the pure chart functions,
 /// with SVG and PNG (2×, for slides) downloads of exactly that string.
+/// What a chart knows of itself between renders.
+#[derive(Default)]
+struct ChartState {
+    /// On screen, or within 200 px of it.
+    on_screen: bool,
+    /// The picture shown is the latest.
+    fresh: bool,
+    /// Counts new pictures, so a catch-up timer knows it is the last one.
+    generation: u32,
+}
+
+/// A chart: its SVG is written at once when it is on screen (or within
+/// 200 px of it) or when nothing is being dragged. One off screen keeps its
+/// last picture during a drag, marked `data-stale`, and is brought up to
+/// date when it comes into view, 300 ms after the last change, or before
+/// printing. The first picture is
+/// written in the task after the first frame, so the page's text shows
+/// first. The numbers live elsewhere, always current.
 #[component]
 pub(crate) fn Chart(props: &ChartProps) -> Html {
+    let body = use_node_ref();
+    let state = use_mut_ref(ChartState::default);
+    let latest = use_mut_ref(|| props.svg.clone());
+    let write = {
+        let (body, latest, state) = (body.clone(), latest.clone(), state.clone());
+        Rc::new(move || {
+            if state.borrow().fresh {
+                return;
+            }
+            if let Some(el) = body.cast::<web_sys::Element>() {
+                el.set_inner_html(&latest.borrow());
+                let _ = el.remove_attribute("data-stale");
+                state.borrow_mut().fresh = true;
+            }
+        })
+    };
+    {
+        let (body, state, write) = (body.clone(), state.clone(), write.clone());
+        use_effect_with((), move |_| {
+            let watch = body.cast::<web_sys::Element>().and_then(|el| {
+                let (state, write) = (state.clone(), write.clone());
+                super::browser::watch_visible(&el, move |on| {
+                    state.borrow_mut().on_screen = on;
+                    if on {
+                        write();
+                    }
+                })
+            });
+            let print = gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", {
+                let write = write.clone();
+                move |_| write()
+            });
+            move || drop((watch, print))
+        });
+    }
+    {
+        let (body, latest, state) = (body.clone(), latest.clone(), state.clone());
+        use_effect_with(props.svg.clone(), move |svg| {
+            *latest.borrow_mut() = svg.clone();
+            let (first, on_screen, generation) = {
+                let mut s = state.borrow_mut();
+                s.fresh = false;
+                s.generation = s.generation.wrapping_add(1);
+                let first = body
+                    .cast::<web_sys::Element>()
+                    .is_some_and(|el| el.child_element_count() == 0);
+                (first, s.on_screen, s.generation)
+            };
+            if let Some(el) = body.cast::<web_sys::Element>() {
+                let _ = el.set_attribute("data-stale", "");
+            }
+            if !first && (on_screen || !super::browser::dragging()) {
+                write();
+            } else if first {
+                super::browser::after_frame(move || write());
+            } else {
+                super::browser::after_ms(300, move || {
+                    if state.borrow().generation == generation {
+                        write();
+                    }
+                });
+            }
+        });
+    }
     let export = |kind: &'static str| {
         let (svg, name) = (props.svg.clone(), props.testid.clone());
         Callback::from(move |_| export_chart(kind, &name, &svg))
@@ -257,7 +356,7 @@ pub(crate) fn Chart(props: &ChartProps) -> Html {
     let (on_svg, on_png) = (export("svg"), export("png"));
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
-            { Html::from_html_unchecked(AttrValue::from((*props.svg).clone())) }
+            <div class="chart-body" ref={body}></div>
             <figcaption class="chart-exports">
                 <button type="button" data-testid="export-svg" onclick={on_svg}>{ "SVG" }</button>
                 <button type="button" data-testid="export-png" onclick={on_png}>{ "PNG" }</button>

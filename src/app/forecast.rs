@@ -261,7 +261,7 @@ pub(crate) fn Forecasts(props: &ForecastProps) -> Html {
 
     html! {
         <section class="panel" aria-labelledby="forecast-heading">
-            <h2 id="forecast-heading">{ i18n::FORECAST_HEADING.get(l) }</h2>
+            <h2 id="forecast-heading" tabindex="-1">{ i18n::FORECAST_HEADING.get(l) }</h2>
             <h3>{ i18n::BGNBD_HEADING.get(l) }</h3>
             { bgnbd }
             <Sbg lang={l} data_survivors={props.data_survivors.clone()} scenario={props.scenario.clone()} p0={props.model_p} result={props.sbg.clone()} on_request={props.on_sbg.clone()} />

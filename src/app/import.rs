@@ -320,10 +320,15 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         Callback::from(move |file: web_sys::File| on_source.emit(file.into()))
     };
     {
+        // Files dropped on the page come through the page (super::bridge),
+        // also one dropped before the rooms were up.
         let on_file = on_file.clone();
         use_effect_with((), move |_| {
-            let listeners = browser::on_file_drop(move |f| on_file.emit(f));
-            move || drop(listeners)
+            if let Some(file) = super::bridge::take_file() {
+                on_file.emit(file);
+            }
+            let listener = super::bridge::on_file(move |f| on_file.emit(f));
+            move || drop(listener)
         });
     }
     let on_pick = {
@@ -436,7 +441,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
     html! {
         <>
         <section class="panel" aria-labelledby="data-heading">
-            <h2 id="data-heading">{ i18n::DATA_HEADING.get(l) }</h2>
+            <h2 id="data-heading" tabindex="-1">{ i18n::DATA_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::DATA_LEAD.get(l) }</p>
             <div class="import-row">
                 <label class="file-pick">

@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use super::browser;
 use super::controls::Choice;
-use super::{Action, ScenarioState};
 use crate::calculator::calculate::calculate;
 use crate::calculator::scenario::{Param, Scenario};
 use crate::chart::heatmap;
@@ -22,7 +21,8 @@ const KEY: &str = "repurchase-lab.saved";
 pub(crate) struct SavedProps {
     pub scenario: Rc<Scenario>,
     pub lang: Lang,
-    pub dispatch: UseReducerDispatcher<ScenarioState>,
+    /// Show this scenario on the page (a saved one loaded).
+    pub on_replace: Callback<Scenario>,
 }
 
 /// A storage problem to show.
@@ -89,18 +89,18 @@ pub(crate) fn SavedScenarios(props: &SavedProps) -> Html {
         })
     };
     let item_action = |i: usize, what: &'static str| {
-        let (items, store, typed_name, dispatch) = (
+        let (items, store, typed_name, on_replace) = (
             items.clone(),
             store.clone(),
             typed_name.clone(),
-            props.dispatch.clone(),
+            props.on_replace.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let mut next = (*items).clone();
             match what {
                 "load" => {
                     if let Some(item) = next.get(i) {
-                        dispatch.dispatch(Action::Replace(Box::new(item.scenario())));
+                        on_replace.emit(item.scenario());
                     }
                     return;
                 }
@@ -151,7 +151,7 @@ pub(crate) fn SavedScenarios(props: &SavedProps) -> Html {
 
     html! {
         <section class="panel" aria-labelledby="saved-heading">
-            <h2 id="saved-heading">{ i18n::SAVED_HEADING.get(l) }</h2>
+            <h2 id="saved-heading" tabindex="-1">{ i18n::SAVED_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::SAVED_LEAD.get(l) }</p>
             if let Some(n) = *notice {
                 <p class="notice" role="status" data-testid="saved-notice">{ match n {

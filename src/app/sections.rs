@@ -75,6 +75,15 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
         });
     }
     let pending = deferred.0 != props.scenario || deferred.1 != props.calc;
+    // The first frame shows the diagnosis and the calculator; the simulator
+    // (the heaviest section) joins in the task after it, marked pending.
+    let started = use_state(|| false);
+    {
+        let started = started.setter();
+        use_effect_with((), move |_| {
+            super::browser::after_frame(move || started.set(true))
+        });
+    }
 
     // Charts: each recomputed only when its own inputs change.
     let waterfall_svg = use_memo((calc.chain, l), |(chain, l)| {
@@ -198,7 +207,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
         if parts.summary {
         <section class="panel summary" aria-labelledby="diagnosis-heading">
             <div class="diagnosis" data-testid="diagnosis" data-value={c.diagnosis.code()}>
-                <h2 id="diagnosis-heading">{ i18n::DIAGNOSIS_HEADING.get(l) }{ ": " }{ diag_title }</h2>
+                <h2 id="diagnosis-heading" tabindex="-1">{ i18n::DIAGNOSIS_HEADING.get(l) }{ ": " }{ diag_title }</h2>
                 <p>{ diag_body }</p>
             </div>
             <div class="outputs">
@@ -213,7 +222,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
 
         if parts.experience {
         <section class="panel" aria-labelledby="experience-heading">
-            <h2 id="experience-heading">{ i18n::EXPERIENCE_HEADING.get(l) }</h2>
+            <h2 id="experience-heading" tabindex="-1">{ i18n::EXPERIENCE_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::EXPERIENCE_LEAD.get(l) }</p>
             <div class="grid">
                 <div class="inputs">
@@ -251,7 +260,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
 
         if parts.expectation {
         <section class="panel" aria-labelledby="expectation-heading">
-            <h2 id="expectation-heading">{ i18n::EXPECTATION_HEADING.get(l) }</h2>
+            <h2 id="expectation-heading" tabindex="-1">{ i18n::EXPECTATION_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::EXPECTATION_LEAD.get(l) }</p>
             <div class="grid">
                 <div class="inputs">
@@ -296,7 +305,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
 
         if parts.trap {
         <section class="panel" aria-labelledby="satisfaction-heading">
-            <h2 id="satisfaction-heading">{ i18n::SATISFACTION_HEADING.get(l) }</h2>
+            <h2 id="satisfaction-heading" tabindex="-1">{ i18n::SATISFACTION_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::SATISFACTION_LEAD.get(l) }</p>
             <div class="grid">
                 <div class="inputs">
@@ -330,7 +339,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
 
         if parts.repurchase {
         <section class="panel" aria-labelledby="repurchase-heading">
-            <h2 id="repurchase-heading">{ i18n::REPURCHASE_HEADING.get(l) }</h2>
+            <h2 id="repurchase-heading" tabindex="-1">{ i18n::REPURCHASE_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::REPURCHASE_LEAD.get(l) }</p>
             <div class="grid">
                 <div class="inputs">
@@ -386,7 +395,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
 
         if parts.tools {
         <section class="panel" aria-labelledby="tools-heading">
-            <h2 id="tools-heading">{ i18n::TOOLS_HEADING.get(l) }</h2>
+            <h2 id="tools-heading" tabindex="-1">{ i18n::TOOLS_HEADING.get(l) }</h2>
             <div class="tools">
                 <div class="tool">
                     <h3>{ i18n::CV_HEADING.get(l) }</h3>
@@ -427,7 +436,11 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
             </div>
         </section>
         }
-        if parts.simulator() {
+        if parts.simulator() && !*started {
+            <section class="panel" aria-labelledby="sim-heading" aria-busy="true" data-sim-pending="true">
+                <h2 id="sim-heading" tabindex="-1">{ i18n::SIM_HEADING.get(l) }</h2>
+            </section>
+        } else if parts.simulator() {
             <super::simulator::Simulator scenario={deferred.0.clone()} calc={deferred.1.clone()} {pending} lang={l} dispatch={props.dispatch.clone()} {parts} />
         }
         </>

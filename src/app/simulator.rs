@@ -256,7 +256,7 @@ pub(crate) fn Simulator(props: &SimulatorProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="sim-heading" aria-busy={props.pending.to_string()}
             data-sim-pending={props.pending.then_some("true")}>
-            <h2 id="sim-heading">{ i18n::SIM_HEADING.get(l) }</h2>
+            <h2 id="sim-heading" tabindex="-1">{ i18n::SIM_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::SIM_LEAD.get(l) }</p>
             if parts.sim_inputs {
             <div class="sim-inputs">

@@ -10,7 +10,7 @@ use crate::chart::forecast::{
 };
 use crate::chart::xml_escape;
 use crate::forecast::predict::Forecast;
-use crate::i18n::{self, format_money, format_number, format_percent, Lang};
+use crate::i18n::{self, format_estimate, format_money, format_number, format_percent, Lang};
 
 /// One output number as the page's `Output` component writes it: formatted
 /// text, exact `data-value`.
@@ -47,7 +47,7 @@ pub(crate) fn estimate(
     note: &str,
     l: Lang,
 ) {
-    let num = |v: f64| format_number(l, v, 3);
+    let num = |v: f64| format_estimate(l, v);
     let (lo, hi) = (value - 1.96 * se, value + 1.96 * se);
     let _ = write!(
         out,
@@ -107,7 +107,14 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
     {
         match bg_se {
             Some(se) => estimate(&mut out, testid, label, value, se[k], note, l),
-            None => output(&mut out, testid, label, value, &num(value, 3), note),
+            None => output(
+                &mut out,
+                testid,
+                label,
+                value,
+                &format_estimate(l, value),
+                note,
+            ),
         }
     }
     output(
@@ -390,10 +397,10 @@ pub fn sbg_html(
             "sbg-alpha",
             "α",
             fit.alpha,
-            format_number(l, fit.alpha, 3),
+            format_estimate(l, fit.alpha),
             "",
         ),
-        ("sbg-beta", "β", fit.beta, format_number(l, fit.beta, 3), ""),
+        ("sbg-beta", "β", fit.beta, format_estimate(l, fit.beta), ""),
         (
             "sbg-ll",
             i18n::LL_LABEL.get(l),
@@ -474,7 +481,7 @@ pub fn lookup_html(answer: &crate::forecast::predict::Lookup, f: &Forecast, l: L
             "customer-expected",
             i18n::EXPECTED_TOTAL.get(l),
             p.expected,
-            format_number(l, p.expected, 3),
+            format_estimate(l, p.expected),
             &horizon,
         ),
     ] {

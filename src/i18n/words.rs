@@ -602,3 +602,17 @@ pub fn panel(code: &str) -> L {
         _ => L("The whole page", "整个页面"),
     }
 }
+
+/// The section index: its name, and a short label for each room it jumps to.
+pub const INDEX_LABEL: L = L("Sections", "章节");
+pub const INDEX: [L; 9] = [
+    L("Experience", "体验"),
+    L("Expectation", "期望"),
+    L("Satisfaction", "满意度"),
+    L("Repurchase", "复购"),
+    L("Tools", "小工具"),
+    L("Cohorts", "同期群"),
+    L("Saved", "已保存"),
+    L("Your data", "您的数据"),
+    L("Forecasts", "预测"),
+];

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { act, open, setInput, suite } from './browser.mjs';
+import { act, open, setInput, settled, suite } from './browser.mjs';
 
 let server;
 let browser;
@@ -99,6 +99,7 @@ test('keyboard only: Tab reaches every control and scroll region, with a visible
   const slider = page.locator('[data-testid="loyalty-slider"]');
   await slider.focus();
   await page.keyboard.press('ArrowRight');
+  await settled(page);
   assert.equal(await slider.getAttribute('aria-valuetext'), '11 %');
   await setInput(page, 'benefit', 72);
   assert.equal(await page.getAttribute('[data-testid="benefit-slider"]', 'aria-valuetext'), '72 pt');

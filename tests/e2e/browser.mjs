@@ -77,13 +77,26 @@ export async function open(browser, url, { locale = 'en-US', viewport, allowedHo
   });
   await page.goto(url);
   await page.waitForSelector(waitFor);
+  await roomsReady(page);
   return { page, context, problems };
 }
 
-/// Waits until the simulator has caught up with the latest input (it
-/// follows the calculator one task later and marks itself meanwhile).
+/// Waits for the rooms (saved, Your data, forecasts): they arrive once the
+/// page is idle after its first frame (none in an embedded panel).
+export async function roomsReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.mode === 'embed'
+    || !document.querySelector('[data-testid="rooms"]')
+    || document.querySelector('[data-testid="rooms"][data-state="ready"]'));
+}
+
+/// Waits until the page has caught up with the latest input: a slider's
+/// value waits for the next frame (`data-input-pending` on <html>), the
+/// simulator follows the calculator one task later (`data-sim-pending`), the
+/// link is written at once, then at most every 150 ms during a drag
+/// (`data-link-pending` while the last one waits), a chart off screen is
+/// redrawn 300 ms after the last change (`data-stale` meanwhile).
 export async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('[data-sim-pending]'));
+  await page.waitForFunction(() => !document.querySelector('[data-sim-pending], [data-input-pending], [data-link-pending], [data-stale]'));
 }
 
 /// Does `action`, then waits for the page to settle on what it caused: the

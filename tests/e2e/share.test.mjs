@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { dataValue, open, setInput, settled, suite } from './browser.mjs';
+import { dataValue, open, roomsReady, setInput, settled, suite } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 let server;
@@ -105,6 +105,7 @@ test('saved scenarios: save, reload, load, rename, delete, compare; corrupted st
   await page.click('[data-testid="save-scenario"]');
   await page.reload();
   await page.waitForSelector('[data-testid="value"]');
+  await roomsReady(page);
   const names = await page.$$eval('[data-testid="saved-scenario"]', (els) => els.map((e) => e.getAttribute('data-name')));
   assert.deepEqual(names, ['Defaults', 'High expectation']);
   await page.locator('[data-testid="saved-load"]').first().click();
@@ -120,6 +121,7 @@ test('saved scenarios: save, reload, load, rename, delete, compare; corrupted st
   await page.locator('[data-testid="saved-delete"]').first().click();
   await page.reload();
   await page.waitForSelector('[data-testid="value"]');
+  await roomsReady(page);
   const left = await page.$$eval('[data-testid="saved-scenario"]', (els) => els.map((e) => e.getAttribute('data-name')));
   assert.deepEqual(left, ['Renamed']);
   // Foreign content under our key: ignored with a notice, the page works.
