@@ -84,6 +84,16 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
             super::browser::after_frame(move || started.set(true))
         });
     }
+    // Once the simulator has been laid out too, every section has a real
+    // size to remember: from then on a section off screen skips its style,
+    // layout and paint (static/style.css, `data-lazy-paint`).
+    use_effect_with(*started, |started| {
+        if *started {
+            super::browser::after_frame(|| {
+                super::browser::set_root_attribute("data-lazy-paint", Some(""))
+            });
+        }
+    });
 
     // Charts: each recomputed only when its own inputs change.
     let waterfall_svg = use_memo((calc.chain, l), |(chain, l)| {

@@ -128,9 +128,16 @@ test('screenshots: 36 × 36 triangle, wide and narrow, both languages', async ()
         viewport: { width, height: 900 },
       });
       assert.equal(await page.locator('[data-testid="cohort-cell"]').count(), 666);
+      // The browser's own scrollIntoView: a section off screen is not laid
+      // out (content-visibility), and the driver's protocol-level scroll
+      // would use its stale boxes.
+      const twoFrames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.evaluate(() => document.querySelector('[data-testid="baseline-heatmap"]').scrollIntoView());
+      await twoFrames();
       await page.locator('[data-testid="baseline-heatmap"]').screenshot({ path: `${ARTIFACTS}heatmap-${tag}-${name}.png` });
-      await page.locator('#sim-heading').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${ARTIFACTS}simulator-${tag}-${name}.png`, fullPage: true });
+      await page.evaluate(() => document.getElementById('sim-heading').scrollIntoView());
+      await twoFrames();
+      await page.screenshot({ path: `${ARTIFACTS}simulator-${tag}-${name}.png` });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${tag} ${name}: the page scrolls sideways by ${overflow}px`);
       assert.deepEqual(problems, []);
