@@ -154,12 +154,15 @@ pub fn App() -> Html {
         move |_| View::from_keys(&initial.other)
     });
 
+    // The scenario as its link fragment: encoded once per render, it is the
+    // share link, the address bar's fragment and what the rooms are told.
+    let fragment = link::encode(&scenario.0);
     // The link mirrors the scenario (replaceState: no history entry per tick),
     // keeping an embedded view's own keys.
     {
         let suffix = view.suffix();
-        use_effect_with(scenario.0.clone(), move |s| {
-            browser::replace_fragment_soon(format!("{}{suffix}", link::encode(s)))
+        use_effect_with(fragment.clone(), move |f| {
+            browser::replace_fragment_soon(format!("{f}{suffix}"))
         });
         use_effect_with((), |_| {
             let listener = browser::flush_link_on_hide();
@@ -171,9 +174,9 @@ pub fn App() -> Html {
         // The rooms (super::rooms) follow the scenario and language, ask for
         // a new scenario, receive dropped files; loaded once the page is idle.
         let page = view.embed.is_none();
-        use_effect_with((scenario.0.clone(), *lang), move |(s, l)| {
+        use_effect_with((fragment.clone(), *lang), move |(f, l)| {
             if page {
-                bridge::publish(&link::encode(s), *l);
+                bridge::publish(f, *l);
             }
         });
         let dispatch = scenario.dispatcher();
@@ -241,7 +244,6 @@ pub fn App() -> Html {
     // The model's outputs (computed by the reducer, once per scenario) go
     // down to every section; once per render: the link and a shared scenario.
     let calc = scenario.1.clone();
-    let fragment = link::encode(&scenario.0);
     let shared = Rc::new(scenario.0.clone());
     let on_dismiss = {
         let ignored = ignored.clone();

@@ -22,11 +22,12 @@ pub(crate) fn replace_fragment(fragment: &str) {
     }
 }
 
-/// The link's writes: a fragment waiting, and the cool-down timer.
+/// The link's writes: a fragment waiting, and whether the 150 ms cool-down
+/// after the last write is running.
 #[derive(Default)]
 struct LinkWrites {
     waiting: Option<String>,
-    timer: Option<i32>,
+    cooling: bool,
 }
 
 thread_local! {
@@ -39,36 +40,30 @@ thread_local! {
 /// `<html data-link-pending>` marking the wait, or when the page is hidden
 /// or left before that ([`flush_link_on_hide`]).
 pub(crate) fn replace_fragment_soon(fragment: String) {
-    let cooling = LINK.with(|l| l.borrow().timer.is_some());
-    if cooling && dragging() {
+    if LINK.with(|l| l.borrow().cooling) && dragging() {
         LINK.with(|l| l.borrow_mut().waiting = Some(fragment));
         set_root_attribute("data-link-pending", Some(""));
     } else {
-        replace_fragment(&fragment);
-        start_cool_down();
+        write_link(&fragment);
     }
 }
 
-fn start_cool_down() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let end = Closure::once_into_js(|| {
-        LINK.with(|l| l.borrow_mut().timer = None);
-        flush_link();
-    });
-    let timer = gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(end.unchecked_ref(), 150)
-        .ok();
-    LINK.with(|l| l.borrow_mut().timer = timer);
+/// Writes the fragment and starts the cool-down (if it is not running).
+fn write_link(fragment: &str) {
+    replace_fragment(fragment);
+    let start = LINK.with(|l| !std::mem::replace(&mut l.borrow_mut().cooling, true));
+    if start {
+        after_ms(150, || {
+            LINK.with(|l| l.borrow_mut().cooling = false);
+            flush_link();
+        });
+    }
 }
 
 /// Writes a waiting fragment now.
 pub(crate) fn flush_link() {
     if let Some(fragment) = LINK.with(|l| l.borrow_mut().waiting.take()) {
-        replace_fragment(&fragment);
-        if LINK.with(|l| l.borrow().timer.is_none()) {
-            start_cool_down();
-        }
+        write_link(&fragment);
     }
     set_root_attribute("data-link-pending", None);
 }
@@ -90,13 +85,7 @@ pub(crate) fn next_frame(f: impl FnOnce() + 'static) {
 /// Runs `f` in a task after the next frame has been drawn
 /// (requestAnimationFrame, then a zero timeout).
 pub(crate) fn after_frame(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    next_frame(move || {
-        let callback = Closure::once_into_js(f);
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
-    });
+    next_frame(move || after_ms(0, f));
 }
 
 /// Marks that a slider is being dragged now (shared by the page and the
@@ -119,40 +108,14 @@ pub(crate) fn dragging() -> bool {
 }
 
 /// Runs `f` in a task `ms` milliseconds from now.
-pub(crate) fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let callback = Closure::once_into_js(f);
-    let _ = gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+pub(crate) fn after_ms(ms: u32, f: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(ms, f).forget();
 }
 
 /// Calls `f(true)` when `el` comes into the viewport (with a 200 px margin)
 /// and `f(false)` when it leaves, for as long as the result is kept.
 pub(crate) fn watch_visible(el: &web_sys::Element, f: impl Fn(bool) + 'static) -> Option<Visible> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let callback = Closure::<dyn FnMut(web_sys::js_sys::Array, web_sys::IntersectionObserver)>::new(
-        move |entries: web_sys::js_sys::Array, _: web_sys::IntersectionObserver| {
-            if let Some(last) = entries.iter().last() {
-                if let Ok(e) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
-                    f(e.is_intersecting());
-                }
-            }
-        },
-    );
-    let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("200px");
-    let observer = web_sys::IntersectionObserver::new_with_options(
-        callback.as_ref().unchecked_ref(),
-        &options,
-    )
-    .ok()?;
-    observer.observe(el);
-    Some(Visible {
-        observer,
-        _callback: callback,
-    })
+    observe(el, Some("200px"), move |on, _| f(on))
 }
 
 /// Calls `f` with the new fragment whenever it changes by navigation.
@@ -329,24 +292,46 @@ pub(crate) fn download_png(filename: &str, svg: &str, size: (u32, u32), scale: f
 /// Watches `el` until it first comes into the viewport, then calls `f` once.
 /// Dropping the result stops watching.
 pub(crate) fn when_visible(el: &web_sys::Element, f: impl FnOnce() + 'static) -> Option<Visible> {
+    let mut f = Some(f);
+    observe(el, None, move |on, observer| {
+        if on {
+            observer.disconnect();
+            if let Some(f) = f.take() {
+                f();
+            }
+        }
+    })
+}
+
+/// An IntersectionObserver on `el` (with a root margin): `f` hears whether it
+/// is in view now, and may disconnect the observer.
+fn observe(
+    el: &web_sys::Element,
+    margin: Option<&str>,
+    mut f: impl FnMut(bool, &web_sys::IntersectionObserver) + 'static,
+) -> Option<Visible> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let mut f = Some(f);
     let callback = Closure::<dyn FnMut(web_sys::js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: web_sys::js_sys::Array, observer: web_sys::IntersectionObserver| {
-            let visible = entries.iter().any(|e| {
-                e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                    .is_ok_and(|e| e.is_intersecting())
-            });
-            if visible {
-                observer.disconnect();
-                if let Some(f) = f.take() {
-                    f();
-                }
+            let last = entries
+                .iter()
+                .last()
+                .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok());
+            if let Some(e) = last {
+                f(e.is_intersecting(), &observer);
             }
         },
     );
-    let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    let options = web_sys::IntersectionObserverInit::new();
+    if let Some(m) = margin {
+        options.set_root_margin(m);
+    }
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
     observer.observe(el);
     Some(Visible {
         observer,
@@ -354,7 +339,7 @@ pub(crate) fn when_visible(el: &web_sys::Element, f: impl FnOnce() + 'static) ->
     })
 }
 
-/// An element being watched by [`when_visible`].
+/// An element being watched by [`when_visible`] or [`watch_visible`].
 pub(crate) struct Visible {
     observer: web_sys::IntersectionObserver,
     _callback: wasm_bindgen::closure::Closure<
