@@ -154,21 +154,24 @@ pub(crate) fn go_to(id: &'static str) {
     load();
 }
 
-/// Focuses the heading and scrolls it to the top; once more after the next
-/// frame, when the sections passed over have been drawn at their real size
-/// (until then they count as their remembered or estimated height).
+/// Focuses the heading and scrolls it to the top; again before each of the
+/// next three frames, in case a section passed over changed size when it
+/// was drawn (until then it counts as its remembered height).
 fn go_to_loaded(id: &'static str) {
-    let scroll = move || {
-        if let Some(target) = gloo::utils::document().get_element_by_id(id) {
-            target.scroll_into_view();
-        }
-    };
     if let Some(target) = gloo::utils::document().get_element_by_id(id) {
         if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
-        scroll();
-        super::browser::after_frame(scroll);
+        scroll_again(id, 3);
+    }
+}
+
+fn scroll_again(id: &'static str, times: u32) {
+    if let Some(target) = gloo::utils::document().get_element_by_id(id) {
+        target.scroll_into_view();
+    }
+    if times > 0 {
+        super::browser::next_frame(move || scroll_again(id, times - 1));
     }
 }
 

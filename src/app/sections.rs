@@ -75,8 +75,9 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
         });
     }
     let pending = deferred.0 != props.scenario || deferred.1 != props.calc;
-    // The first frame shows the diagnosis and the calculator; the simulator
-    // (the heaviest section) joins in the task after it, marked pending.
+    // The first frame shows the diagnosis and section 1; sections 2–5 and
+    // the simulator join in the task after it (the simulator's place is
+    // marked `data-sim-pending` meanwhile, so "settled" waits for them).
     let started = use_state(|| false);
     {
         let started = started.setter();
@@ -84,13 +85,16 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
             super::browser::after_frame(move || started.set(true))
         });
     }
-    // Once the simulator has been laid out too, every section has a real
-    // size to remember: from then on a section off screen skips its style,
-    // layout and paint (static/style.css, `data-lazy-paint`).
+    // Once everything has been rendered, lay every section out for one
+    // frame, off the first paint's path, so each remembers its real size
+    // (static/style.css, `data-measure`).
     use_effect_with(*started, |started| {
         if *started {
             super::browser::after_frame(|| {
-                super::browser::set_root_attribute("data-lazy-paint", Some(""))
+                super::browser::set_root_attribute("data-measure", Some(""));
+                super::browser::after_frame(|| {
+                    super::browser::set_root_attribute("data-measure", None)
+                });
             });
         }
     });
@@ -268,7 +272,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
         </section>
         }
 
-        if parts.expectation {
+        if parts.expectation && *started {
         <section class="panel" aria-labelledby="expectation-heading">
             <h2 id="expectation-heading" tabindex="-1">{ i18n::EXPECTATION_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::EXPECTATION_LEAD.get(l) }</p>
@@ -313,7 +317,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
         </section>
         }
 
-        if parts.trap {
+        if parts.trap && *started {
         <section class="panel" aria-labelledby="satisfaction-heading">
             <h2 id="satisfaction-heading" tabindex="-1">{ i18n::SATISFACTION_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::SATISFACTION_LEAD.get(l) }</p>
@@ -347,7 +351,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
         </section>
         }
 
-        if parts.repurchase {
+        if parts.repurchase && *started {
         <section class="panel" aria-labelledby="repurchase-heading">
             <h2 id="repurchase-heading" tabindex="-1">{ i18n::REPURCHASE_HEADING.get(l) }</h2>
             <p class="lead">{ i18n::REPURCHASE_LEAD.get(l) }</p>
@@ -403,7 +407,7 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
         </section>
         }
 
-        if parts.tools {
+        if parts.tools && *started {
         <section class="panel" aria-labelledby="tools-heading">
             <h2 id="tools-heading" tabindex="-1">{ i18n::TOOLS_HEADING.get(l) }</h2>
             <div class="tools">
@@ -445,6 +449,9 @@ pub(crate) fn Calculator(props: &CalculatorProps) -> Html {
                 </div>
             </div>
         </section>
+        }
+        if !parts.simulator() && !*started {
+            <div hidden=true data-sim-pending="true"></div>
         }
         if parts.simulator() && !*started {
             <section class="panel" aria-labelledby="sim-heading" aria-busy="true" data-sim-pending="true">

@@ -33,6 +33,10 @@ test('the section index jumps to every room, by mouse and by keyboard, and leave
         const r = document.getElementById(id)?.getBoundingClientRect();
         return r && r.top >= 0 && r.top < innerHeight * 0.6 && document.activeElement?.id === id;
       }, HEADINGS[room]);
+      // And it stays there once the sections passed over have been drawn.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+      const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top / innerHeight, HEADINGS[room]);
+      assert.ok(top >= 0 && top < 0.6, `${room}: heading at ${top.toFixed(2)} of the screen`);
       assert.equal(page.url(), url, `jumping to ${room} keeps the link`);
     }
     // Keyboard: the index is reached by Tab from the share bar, Enter jumps.
