@@ -13,6 +13,7 @@ pub mod rooms;
 mod saved;
 mod section_index;
 mod sections;
+mod segments;
 mod share;
 mod simulator;
 mod view;

@@ -24,11 +24,14 @@ mod ids;
 pub mod inspect;
 pub mod json;
 pub mod read;
+pub mod shops;
 #[cfg(test)]
 mod tests;
 
 pub use crate::period::Period;
-pub use aggregate::{aggregate, regroup, Analysis, CohortRow, Reading, Totals};
+pub use aggregate::{
+    aggregate, mean_retention, regroup, Analysis, CohortRow, Notes, Reading, Segment, Totals,
+};
 pub use cohort_table::{analyze_table, detect_table, TableColumns};
 pub use ids::group_by_customer;
 pub use inspect::{inspect, ImportError, Inspection, Settings};

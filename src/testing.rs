@@ -86,10 +86,12 @@ pub fn cdnow_settings() -> Settings {
             customer: 1,
             date: 2,
             amount: Some(4),
-            order: None,
+            ..Mapping::default()
         },
         day_order: None,
         granularity: Period::Month,
+        shop: Default::default(),
+        keep_all: false,
     }
 }
 

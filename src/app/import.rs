@@ -36,6 +36,10 @@ struct Choices {
     date: usize,
     amount: Option<usize>,
     order: Option<usize>,
+    status: Option<usize>,
+    cancelled: Option<usize>,
+    segment: Option<usize>,
+    keep_all: bool,
     day_order: &'static str,
     granularity: Period,
     on_or_after: bool,
@@ -48,6 +52,10 @@ impl Choices {
             date: i.mapping.date,
             amount: i.mapping.amount,
             order: i.mapping.order,
+            status: i.mapping.status,
+            cancelled: i.mapping.cancelled,
+            segment: None,
+            keep_all: false,
             day_order: "auto",
             granularity: Period::Month,
             on_or_after: false,
@@ -63,6 +71,9 @@ impl Choices {
                 date: self.date,
                 amount: self.amount,
                 order: self.order,
+                status: self.status,
+                cancelled: self.cancelled,
+                segment: self.segment,
             },
             day_order: match self.day_order {
                 "dmy" => Some(DayOrder::Dmy),
@@ -70,6 +81,8 @@ impl Choices {
                 _ => None,
             },
             granularity: self.granularity,
+            shop: i.shop,
+            keep_all: self.keep_all,
         }
     }
 }
@@ -470,6 +483,10 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                         on_change={set_choice(|c, v| c.amount = v.parse().ok())} />
                     <Choice testid="map-order" label={i18n::MAP_ORDER.get(l)} options={with_none(&columns)} selected={c.order.map_or("none".to_string(), |i| i.to_string())}
                         on_change={set_choice(|c, v| c.order = v.parse().ok())} />
+                    <Choice testid="map-status" label={i18n::MAP_STATUS.get(l)} options={with_none(&columns)} selected={c.status.map_or("none".to_string(), |i| i.to_string())}
+                        on_change={set_choice(|c, v| c.status = v.parse().ok())} />
+                    <Choice testid="map-segment" label={i18n::MAP_SEGMENT.get(l)} options={with_none(&columns)} selected={c.segment.map_or("none".to_string(), |i| i.to_string())}
+                        on_change={set_choice(|c, v| c.segment = v.parse().ok())} />
                     if slash {
                         <Choice testid="date-order" label={i18n::DATE_ORDER.get(l)}
                             options={["auto", "ymd", "dmy", "mdy"].iter().zip(i18n::DATE_ORDERS).map(|(v, w)| (AttrValue::from(*v), AttrValue::from(w.get(l)))).collect::<Vec<_>>()}
@@ -485,6 +502,39 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                         selected={if c.on_or_after { "on-or-after" } else { "on" }}
                         on_change={set_choice(|c, v| c.on_or_after = v == "on-or-after")} />
                 </div>
+            }
+            if let Some(Ok(i)) = &*inspection {
+                if i.table.is_none() {
+                    <p class="hint import-format" data-testid="import-format" data-value={i.shop.code()}>{ i18n::format_recognised(l, i.shop) }</p>
+                }
+            }
+            if let (Some(a), Some(c)) = (analysis.as_ref(), (*choices).clone()) {
+                if c.status.is_some() || c.cancelled.is_some() || a.notes.filtered_count > 0 || c.keep_all {
+                    <div class="filtered" data-testid="filtered-rows" data-value={a.notes.filtered_count.to_string()}>
+                        <span>{ i18n::filtered_rows(l, a.notes.filtered_count, &a.notes.filtered.iter().take(6).map(|(v, n)| format!("{v} {n}")).collect::<Vec<_>>().join(" · ")) }</span>
+                        <label class="check">
+                            <input type="checkbox" data-testid="filter-keep-all" checked={c.keep_all}
+                                onchange={{
+                                    let set = set_choice(|c, v| c.keep_all = v == "true");
+                                    Callback::from(move |e: Event| {
+                                        let input: HtmlInputElement = e.target_unchecked_into();
+                                        set.emit(input.checked().to_string());
+                                    })
+                                }} />
+                            { i18n::KEEP_ALL.get(l) }
+                        </label>
+                    </div>
+                }
+                if a.notes.line_items > 0 {
+                    <p class="hint" data-testid="line-item-rows" data-value={a.notes.line_items.to_string()}>{ i18n::line_items(l, a.notes.line_items) }</p>
+                }
+                <p class={classes!("hint", (a.notes.extra_count > 0).then_some("warning"))} data-testid="extra-field-rows" data-value={a.notes.extra_count.to_string()}
+                    hidden={a.notes.extra_count == 0}>
+                    { i18n::extra_fields(l, a.notes.extra_count, &{
+                        let shown: Vec<String> = a.notes.extra_lines.iter().take(20).map(|n| n.to_string()).collect();
+                        if a.notes.extra_count as usize > shown.len() { format!("{} …", shown.join(", ")) } else { shown.join(", ") }
+                    }) }
+                </p>
             }
             if let (Some(a), Some(c)) = (analysis, (*choices).clone()) {
                 <DataViews lang={l} analysis={a} on_or_after={c.on_or_after} model_p={props.model_p} on_fit={props.on_fit.clone()} />
@@ -707,6 +757,9 @@ fn DataViews(props: &ViewsProps) -> Html {
                 }
             </div>
             <CohortTable analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} />
+            if !a.segments.is_empty() {
+                <super::segments::SegmentViews analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} />
+            }
             <div class="outputs">
                 if let Some(share) = a.top20_share {
                     <Output testid="pareto-top20-share" label={i18n::PARETO.get(l)} value={share} text={pct(share)} emphasis=true />

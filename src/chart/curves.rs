@@ -442,12 +442,7 @@ pub fn fit_svg(
                 (Swatch::Line(VERMILLION), labels.series[1]),
             ],
         )?;
-        let step = (n as f64 / 8.0).ceil().max(1.0) as usize;
-        let ticks: Vec<(f64, String)> = (0..n)
-            .step_by(step)
-            .map(|k| (k as f64, k.to_string()))
-            .collect();
-        frame.x_axis(root, &ticks, labels.x_title)
+        frame.x_axis(root, &offset_ticks(n), labels.x_title)
     })
 }
 
@@ -525,6 +520,77 @@ pub fn trend_svg(
             .map(|(i, (l, _))| (i as f64, l.clone()))
             .collect();
         frame.x_axis(root, &ticks, labels.x_title)
+    })
+}
+
+/// Ticks for offsets 0 .. n − 1, about eight of them.
+fn offset_ticks(n: usize) -> Vec<(f64, String)> {
+    let step = (n as f64 / 8.0).ceil().max(1.0) as usize;
+    (0..n)
+        .step_by(step)
+        .map(|k| (k as f64, k.to_string()))
+        .collect()
+}
+
+/// Colours of the segment curves in list order (Okabe–Ito); past eight they
+/// repeat with thinner strokes, and the legend names the first eight (the
+/// table beside the chart names every segment).
+const SEGMENT_COLOURS: [RGBColor; 8] = [BLUE, VERMILLION, GREEN, PURPLE, SKY, ORANGE, INK, MUTED];
+
+/// Mean retention by offset per segment: one line each, dots on the values
+/// (None: no complete cell at that offset, left out).
+pub fn segments_svg(
+    series: &[(String, Vec<Option<f64>>)],
+    labels: &RepurchaseLabels,
+    size: (u32, u32),
+) -> String {
+    let n = series
+        .iter()
+        .map(|(_, v)| v.len())
+        .max()
+        .unwrap_or(0)
+        .max(2);
+    let frame = Frame::new(size, 52, 44, (0.0, (n - 1) as f64), (0.0, 1.0));
+    render(size, |root| {
+        frame.y_axis(
+            root,
+            &nice_ticks(0.0, 1.0, 5),
+            labels.percent,
+            labels.y_title,
+        )?;
+        for (i, (_, values)) in series.iter().enumerate() {
+            let colour = SEGMENT_COLOURS[i % SEGMENT_COLOURS.len()];
+            let width = if i < SEGMENT_COLOURS.len() { 2 } else { 1 };
+            // Runs of known values are joined; a gap breaks the line.
+            let mut run: Vec<(f64, f64)> = Vec::new();
+            for (k, v) in values.iter().enumerate() {
+                match v {
+                    Some(v) => run.push((k as f64, *v)),
+                    None => {
+                        if run.len() > 1 {
+                            frame.line(root, &run, colour.stroke_width(width))?;
+                        }
+                        run.clear();
+                    }
+                }
+            }
+            if run.len() > 1 {
+                frame.line(root, &run, colour.stroke_width(width))?;
+            }
+            for (k, v) in values.iter().enumerate().skip(1) {
+                if let Some(v) = v {
+                    frame.dot(root, (k as f64, *v), 3, colour.filled())?;
+                }
+            }
+        }
+        let entries: Vec<(Swatch, &str)> = series
+            .iter()
+            .take(SEGMENT_COLOURS.len())
+            .enumerate()
+            .map(|(i, (name, _))| (Swatch::Line(SEGMENT_COLOURS[i]), name.as_str()))
+            .collect();
+        legend(root, (frame.right - 180, frame.top + 4), &entries)?;
+        frame.x_axis(root, &offset_ticks(n), labels.x_title)
     })
 }
 

@@ -9,8 +9,9 @@ use crate::formats::decimal;
 use crate::import::columns::Mapping;
 use crate::import::csv::Delimiter;
 use crate::import::dates::DayOrder;
+use crate::import::shops::Shop;
 use crate::import::{Analysis, ImportError, Inspection, Period, Settings, SkipReason};
-use crate::import::{CohortRow, Totals};
+use crate::import::{CohortRow, Segment, Totals};
 
 fn esc(s: &str) -> String {
     s.replace('%', "%25")
@@ -253,6 +254,11 @@ pub fn encode_settings(s: &Settings) -> String {
         opt(m.order),
         order_code(s.day_order).to_string(),
         s.granularity.code().to_string(),
+        s.shop.code().to_string(),
+        (s.keep_all as u8).to_string(),
+        opt(m.status),
+        opt(m.cancelled),
+        opt(m.segment),
     ]
     .join("\t")
 }
@@ -260,7 +266,7 @@ pub fn encode_settings(s: &Settings) -> String {
 /// Reads settings written by [`encode_settings`].
 pub fn decode_settings(text: &str) -> Option<Settings> {
     let f: Vec<&str> = text.split('\t').collect();
-    if f.len() != 8 {
+    if f.len() != 13 {
         return None;
     }
     Some(Settings {
@@ -271,16 +277,21 @@ pub fn decode_settings(text: &str) -> Option<Settings> {
             date: Field::read(f[3])?,
             amount: parse_opt(f[4])?,
             order: parse_opt(f[5])?,
+            status: parse_opt(f[10])?,
+            cancelled: parse_opt(f[11])?,
+            segment: parse_opt(f[12])?,
         },
         day_order: order_from(f[6]),
         granularity: Period::from_code(f[7])?,
+        shop: Shop::from_code(f[8])?,
+        keep_all: f[9] == "1",
     })
 }
 
 /// The version of the result format, its first line. The worker's files are
 /// not content-hashed, so a cached worker from before an update can answer a
 /// newer page: the page then says to reload instead of misreading numbers.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// An inspection and a result as text.
 pub fn encode(
@@ -291,7 +302,7 @@ pub fn encode(
     match inspection {
         Ok(i) => {
             out.push(format!(
-                "inspection\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                "inspection\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 delimiter_code(i.delimiter),
                 i.has_header as u8,
                 i.mapping.customer,
@@ -305,7 +316,10 @@ pub fn encode(
                     t.offset,
                     t.active,
                     opt(t.revenue)
-                ))
+                )),
+                i.shop.code(),
+                opt(i.mapping.status),
+                opt(i.mapping.cancelled)
             ));
             out.push(format!(
                 "columns\t{}",
@@ -358,9 +372,23 @@ pub fn encode(
                     .collect::<Vec<_>>()
                     .join(",")
             ));
-            for c in &a.cohorts {
-                out.push(format!(
-                    "cohort\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            let n = &a.notes;
+            out.push(format!(
+                "notes\t{}\t{}\t{}\t{}\t{}\t{}",
+                n.shop.code(),
+                n.extra_count,
+                list(&n.extra_lines),
+                n.filtered_count,
+                n.filtered
+                    .iter()
+                    .map(|(v, c)| format!("{c}:{}", esc(v)))
+                    .collect::<Vec<_>>()
+                    .join(","),
+                n.line_items
+            ));
+            let cohort = |tag: &str, c: &CohortRow| {
+                format!(
+                    "{tag}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     c.period,
                     esc(&c.label),
                     c.size,
@@ -368,7 +396,21 @@ pub fn encode(
                     list(&c.active_after),
                     c.revenue.as_ref().map_or("-".to_string(), |r| bits_list(r)),
                     list(&c.orders)
+                )
+            };
+            for c in &a.cohorts {
+                out.push(cohort("cohort", c));
+            }
+            for s in &a.segments {
+                out.push(format!(
+                    "segment\t{}\t{}\t{}",
+                    esc(&s.name),
+                    s.customers,
+                    s.other as u8
                 ));
+                for c in &s.cohorts {
+                    out.push(cohort("segment-cohort", c));
+                }
             }
         }
     }
@@ -396,7 +438,7 @@ pub fn decode(
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
         match f[0] {
-            "inspection" if f.len() == 9 => {
+            "inspection" if f.len() == 12 => {
                 inspection = Some(Ok(Inspection {
                     delimiter: delimiter_from(f[1])?,
                     has_header: f[2] == "1",
@@ -407,7 +449,11 @@ pub fn decode(
                         date: Field::read(f[4])?,
                         amount: parse_opt(f[5])?,
                         order: parse_opt(f[6])?,
+                        status: parse_opt(f[10])?,
+                        cancelled: parse_opt(f[11])?,
+                        segment: None,
                     },
+                    shop: Shop::from_code(f[9])?,
                     slash_dates: f[7] == "1",
                     table: if f[8] == "-" {
                         None
@@ -450,6 +496,8 @@ pub fn decode(
                     skipped: Vec::new(),
                     skipped_count: Field::read(f[10])?,
                     day_order: order_from(f[11]),
+                    notes: Default::default(),
+                    segments: Vec::new(),
                 })
             }
             "repeat" if f.len() == 2 => {
@@ -479,7 +527,31 @@ pub fn decode(
                     }
                 }
             }
-            "cohort" if f.len() == 8 => {
+            "notes" if f.len() == 7 => {
+                let n = &mut analysis.as_mut()?.notes;
+                n.shop = Shop::from_code(f[1])?;
+                n.extra_count = Field::read(f[2])?;
+                n.extra_lines = if f[3].is_empty() {
+                    Vec::new()
+                } else {
+                    parse_list(f[3])?
+                };
+                n.filtered_count = Field::read(f[4])?;
+                if !f[5].is_empty() {
+                    for item in f[5].split(',') {
+                        let (c, v) = item.split_once(':')?;
+                        n.filtered.push((unesc(v), Field::read(c)?));
+                    }
+                }
+                n.line_items = Field::read(f[6])?;
+            }
+            "segment" if f.len() == 4 => analysis.as_mut()?.segments.push(Segment {
+                name: unesc(f[1]),
+                customers: Field::read(f[2])?,
+                other: f[3] == "1",
+                cohorts: Vec::new(),
+            }),
+            tag @ ("cohort" | "segment-cohort") if f.len() == 8 => {
                 let row = CohortRow {
                     period: Field::read(f[1])?,
                     label: unesc(f[2]),
@@ -501,7 +573,12 @@ pub fn decode(
                 if !same {
                     return None;
                 }
-                analysis.as_mut()?.cohorts.push(row);
+                let a = analysis.as_mut()?;
+                if tag == "cohort" {
+                    a.cohorts.push(row);
+                } else {
+                    a.segments.last_mut()?.cohorts.push(row);
+                }
             }
             _ => return None,
         }

@@ -465,3 +465,57 @@ pub const COMPARE_TOO_LONG: L = L(
     "The comparison was stopped after 30 seconds: these data make Pareto/NBD or MBG/NBD slow to fit here. BG/NBD above is unaffected.",
     "比较在 30 秒后停止：这些数据使 Pareto/NBD 或 MBG/NBD 在此拟合很慢。上面的 BG/NBD 不受影响。",
 );
+
+// Shop exports, status filter, extra fields, segments (issue 14).
+pub const MAP_STATUS: L = L("Status column", "状态列");
+pub const MAP_SEGMENT: L = L("Split by (segment)", "按此列分组（细分）");
+pub const KEEP_ALL: L = L(
+    "Keep them (count every row as a purchase)",
+    "保留这些行（每行都算作购买）",
+);
+pub const SEGMENTS_HEADING: L = L("Retention by segment", "按细分的留存率");
+pub const SEGMENTS_LEAD: L = L(
+    "Each customer belongs to the segment of their first purchase. The mean row is the customer-weighted retention over complete periods; open a segment for its cohorts.",
+    "每位客户归入其首次购买时的细分。均值行为按客户数加权、只计已结束周期的留存率；展开某个细分可查看其各同期群。",
+);
+pub const SEGMENT: L = L("Segment", "细分");
+pub const CUSTOMERS: L = L("Customers", "客户数");
+pub const OTHER_SEGMENTS: L = L("(other)", "（其他）");
+pub const BLANK_SEGMENT: L = L("(blank)", "（空）");
+
+/// Which export layout was recognised.
+pub fn format_recognised(lang: Lang, shop: crate::import::shops::Shop) -> String {
+    use crate::import::shops::Shop;
+    match (lang, shop) {
+        (Lang::En, Shop::Generic) => "Read as a generic export (columns guessed from their names and content).".to_string(),
+        (Lang::Zh, Shop::Generic) => "按通用导出文件读取（根据列名和内容判断各列）。".to_string(),
+        (Lang::En, s) => format!("Recognised: {} export — its customer, date, amount, order and status columns are chosen for you.", s.name()),
+        (Lang::Zh, s) => format!("已识别：{} 导出文件——已自动选好客户、日期、金额、订单和状态列。", s.name()),
+    }
+}
+
+/// Rows left out because their status says they are not purchases.
+pub fn filtered_rows(lang: Lang, count: u64, by: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{count} rows left out: not paid, closed, cancelled, voided or refunded ({by})."
+        ),
+        Lang::Zh => format!("已排除 {count} 行：未付款、已关闭、已取消、已作废或已退款（{by}）。"),
+    }
+}
+
+/// Rows read that had more fields than the header.
+pub fn extra_fields(lang: Lang, count: u64, lines: &str) -> String {
+    match lang {
+        Lang::En => format!("{count} rows have more fields than the header; they were read, the extra fields ignored (lines {lines})."),
+        Lang::Zh => format!("{count} 行的字段数多于表头；这些行已读取，多出的字段被忽略（第 {lines} 行）。"),
+    }
+}
+
+/// Line-item rows merged into the order above them.
+pub fn line_items(lang: Lang, count: u64) -> String {
+    match lang {
+        Lang::En => format!("{count} line-item rows belong to the order above them: each order counts once, with its total."),
+        Lang::Zh => format!("{count} 行为上方订单的商品明细行：每个订单只计一次，金额取订单总额。"),
+    }
+}

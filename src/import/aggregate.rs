@@ -7,6 +7,7 @@
 use crate::import::dates::DayOrder;
 use crate::import::ids::group_by_customer;
 use crate::import::read::{Rows, SkipReason};
+use crate::import::shops::Shop;
 use crate::period::Period;
 
 /// One cohort's row of the table.
@@ -92,6 +93,69 @@ pub struct Analysis {
     pub skipped_count: u64,
     /// The day order used for slash dates, if any appeared.
     pub day_order: Option<DayOrder>,
+    /// What the reading found besides the rows (shop layout, rows left out
+    /// by status, rows with extra fields, merged line items).
+    pub notes: Notes,
+    /// The cohorts split by the segment column (empty without one).
+    pub segments: Vec<Segment>,
+}
+
+/// What a reading noticed besides skipped rows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Notes {
+    /// The export layout read.
+    pub shop: Shop,
+    /// Lines (1-based) of rows with more fields than the header, at most
+    /// 10,000 listed; they were read.
+    pub extra_lines: Vec<usize>,
+    /// Rows with more fields than the header (all of them).
+    pub extra_count: u64,
+    /// Rows left out by their status: (status value, rows), most first.
+    pub filtered: Vec<(String, u64)>,
+    /// Rows left out by their status (all of them).
+    pub filtered_count: u64,
+    /// Line-item rows merged into the order above them.
+    pub line_items: u64,
+}
+
+/// Segments listed by name; more values than this are listed as the
+/// largest `SEGMENTS_LISTED - 1` and one "other".
+pub const SEGMENTS_LISTED: usize = 12;
+
+/// The customers whose first purchase had one segment value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// The value ("" when blank); for the "other" group, "(other)".
+    pub name: String,
+    /// Whether this is the group of the values not listed.
+    pub other: bool,
+    /// Customers in it.
+    pub customers: u64,
+    /// Its cohorts, same shape as the top level (offsets to the data's last
+    /// period).
+    pub cohorts: Vec<CohortRow>,
+}
+
+/// Customer-weighted mean retention by offset over cohorts' complete cells
+/// (the period in progress left out); None where no cohort has one.
+pub fn mean_retention(
+    cohorts: &[CohortRow],
+    last_period: i32,
+    on_or_after: bool,
+) -> Vec<Option<f64>> {
+    let len = cohorts.iter().map(|c| c.active.len()).max().unwrap_or(0);
+    (0..len)
+        .map(|k| {
+            let (mut active, mut size) = (0u64, 0u64);
+            for c in cohorts {
+                if k < c.active.len() && c.period + k as i32 != last_period {
+                    active += c.active_at(k, on_or_after);
+                    size += c.size;
+                }
+            }
+            (size > 0).then(|| active as f64 / size as f64)
+        })
+        .collect()
 }
 
 /// What a reading found besides the rows, none of it depending on the
@@ -101,6 +165,7 @@ pub struct Reading {
     pub skipped: Vec<(usize, SkipReason)>,
     pub skipped_count: u64,
     pub day_order: Option<DayOrder>,
+    pub notes: Notes,
 }
 
 impl Analysis {
@@ -110,6 +175,7 @@ impl Analysis {
             skipped: self.skipped.clone(),
             skipped_count: self.skipped_count,
             day_order: self.day_order,
+            notes: self.notes.clone(),
         }
     }
 }
@@ -117,12 +183,105 @@ impl Analysis {
 /// The same rows by another period: what [`analyze_rows`] would give with
 /// `g`, without reading the text again.
 pub fn regroup(rows: &Rows, reading: &Reading, g: Period) -> Analysis {
+    let all = aggregate(&rows.cust, &rows.day, rows.amt.as_deref(), g);
+    let segments = match &rows.seg {
+        Some(seg) => segments(rows, seg, g, all.last_period),
+        None => Vec::new(),
+    };
     Analysis {
         skipped: reading.skipped.clone(),
         skipped_count: reading.skipped_count,
         day_order: reading.day_order,
-        ..aggregate(&rows.cust, &rows.day, rows.amt.as_deref(), g)
+        notes: reading.notes.clone(),
+        segments,
+        ..all
     }
+}
+
+/// The rows split by each customer's segment: the value on their earliest
+/// row (the first such row in the file when several share that date).
+fn segments(rows: &Rows, seg: &[u32], g: Period, last_period: i32) -> Vec<Segment> {
+    let n_cust = rows.customers();
+    let mut best = vec![(i32::MAX, 0u32); n_cust];
+    for (i, &c) in rows.cust.iter().enumerate() {
+        let b = &mut best[c as usize];
+        if rows.day[i] < b.0 {
+            *b = (rows.day[i], seg[i]);
+        }
+    }
+    let mut size = vec![0u64; rows.seg_names.len()];
+    for &(d, s) in &best {
+        if d != i32::MAX {
+            size[s as usize] += 1;
+        }
+    }
+    let mut order: Vec<usize> = (0..size.len()).filter(|&s| size[s] > 0).collect();
+    order.sort_by(|&a, &b| {
+        size[b]
+            .cmp(&size[a])
+            .then_with(|| rows.seg_names[a].cmp(&rows.seg_names[b]))
+    });
+    let listed = if order.len() > SEGMENTS_LISTED {
+        SEGMENTS_LISTED - 1
+    } else {
+        order.len()
+    };
+    // Group of every segment value: its place in the list, or the last ("other").
+    let mut group = vec![listed as u32; size.len()];
+    for (place, &s) in order.iter().take(listed).enumerate() {
+        group[s] = place as u32;
+    }
+    let groups = if order.len() > listed {
+        listed + 1
+    } else {
+        listed
+    };
+    let cust_group: Vec<u32> = best.iter().map(|&(_, s)| group[s as usize]).collect();
+    (0..groups)
+        .map(|gi| {
+            // The group's rows, its customers numbered densely.
+            let mut dense = vec![u32::MAX; n_cust];
+            let (mut cust, mut day, mut amt) = (Vec::new(), Vec::new(), Vec::new());
+            let mut customers = 0u32;
+            for (i, &c) in rows.cust.iter().enumerate() {
+                if cust_group[c as usize] != gi as u32 {
+                    continue;
+                }
+                let d = &mut dense[c as usize];
+                if *d == u32::MAX {
+                    *d = customers;
+                    customers += 1;
+                }
+                cust.push(*d);
+                day.push(rows.day[i]);
+                if let Some(a) = &rows.amt {
+                    amt.push(a[i]);
+                }
+            }
+            let mut cohorts =
+                aggregate(&cust, &day, rows.amt.as_ref().map(|_| amt.as_slice()), g).cohorts;
+            for c in &mut cohorts {
+                let len = (last_period - c.period + 1) as usize;
+                c.active.resize(len, 0);
+                c.active_after.resize(len, 0);
+                c.orders.resize(len, 0);
+                if let Some(r) = c.revenue.as_mut() {
+                    r.resize(len, 0.0);
+                }
+            }
+            let other = gi == listed;
+            Segment {
+                name: if other {
+                    "(other)".to_string()
+                } else {
+                    rows.seg_names[order[gi]].clone()
+                },
+                other,
+                customers: customers as u64,
+                cohorts,
+            }
+        })
+        .collect()
 }
 
 /// Aggregates rows (customer index, day, amount) into the analysis.
@@ -282,6 +441,8 @@ pub fn aggregate(cust: &[u32], day: &[i32], amt: Option<&[f64]>, g: Period) -> A
         skipped: Vec::new(),
         skipped_count: 0,
         day_order: None,
+        notes: Notes::default(),
+        segments: Vec::new(),
     }
 }
 

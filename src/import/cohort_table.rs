@@ -144,6 +144,8 @@ pub fn analyze_table(
     };
     let skipped_count = skipped.len() as u64;
     Ok(Analysis {
+        notes: Default::default(),
+        segments: Vec::new(),
         granularity,
         cohorts,
         last_period,

@@ -4,7 +4,7 @@
 use crate::import::{amount, dates};
 
 /// Columns used by the analysis (0-based indices).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Mapping {
     /// Customer id.
     pub customer: usize,
@@ -14,6 +14,14 @@ pub struct Mapping {
     pub amount: Option<usize>,
     /// Order id, if any (counted, not required).
     pub order: Option<usize>,
+    /// Order status, if any: rows whose status says "not a purchase" are
+    /// left out unless the user keeps them (see `shops::status_excluded`).
+    pub status: Option<usize>,
+    /// A "cancelled at" / after-sale column: a date or an excluded status
+    /// there leaves the row out too.
+    pub cancelled: Option<usize>,
+    /// The segment column, if the user picked one.
+    pub segment: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -148,6 +156,9 @@ pub fn guess(header: Option<&[String]>, sample: &[Vec<String>], columns: usize) 
         date,
         amount,
         order,
+        status: header.and_then(crate::import::shops::status_column),
+        cancelled: None,
+        segment: None,
     })
 }
 
@@ -175,7 +186,8 @@ mod tests {
                 customer: 1,
                 date: 2,
                 amount: Some(3),
-                order: Some(0)
+                order: Some(0),
+                ..Mapping::default()
             })
         );
         let h = rows(&[&["会员编号", "下单时间", "实付金额"]]);
@@ -186,7 +198,8 @@ mod tests {
                 customer: 0,
                 date: 1,
                 amount: Some(2),
-                order: None
+                order: None,
+                ..Mapping::default()
             })
         );
     }
@@ -201,7 +214,8 @@ mod tests {
                 customer: 0,
                 date: 1,
                 amount: Some(2),
-                order: None
+                order: None,
+                ..Mapping::default()
             })
         );
         let s = rows(&[&["2024-01-02", "C1"], &["2024-01-05", "C2"]]);
@@ -211,7 +225,8 @@ mod tests {
                 customer: 1,
                 date: 0,
                 amount: None,
-                order: None
+                order: None,
+                ..Mapping::default()
             })
         );
         assert_eq!(guess(None, &rows(&[&["a", "b"]]), 2), None);

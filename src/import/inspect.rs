@@ -7,6 +7,7 @@ use crate::import::columns::{self, Mapping};
 use crate::import::csv::{self, Delimiter, Records};
 use crate::import::dates::DayOrder;
 use crate::import::dates::{self, Parsed};
+use crate::import::shops::{self, Shop};
 use crate::period::Period;
 
 /// Why a file cannot be analysed at all.
@@ -69,6 +70,8 @@ pub struct Inspection {
     /// An already-aggregated cohort table (cohort, offset, active[, revenue])
     /// rather than transactions.
     pub table: Option<TableColumns>,
+    /// The export layout the header was recognised as.
+    pub shop: Shop,
 }
 
 /// How to read the file.
@@ -84,6 +87,10 @@ pub struct Settings {
     pub day_order: Option<DayOrder>,
     /// Cohort period.
     pub granularity: Period,
+    /// The export layout (line items of one order are merged for shops).
+    pub shop: Shop,
+    /// Keep rows whose status says they are not purchases (default: left out).
+    pub keep_all: bool,
 }
 
 impl Inspection {
@@ -96,6 +103,8 @@ impl Inspection {
             mapping: self.mapping,
             day_order: None,
             granularity: Period::Month,
+            shop: self.shop,
+            keep_all: false,
         }
     }
 }
@@ -145,10 +154,11 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
                 customer: table.cohort,
                 date: table.offset,
                 amount: table.revenue,
-                order: None,
+                ..Mapping::default()
             },
             slash_dates: false,
             table: Some(table),
+            shop: Shop::Generic,
         });
     }
     let body = if has_header {
@@ -157,7 +167,17 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
         &sample[..]
     };
     let header = has_header.then(|| sample[0].as_slice());
-    let mapping = columns::guess(header, body, columns).ok_or(ImportError::NoDateColumn)?;
+    let recognised = header.and_then(|h| {
+        let shop = shops::recognise(h);
+        shops::mapping(shop, h).map(|m| (shop, m))
+    });
+    let (shop, mapping) = match recognised {
+        Some(found) => found,
+        None => (
+            Shop::Generic,
+            columns::guess(header, body, columns).ok_or(ImportError::NoDateColumn)?,
+        ),
+    };
     let slash_dates = body
         .iter()
         .filter_map(|r| r.get(mapping.date))
@@ -176,5 +196,6 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
         mapping,
         slash_dates,
         table: None,
+        shop,
     })
 }

@@ -4,12 +4,13 @@
 
 use std::borrow::Cow;
 
-use crate::import::aggregate::{aggregate, Analysis};
+use crate::import::aggregate::{regroup, Analysis, Notes, Reading};
 use crate::import::amount;
 use crate::import::csv::{self, Records};
 use crate::import::dates::{self, DayOrder, Parsed};
 use crate::import::ids::{pack, DenseIds, FxMap};
 use crate::import::inspect::{ImportError, Settings, MAX_FIELD_BYTES, MAX_LINE_BYTES};
+use crate::import::shops;
 
 /// Why a row was skipped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,6 +84,10 @@ pub struct Rows {
     pub day: Vec<i32>,
     /// Amount per row, when an amount column is mapped.
     pub amt: Option<Vec<f64>>,
+    /// Segment value index per row, when a segment column is mapped.
+    pub seg: Option<Vec<u32>>,
+    /// The segment values (index → value, trimmed; "" when blank).
+    pub seg_names: Vec<String>,
 }
 
 impl Rows {
@@ -132,6 +137,21 @@ pub fn analyze_rows(
     let (mut dmy_only, mut mdy_only) = (0u64, 0u64);
     let total_bytes = text.len().max(1) as f64;
     let mut first = settings.has_header;
+    // Fields of the first record (the header's, or the first row's): a row
+    // with more is read and reported.
+    let mut width: Option<usize> = None;
+    let (mut extra_lines, mut extra_count) = (Vec::new(), 0u64);
+    // Line items of one order (shop layouts): rows after an order's first.
+    let merge = settings.shop.merges_line_items() && m.order.is_some();
+    let mut prev_order = String::new();
+    let mut line_items = 0u64;
+    // Rows left out by their status, counted by status value.
+    let mut filtered: Vec<(String, u64)> = Vec::new();
+    let mut filtered_count = 0u64;
+    let filter = !settings.keep_all && (m.status.is_some() || m.cancelled.is_some());
+    let mut seg: Vec<u32> = Vec::new();
+    let mut seg_names: Vec<String> = Vec::new();
+    let mut seg_index: FxMap<String, u32> = FxMap::default();
     let skip = |line: usize,
                 reason: SkipReason,
                 skipped: &mut Vec<(usize, SkipReason)>,
@@ -149,9 +169,53 @@ pub fn analyze_rows(
         if records.position() - start > MAX_LINE_BYTES {
             return Err(ImportError::LineTooLong { line });
         }
+        let w = *width.get_or_insert(fields.len());
         if first {
             first = false;
             continue;
+        }
+        if fields.len() > w {
+            extra_count += 1;
+            if extra_lines.len() < SKIPPED_LISTED {
+                extra_lines.push(line);
+            }
+        }
+        if merge {
+            let order = fields
+                .get(m.order.unwrap_or(0))
+                .map_or("", |f| csv::trim(f));
+            if !order.is_empty() && order == prev_order {
+                line_items += 1;
+                continue;
+            }
+            prev_order.clear();
+            prev_order.push_str(order);
+        }
+        if filter {
+            let field =
+                |k: Option<usize>| k.and_then(|k| fields.get(k)).map_or("", |f| csv::trim(f));
+            let status = field(m.status);
+            let cancelled = field(m.cancelled);
+            let why = if shops::status_excluded(status) {
+                Some(status)
+            } else if shops::cancelled(cancelled) {
+                Some(if dates::parse(cancelled).is_some() {
+                    "cancelled"
+                } else {
+                    cancelled
+                })
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                filtered_count += 1;
+                match filtered.iter().position(|(v, _)| v == why) {
+                    Some(i) => filtered[i].1 += 1,
+                    None if filtered.len() < 64 => filtered.push((why.to_string(), 1)),
+                    None => {}
+                }
+                continue;
+            }
         }
         if cust.len() % 65_536 == 65_535 && !progress(records.position() as f64 / total_bytes * 0.8)
         {
@@ -275,7 +339,21 @@ pub fn analyze_rows(
         cust.push(c);
         day.push(d.unwrap_or(i32::MIN));
         amt.push(a);
+        if let Some(k) = m.segment {
+            let value = fields.get(k).map_or("", |f| csv::trim(f));
+            let next = seg_names.len() as u32;
+            let s = match seg_index.get(value) {
+                Some(&s) => s,
+                None => {
+                    seg_index.insert(value.to_string(), next);
+                    seg_names.push(value.to_string());
+                    next
+                }
+            };
+            seg.push(s);
+        }
     }
+    drop(seg_index);
     drop(ids);
     drop(short_ids);
     dense.resolve(&mut cust, &mut names, &mut ends);
@@ -314,6 +392,9 @@ pub fn analyze_rows(
         cust = keep.iter().map(|&i| cust[i]).collect();
         day = keep.iter().map(|&i| day[i]).collect();
         amt = keep.iter().map(|&i| amt[i]).collect();
+        if !seg.is_empty() {
+            seg = keep.iter().map(|&i| seg[i]).collect();
+        }
     }
     skipped.sort_unstable();
     if cust.is_empty() {
@@ -322,22 +403,30 @@ pub fn analyze_rows(
     if !progress(0.85) {
         return Err(ImportError::Cancelled);
     }
-    let mut result = aggregate(
-        &cust,
-        &day,
-        m.amount.map(|_| amt.as_slice()),
-        settings.granularity,
-    );
-    result.skipped = skipped;
-    result.skipped_count = skipped_count;
-    result.day_order = day_order;
-    progress(1.0);
+    filtered.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let rows = Rows {
         names,
         ends,
         cust,
         day,
         amt: m.amount.map(|_| amt),
+        seg: m.segment.map(|_| seg),
+        seg_names,
     };
+    let reading = Reading {
+        skipped,
+        skipped_count,
+        day_order,
+        notes: Notes {
+            shop: settings.shop,
+            extra_lines,
+            extra_count,
+            filtered,
+            filtered_count,
+            line_items,
+        },
+    };
+    let result = regroup(&rows, &reading, settings.granularity);
+    progress(1.0);
     Ok((result, rows))
 }

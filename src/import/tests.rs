@@ -222,9 +222,11 @@ proptest! {
         let settings = Settings {
             delimiter: Delimiter::Comma,
             has_header: true,
-            mapping: Mapping { customer: 0, date: 1, amount: None, order: None },
+            mapping: Mapping { customer: 0, date: 1, ..Mapping::default() },
             day_order: None,
             granularity: Period::Month,
+            shop: Default::default(),
+            keep_all: false,
         };
         let (a, rows) = analyze_rows(&text, &settings, &mut |_| true).unwrap();
         let distinct: std::collections::BTreeSet<&str> = picks.iter().map(|&p| IDS[p].trim()).collect();
@@ -312,5 +314,145 @@ fn a_skipped_row_never_lends_its_date_to_the_next() {
     let text = String::from_utf8_lossy(bytes);
     if let Ok(i) = inspect(&text) {
         let _ = analyze(&text, &i.guessed_settings(), &mut |_| true);
+    }
+}
+
+/// A Shopify-shaped export, worked out by hand: #1002 has a line-item row
+/// (same order, empty Paid at / Total), #1003 was never paid, #1004 was
+/// cancelled (refunded, Cancelled at set), #1005 partly refunded (a purchase).
+const SHOPIFY: &str = "Name,Email,Financial Status,Paid at,Created at,Total,Lineitem name,Cancelled at,Billing Country\n\
+#1001,ann@example.com,paid,2024-01-05 10:00:00 -0500,2024-01-05 09:58:00 -0500,20.00,Tea,,DE\n\
+#1002,bob@example.com,paid,2024-01-31 23:30:00 -0500,2024-01-31 23:29:00 -0500,35.50,Cup,,FR\n\
+#1002,bob@example.com,,,2024-01-31 23:29:00 -0500,,Saucer,,\n\
+#1003,ann@example.com,pending,,2024-02-02 08:00:00 -0500,12.00,Tea,,DE\n\
+#1004,bob@example.com,refunded,2024-02-03 08:00:00 -0500,2024-02-03 08:00:00 -0500,9.00,Tea,2024-02-04 10:00:00 -0500,FR\n\
+#1005,ann@example.com,partially_refunded,2024-03-01 12:00:00 +0800,2024-03-01 12:00:00 +0800,15.00,Pot,,DE\n";
+
+#[test]
+fn shopify_line_items_status_and_offsets() {
+    let ins = inspect(SHOPIFY).unwrap();
+    assert_eq!(ins.shop, shops::Shop::Shopify);
+    assert_eq!(
+        (
+            ins.mapping.customer,
+            ins.mapping.date,
+            ins.mapping.amount,
+            ins.mapping.order
+        ),
+        (1, 4, Some(5), Some(0))
+    );
+    let s = ins.guessed_settings();
+    let a = analyze(SHOPIFY, &s, &mut |_| true).unwrap();
+    assert_eq!(a.skipped_count, 0, "line items are not bad dates");
+    assert_eq!(a.notes.line_items, 1);
+    assert_eq!(a.notes.filtered_count, 2);
+    assert_eq!(
+        a.notes.filtered,
+        vec![("pending".to_string(), 1), ("refunded".to_string(), 1)]
+    );
+    assert_eq!((a.totals.customers, a.totals.rows), (2, 3));
+    assert_eq!(a.totals.revenue, Some(70.5));
+    // The date as written: 2024-01-31 23:29 -0500 is still January.
+    assert_eq!(a.cohorts.len(), 1);
+    assert_eq!(a.cohorts[0].active, vec![2, 0, 1]);
+    assert_eq!(a.cohorts[0].revenue, Some(vec![55.5, 0.0, 15.0]));
+    // Kept: every row is a purchase, line items still one order.
+    let keep = Settings {
+        keep_all: true,
+        ..s
+    };
+    let a = analyze(SHOPIFY, &keep, &mut |_| true).unwrap();
+    assert_eq!(
+        (a.notes.filtered_count, a.notes.line_items, a.totals.rows),
+        (0, 1, 5)
+    );
+    assert_eq!(a.cohorts[0].active, vec![2, 2, 1]);
+}
+
+#[test]
+fn generic_status_column_and_extra_fields() {
+    let text = "customer,date,amount,status\nA,2024-01-05,10,completed\nB,2024-01-06,5,cancelled,late\nA,2024-02-01,3,Completed,x,y\nC,2024-02-03,4,交易关闭\n";
+    let ins = inspect(text).unwrap();
+    assert_eq!(ins.shop, shops::Shop::Generic);
+    assert_eq!(ins.mapping.status, Some(3));
+    let a = analyze(text, &ins.guessed_settings(), &mut |_| true).unwrap();
+    assert_eq!(a.notes.filtered_count, 2);
+    assert_eq!(
+        (a.notes.extra_count, a.notes.extra_lines.clone()),
+        (2, vec![3, 4])
+    );
+    assert_eq!(a.totals.customers, 1);
+    let json = a.to_json(&|r| r.code().to_string());
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["filtered"]["count"], 2);
+    assert_eq!(v["extra_fields"]["lines"], serde_json::json!([3, 4]));
+}
+
+#[test]
+fn segments_by_first_purchase_by_hand() {
+    // A's first row is in Berlin (the earliest date, the first of its two
+    // rows that day); B's in Paris; C's in Berlin. Berlin: A, C; Paris: B.
+    let text = "customer,date,amount,city\nA,2024-01-05,10,Berlin\nA,2024-01-05,1,Paris\nB,2024-01-20,5,Paris\nA,2024-02-01,3,Paris\nC,2024-02-10,4,Berlin\nB,2024-03-15,1,Berlin\n";
+    let ins = inspect(text).unwrap();
+    let mut s = ins.guessed_settings();
+    s.mapping.segment = Some(3);
+    let a = analyze(text, &s, &mut |_| true).unwrap();
+    let names: Vec<(&str, u64)> = a
+        .segments
+        .iter()
+        .map(|g| (g.name.as_str(), g.customers))
+        .collect();
+    assert_eq!(names, vec![("Berlin", 2), ("Paris", 1)]);
+    let berlin = &a.segments[0];
+    assert_eq!(berlin.cohorts.len(), 2);
+    assert_eq!(
+        berlin.cohorts[0].active,
+        vec![1, 1, 0],
+        "padded to the data's last month"
+    );
+    assert_eq!(berlin.cohorts[1].active, vec![1, 0]);
+    assert_eq!(a.segments[1].cohorts[0].active, vec![1, 0, 1]);
+    // Mean over complete cells: +1 is Jan's February (1 of 1; Feb's +1 is
+    // March, in progress); +2 is only March, in progress.
+    let mean = mean_retention(&berlin.cohorts, a.last_period, false);
+    assert_eq!(mean, vec![Some(1.0), Some(1.0), None]);
+    let json: serde_json::Value =
+        serde_json::from_str(&a.to_json(&|r| r.code().to_string())).unwrap();
+    assert_eq!(json["segments"][0]["segment"], "Berlin");
+    assert_eq!(json["segments"][1]["mean"], serde_json::json!([1, 0, null]));
+    // Regrouping by week keeps the split.
+    let w = regroup(
+        &analyze_rows(text, &s, &mut |_| true).unwrap().1,
+        &a.reading(),
+        Period::Week,
+    );
+    assert_eq!(w.segments.iter().map(|g| g.customers).sum::<u64>(), 3);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A segment split's customers sum to the total, and so do its cohorts'
+    /// sizes and first-period orders; at most 12 groups are listed.
+    #[test]
+    fn segment_split_sums_to_the_total(rows in proptest::collection::vec((0u8..40, 0i32..400, 0u8..30), 1..300)) {
+        let mut text = String::from("customer,date,amount,seg\n");
+        for (c, d, s) in &rows {
+            text.push_str(&format!("C{c},{},1,S{s}\n", dates::iso(19_700 + d)));
+        }
+        let mut s = inspect(&text).unwrap().guessed_settings();
+        s.mapping.segment = Some(3);
+        let a = analyze(&text, &s, &mut |_| true).unwrap();
+        prop_assert!(a.segments.len() <= aggregate::SEGMENTS_LISTED);
+        prop_assert_eq!(a.segments.iter().map(|g| g.customers).sum::<u64>(), a.totals.customers);
+        let sizes: u64 = a.segments.iter().flat_map(|g| g.cohorts.iter().map(|c| c.size)).sum();
+        prop_assert_eq!(sizes, a.totals.customers);
+        let orders: u64 = a.segments.iter().flat_map(|g| g.cohorts.iter().map(|c| c.orders.iter().sum::<u64>())).sum();
+        prop_assert_eq!(orders, a.totals.rows);
+        for g in &a.segments {
+            for c in &g.cohorts {
+                prop_assert_eq!(c.active.len() as i32, a.last_period - c.period + 1);
+            }
+        }
     }
 }

@@ -1,0 +1,101 @@
+// End-to-end: shop exports (issue 14). Each layout's fixture through the file
+// input, recognised by its header, checked against the pandas reference in
+// tests/fixtures/shops/expected.json; the status filter switched; a segment
+// picked and opened; rows with extra fields reported.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+
+import { ARTIFACTS, act, open, suite } from './browser.mjs';
+
+let server;
+let browser;
+const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
+suite('/shops/', (s, b) => {
+  [server, browser] = [s, b];
+});
+
+const workerDone = (page, action) => act(page, action, { status: 'import-status' });
+const importFile = (page, file) => workerDone(page, () => page.locator('[data-testid="import-file"]').setInputFiles(file));
+const value = (page, testid) => page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
+
+async function exported(page) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-analysis"]')]);
+  return JSON.parse(readFileSync(await d.path(), 'utf8'));
+}
+
+const expectedPath = fixture('shops/expected.json');
+const expected = existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : {};
+
+/** The page's JSON against the reference's numbers for one layout. */
+function sameAsReference(json, ref, name) {
+  assert.equal(json.totals.customers, ref.customers, `${name} customers`);
+  assert.equal(json.totals.rows, ref.rows, `${name} rows`);
+  assert.equal(json.filtered?.count ?? 0, ref.filtered, `${name} filtered`);
+  assert.equal(json.line_items ?? 0, ref.line_items, `${name} line items`);
+  assert.ok(Math.abs(json.totals.revenue - ref.revenue) < 1e-6, `${name} revenue ${json.totals.revenue} vs ${ref.revenue}`);
+  assert.deepEqual(
+    json.cohorts.map((c) => ({ cohort: c.cohort, size: c.size, active: c.active, orders: c.orders })),
+    ref.cohorts.map((c) => ({ cohort: c.cohort, size: c.size, active: c.active, orders: c.orders })),
+    `${name} cohorts`,
+  );
+  json.cohorts.forEach((c, i) => c.revenue.forEach((r, k) => assert.ok(Math.abs(r - ref.cohorts[i].revenue[k]) < 1e-6, `${name} revenue ${c.cohort} +${k}`)));
+}
+
+for (const shop of ['shopify', 'woocommerce', 'stripe', 'taobao', 'youzan', 'jd', 'pinduoduo']) {
+  test(`${shop} export: recognised, statuses left out, same numbers as pandas`, async () => {
+    const { page, context, problems } = await open(browser, server.url, { locale: ['taobao', 'youzan', 'jd', 'pinduoduo'].includes(shop) ? 'zh-CN' : 'en-US' });
+    assert.equal(await importFile(page, fixture(`shops/${shop}.csv`)), 'done');
+    assert.equal(await value(page, 'import-format'), shop);
+    assert.equal(Number(await value(page, 'skipped-rows')), 0, 'no row of a shop export is "bad"');
+    const ref = expected[shop];
+    assert.ok(ref, `reference numbers for ${shop}`);
+    assert.equal(Number(await value(page, 'filtered-rows')), ref.filtered);
+    const json = await exported(page);
+    assert.equal(json.format, shop);
+    sameAsReference(json, ref, shop);
+    if (shop === 'shopify') {
+      // Kept: every row a purchase (line items still one order each).
+      await workerDone(page, () => page.check('[data-testid="filter-keep-all"]'));
+      assert.equal(Number(await value(page, 'filtered-rows')), 0);
+      sameAsReference(await exported(page), expected.shopify_keep_all, 'shopify kept');
+      await workerDone(page, () => page.uncheck('[data-testid="filter-keep-all"]'));
+      assert.equal(Number(await value(page, 'filtered-rows')), ref.filtered);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a segment picked and opened; rows with extra fields reported', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  const text = [
+    'customer,date,amount,city',
+    'A,2024-01-05,10,Berlin', 'A,2024-01-05,1,Paris', 'B,2024-01-20,5,Paris,extra',
+    'A,2024-02-01,3,Paris', 'C,2024-02-10,4,Berlin', 'B,2024-03-15,1,Berlin,x,y',
+  ].join('\n');
+  await page.fill('[data-testid="import-text"]', text);
+  assert.equal(await workerDone(page, () => page.click('[data-testid="import-paste"]')), 'done');
+  assert.equal(await value(page, 'import-format'), 'generic');
+  assert.equal(Number(await value(page, 'extra-field-rows')), 2);
+  assert.match(await page.textContent('[data-testid="extra-field-rows"]'), /lines 4, 7/);
+  assert.equal(await page.inputValue('[data-testid="map-segment"]'), 'none');
+  await workerDone(page, () => page.selectOption('[data-testid="map-segment"]', '3'));
+  assert.equal(Number(await value(page, 'segments')), 2);
+  assert.equal(await page.getAttribute('[data-testid="segment-0"]', 'data-segment'), 'Berlin');
+  assert.equal(Number(await value(page, 'segment-customers-0')), 2);
+  assert.equal(Number(await value(page, 'segment-customers-1')), 1);
+  assert.equal(await page.locator('[data-testid="segment-cohort"]').count(), 0);
+  await page.click('[data-testid="segment-toggle-0"]');
+  assert.equal(await page.locator('[data-testid="segment-cohort"]').count(), 2);
+  assert.equal(await page.getAttribute('[data-testid="segment-toggle-0"]', 'aria-expanded'), 'true');
+  const json = await exported(page);
+  assert.deepEqual(json.segments.map((s) => [s.segment, s.customers]), [['Berlin', 2], ['Paris', 1]]);
+  assert.deepEqual(json.segments[1].mean, [1, 0, null]);
+  assert.deepEqual(json.extra_fields, { count: 2, lines: [4, 7] });
+  await page.locator('[data-testid="segments"]').scrollIntoViewIfNeeded();
+  await page.locator('[data-testid="segments"]').screenshot({ path: `${ARTIFACTS}segments.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
