@@ -42,12 +42,15 @@ const MANIFEST = {
   icons: [{ src: './icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
 };
 
-function serviceWorker(version, files) {
+function serviceWorker(version, files, lazy) {
   return `// The service worker of build ${version}: precaches exactly these files
-// and serves them, online or not. A newer build installs beside it and waits
-// until the page asks ("a new version is ready — reload").
+// and serves them, online or not. The workbook reader (LAZY) is not
+// precached: it is kept the first time a workbook is opened, then works
+// offline too. A newer build installs beside it and waits until the page
+// asks ("a new version is ready — reload").
 const CACHE = 'repurchase-lab-${version}';
 const FILES = ${JSON.stringify(files)};
+const LAZY = ${JSON.stringify(lazy)};
 self.addEventListener('install', (e) => {
   e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)));
 });
@@ -71,7 +74,9 @@ self.addEventListener('fetch', (e) => {
       const page = await c.match('./');
       if (page) return page;
     }
-    return fetch(e.request);
+    const response = await fetch(e.request);
+    if (response.ok && LAZY.some((f) => url.pathname.endsWith(f.slice(1)))) await c.put(e.request, response.clone());
+    return response;
   }));
 });
 `;
@@ -97,7 +102,9 @@ export function postbuild(dist) {
 
   const files = readdirSync(dist).filter((f) => f !== 'sw.js').sort();
   const version = hash(files.map((f) => `${f}:${hash(readFileSync(join(dist, f)))}`).join('\n'));
-  writeFileSync(join(dist, 'sw.js'), serviceWorker(version, ['./', ...files.map((f) => `./${f}`)]));
+  const lazy = files.filter((f) => f.startsWith('workbook-worker'));
+  const eager = files.filter((f) => !lazy.includes(f));
+  writeFileSync(join(dist, 'sw.js'), serviceWorker(version, ['./', ...eager.map((f) => `./${f}`)], lazy.map((f) => `./${f}`)));
   return { bootName, version, files: files.length + 1 };
 }
 

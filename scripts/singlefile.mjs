@@ -25,6 +25,8 @@ export function singleFile(dist, out) {
   const workerWasm = readFileSync(join(dist, 'import-worker_bg.wasm')).toString('base64');
   const roomsGlue = readFileSync(join(dist, 'rooms.js'), 'utf8');
   const roomsWasm = readFileSync(join(dist, 'rooms_bg.wasm')).toString('base64');
+  const bookGlue = readFileSync(join(dist, 'workbook-worker.js'), 'utf8');
+  const bookWasm = readFileSync(join(dist, 'workbook-worker_bg.wasm')).toString('base64');
 
   // The page's glue is an ES module ending in `export { initSync, X as default }`:
   // inlined, it is called by that name instead.
@@ -37,10 +39,17 @@ const worker = document.getElementById('repurchase-lab-worker').textContent;
 window.repurchaseLabWorker = URL.createObjectURL(new Blob([worker], { type: 'text/javascript' }));
 const rooms = document.getElementById('repurchase-lab-rooms').textContent;
 window.repurchaseLabRooms = URL.createObjectURL(new Blob([rooms], { type: 'text/javascript' }));
+const book = document.getElementById('repurchase-lab-workbook').textContent;
+window.repurchaseLabWorkbook = URL.createObjectURL(new Blob([book], { type: 'text/javascript' }));
 await ${init[1]}({ module_or_path: bytes(document.getElementById('repurchase-lab-wasm').textContent) });
 `;
   const worker = `${workerGlue}
 wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(workerWasm)}), (c) => c.charCodeAt(0)) });
+`;
+
+  // The workbook reader, a worker like the import worker.
+  const book = `${bookGlue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(bookWasm)}), (c) => c.charCodeAt(0)) });
 `;
 
   // The rooms (src/app/bridge.rs): the glue and its start in one script.
@@ -57,6 +66,7 @@ wasm_bindgen({ module_or_path: Uint8Array.from(atob(${JSON.stringify(roomsWasm)}
     .replace('</body>', `<script type="application/octet-stream" id="repurchase-lab-wasm">${wasm}</script>`
       + `<script type="text/plain" id="repurchase-lab-worker">${scriptSafe(worker)}</script>`
       + `<script type="text/plain" id="repurchase-lab-rooms">${scriptSafe(rooms)}</script>`
+      + `<script type="text/plain" id="repurchase-lab-workbook">${scriptSafe(book)}</script>`
       + `<script type="module">${scriptSafe(page)}</script></body>`);
   if (/<link[^>]*href=\.?\/?[a-z]/.test(html.replace(/<link[^>]*rel=icon[^>]*>/, ''))) {
     throw new Error('a link to another file is left in the one-file build');

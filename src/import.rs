@@ -27,6 +27,7 @@ pub mod read;
 pub mod shops;
 #[cfg(test)]
 mod tests;
+pub mod workbook;
 
 pub use crate::period::Period;
 pub use aggregate::{

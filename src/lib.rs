@@ -28,4 +28,6 @@ pub mod testing;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod workbook_worker;
+#[cfg(target_arch = "wasm32")]
 pub mod worker;

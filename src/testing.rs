@@ -92,6 +92,7 @@ pub fn cdnow_settings() -> Settings {
         granularity: Period::Month,
         shop: Default::default(),
         keep_all: false,
+        title_rows: 0,
     }
 }
 

@@ -202,7 +202,7 @@ fn every_two_percent<'a>(
 
 /// Reads a new file's bytes (a File, read here, or pasted text as bytes):
 /// one copy lands in wasm memory.
-fn read_bytes(source: &JsValue) -> Vec<u8> {
+pub(crate) fn read_bytes(source: &JsValue) -> Vec<u8> {
     let buffer = match source.dyn_ref::<web_sys::Blob>() {
         Some(blob) => web_sys::FileReaderSync::new()
             .and_then(|r| r.read_as_array_buffer(blob))

@@ -83,6 +83,7 @@ impl Choices {
             granularity: self.granularity,
             shop: i.shop,
             keep_all: self.keep_all,
+            title_rows: i.title_rows,
         }
     }
 }
@@ -105,7 +106,11 @@ impl WorkerHandle {
         };
         set("msg", &request.encode().into());
         set("bytes", &bytes.unwrap_or(wasm_bindgen::JsValue::NULL));
-        let message: wasm_bindgen::JsValue = message.into();
+        self.post(message.into());
+    }
+
+    /// Posts a message, or holds it until the worker says it listens.
+    fn post(&self, message: wasm_bindgen::JsValue) {
         match self.queue.borrow_mut().as_mut() {
             Some(waiting) => waiting.push(message),
             None => {
@@ -136,6 +141,9 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
     let run_count = use_mut_ref(|| 0u32);
     let choices = use_state(|| None::<Choices>);
     let worker = use_mut_ref(|| None::<WorkerHandle>);
+    // The workbook worker, and the open workbook's sheets and the one read.
+    let book = use_mut_ref(|| None::<WorkerHandle>);
+    let sheets = use_state(|| None::<(Rc<Vec<String>>, String)>);
     // The file (or pasted text) last imported: the worker reads it, so the
     // page never holds a copy; kept to re-send after a cancel.
     let source = use_mut_ref(|| None::<wasm_bindgen::JsValue>);
@@ -328,9 +336,52 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             request(Some(src), None);
         })
     };
+    // Workbooks go to the workbook worker first (fetched on first use); the
+    // sheet it hands back, as CSV, is then imported like any file.
+    let open_book = {
+        let (book, progress, sheets, on_source, apply) = (
+            book.clone(),
+            progress.setter(),
+            sheets.setter(),
+            on_source.clone(),
+            apply.clone(),
+        );
+        Rc::new(
+            move |file: Option<wasm_bindgen::JsValue>, sheet: Option<String>| {
+                progress.set(Some(0.0));
+                let mut slot = book.borrow_mut();
+                if slot.is_none() {
+                    *slot = spawn_workbook_worker(sheets.clone(), on_source.clone(), apply.clone());
+                }
+                let Some(h) = slot.as_ref() else {
+                    apply((Err(ImportError::NoWorker), Err(ImportError::NoWorker)));
+                    return;
+                };
+                let message = web_sys::js_sys::Object::new();
+                if let Some(f) = file {
+                    let _ = web_sys::js_sys::Reflect::set(&message, &"file".into(), &f);
+                }
+                if let Some(s) = sheet {
+                    let _ = web_sys::js_sys::Reflect::set(&message, &"sheet".into(), &s.into());
+                }
+                h.post(message.into());
+            },
+        )
+    };
+    let on_sheet = {
+        let open_book = open_book.clone();
+        Callback::from(move |name: String| open_book(None, Some(name)))
+    };
     let on_file = {
-        let on_source = on_source.clone();
-        Callback::from(move |file: web_sys::File| on_source.emit(file.into()))
+        let (on_source, sheets) = (on_source.clone(), sheets.setter());
+        Callback::from(move |file: web_sys::File| {
+            if import::workbook::is_workbook_name(&file.name()) {
+                open_book(Some(file.into()), None);
+            } else {
+                sheets.set(None);
+                on_source.emit(file.into());
+            }
+        })
     };
     {
         // Files dropped on the page come through the page (super::bridge),
@@ -355,8 +406,10 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         })
     };
     let on_paste = {
-        let (on_source, paste_ref) = (on_source.clone(), paste_ref.clone());
+        let (on_source, paste_ref, sheets) =
+            (on_source.clone(), paste_ref.clone(), sheets.setter());
         Callback::from(move |_| {
+            sheets.set(None);
             if let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() {
                 let bytes = area.value().into_bytes();
                 on_source.emit(web_sys::js_sys::Uint8Array::from(&bytes[..]).into());
@@ -459,8 +512,13 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             <div class="import-row">
                 <label class="file-pick">
                     <span>{ i18n::CHOOSE_FILE.get(l) }</span>
-                    <input type="file" data-testid="import-file" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_pick} />
+                    <input type="file" data-testid="import-file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv,text/plain" onchange={on_pick} />
                 </label>
+                if let Some((names, name)) = (*sheets).clone() {
+                    <Choice testid="import-sheet" label={i18n::SHEET.get(l)}
+                        options={names.iter().map(|n| (AttrValue::from(n.clone()), AttrValue::from(n.clone()))).collect::<Vec<_>>()}
+                        selected={AttrValue::from(name)} on_change={on_sheet} />
+                }
             </div>
             <label for="import-text">{ i18n::PASTE_HERE.get(l) }</label>
             <textarea id="import-text" data-testid="import-text" rows="3" ref={paste_ref}
@@ -591,6 +649,73 @@ fn spawn_worker(
         },
     );
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    Some(WorkerHandle {
+        worker,
+        queue,
+        _on_message: on_message,
+    })
+}
+
+/// Starts the workbook worker; None when the browser cannot. Its sheet
+/// comes back as CSV bytes and goes to `on_source` (a new file).
+fn spawn_workbook_worker(
+    sheets: UseStateSetter<Option<(Rc<Vec<String>>, String)>>,
+    on_source: Callback<wasm_bindgen::JsValue>,
+    apply: Rc<dyn Fn(Imported)>,
+) -> Option<WorkerHandle> {
+    use wasm_bindgen::JsCast;
+    use web_sys::js_sys::{Array, Reflect};
+    let url = Reflect::get(&gloo::utils::window(), &"repurchaseLabWorkbook".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "./workbook-worker-loader.js".to_string());
+    let worker = web_sys::Worker::new(&url).ok()?;
+    let queue = Rc::new(std::cell::RefCell::new(Some(
+        Vec::<wasm_bindgen::JsValue>::new(),
+    )));
+    let (ready_queue, ready_worker) = (queue.clone(), worker.clone());
+    let on_error = {
+        let apply = apply.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |_: web_sys::Event| {
+                let e = ImportError::BadWorkbook("the reader stopped".to_string());
+                apply((Err(e.clone()), Err(e)));
+            },
+        )
+    };
+    let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+        move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            let get = |k: &str| {
+                Reflect::get(&data, &k.into())
+                    .ok()
+                    .filter(|v| !v.is_null() && !v.is_undefined())
+            };
+            if get("ready").is_some() {
+                for message in ready_queue.borrow_mut().take().unwrap_or_default() {
+                    let _ = ready_worker.post_message(&message);
+                }
+            } else if let Some(code) = get("error").and_then(|c| c.as_string()) {
+                let error = crate::formats::wire::error_from(&code);
+                apply((Err(error.clone()), Err(error)));
+            } else if let (Some(names), Some(name), Some(bytes)) = (
+                get("names"),
+                get("name").and_then(|n| n.as_string()),
+                get("bytes"),
+            ) {
+                let names: Vec<String> = Array::from(&names)
+                    .iter()
+                    .filter_map(|n| n.as_string())
+                    .collect();
+                sheets.set(Some((Rc::new(names), name)));
+                on_source.emit(bytes);
+            }
+        },
+    );
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // A reader that dies (out of memory on a huge workbook) says so.
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
     Some(WorkerHandle {
         worker,
         queue,

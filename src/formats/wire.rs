@@ -167,9 +167,13 @@ fn delimiter_from(s: &str) -> Option<Delimiter> {
     })
 }
 
-fn error_code(e: &ImportError) -> String {
+/// An import error as its code (`bad-workbook:<why>`, `line-too-long:<n>`).
+pub fn error_code(e: &ImportError) -> String {
     if let ImportError::LineTooLong { line } = e {
         return format!("line-too-long:{line}");
+    }
+    if let ImportError::BadWorkbook(why) = e {
+        return format!("bad-workbook:{}", esc(why));
     }
     match e {
         ImportError::Empty => "empty",
@@ -185,11 +189,14 @@ fn error_code(e: &ImportError) -> String {
         ImportError::StaleWorker => "stale-worker",
         ImportError::TooLarge => "too-large",
         ImportError::LineTooLong { .. } => "line-too-long",
+        ImportError::BadWorkbook(_) => "bad-workbook",
+        ImportError::EmptyWorkbook => "empty-workbook",
     }
     .to_string()
 }
 
-fn error_from(s: &str) -> ImportError {
+/// The import error of a code written by [`error_code`].
+pub fn error_from(s: &str) -> ImportError {
     match s {
         "empty" => ImportError::Empty,
         "not-text" => ImportError::NotText,
@@ -202,6 +209,8 @@ fn error_from(s: &str) -> ImportError {
         "no-worker" => ImportError::NoWorker,
         "stale-worker" => ImportError::StaleWorker,
         "too-large" => ImportError::TooLarge,
+        "empty-workbook" => ImportError::EmptyWorkbook,
+        s if s.starts_with("bad-workbook:") => ImportError::BadWorkbook(unesc(&s[13..])),
         s => match s
             .strip_prefix("line-too-long:")
             .and_then(|n| n.parse().ok())
@@ -259,6 +268,7 @@ pub fn encode_settings(s: &Settings) -> String {
         opt(m.status),
         opt(m.cancelled),
         opt(m.segment),
+        s.title_rows.to_string(),
     ]
     .join("\t")
 }
@@ -266,7 +276,7 @@ pub fn encode_settings(s: &Settings) -> String {
 /// Reads settings written by [`encode_settings`].
 pub fn decode_settings(text: &str) -> Option<Settings> {
     let f: Vec<&str> = text.split('\t').collect();
-    if f.len() != 13 {
+    if f.len() != 14 {
         return None;
     }
     Some(Settings {
@@ -285,6 +295,7 @@ pub fn decode_settings(text: &str) -> Option<Settings> {
         granularity: Period::from_code(f[7])?,
         shop: Shop::from_code(f[8])?,
         keep_all: f[9] == "1",
+        title_rows: Field::read(f[13])?,
     })
 }
 
@@ -302,7 +313,7 @@ pub fn encode(
     match inspection {
         Ok(i) => {
             out.push(format!(
-                "inspection\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                "inspection\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 delimiter_code(i.delimiter),
                 i.has_header as u8,
                 i.mapping.customer,
@@ -319,7 +330,8 @@ pub fn encode(
                 )),
                 i.shop.code(),
                 opt(i.mapping.status),
-                opt(i.mapping.cancelled)
+                opt(i.mapping.cancelled),
+                i.title_rows
             ));
             out.push(format!(
                 "columns\t{}",
@@ -438,7 +450,7 @@ pub fn decode(
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
         match f[0] {
-            "inspection" if f.len() == 12 => {
+            "inspection" if f.len() == 13 => {
                 inspection = Some(Ok(Inspection {
                     delimiter: delimiter_from(f[1])?,
                     has_header: f[2] == "1",
@@ -454,6 +466,7 @@ pub fn decode(
                         segment: None,
                     },
                     shop: Shop::from_code(f[9])?,
+                    title_rows: Field::read(f[12])?,
                     slash_dates: f[7] == "1",
                     table: if f[8] == "-" {
                         None

@@ -9,8 +9,8 @@ pub const DATA_HEADING: L = L(
     "8 · 您的数据：用交易记录生成真实同期群",
 );
 pub const DATA_LEAD: L = L(
-    "Drop a CSV/TSV export (customer, date, amount) anywhere on the page, pick a file, or paste rows. It is read in this browser; nothing is uploaded.",
-    "把 CSV/TSV 导出文件（客户、日期、金额）拖到页面任意位置、选择文件或粘贴数据。文件只在本浏览器中读取，不会上传。",
+    "Drop an export (CSV, TSV or an Excel/ODS workbook: customer, date, amount) anywhere on the page, pick a file, or paste rows. Shopify, WooCommerce, Stripe, 淘宝/天猫, 有赞, 京东 and 拼多多 exports are recognised. It is read in this browser; nothing is uploaded.",
+    "把导出文件（CSV、TSV 或 Excel/ODS 工作簿：客户、日期、金额）拖到页面任意位置、选择文件或粘贴数据。可识别 Shopify、WooCommerce、Stripe、淘宝/天猫、有赞、京东和拼多多的导出文件。文件只在本浏览器中读取，不会上传。",
 );
 pub const CHOOSE_FILE: L = L("Choose a file", "选择文件");
 pub const PASTE_HERE: L = L("…or paste rows here", "……或在此粘贴数据");
@@ -113,9 +113,15 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
             Lang::Zh => format!("第 {line} 行超过 1 MiB：文件没有换行，或者有未闭合的引号？未读取任何数据。"),
         };
     }
+    if let BadWorkbook(why) = e {
+        return match lang {
+            Lang::En => format!("This workbook could not be read (damaged, password-protected, or not really a workbook?): {why}. Save it again from Excel, or export CSV."),
+            Lang::Zh => format!("无法读取此工作簿（文件损坏、设有密码，或并非真正的工作簿？）：{why}。请在 Excel 中重新保存，或导出为 CSV。"),
+        };
+    }
     match e {
         Empty => L("The file is empty (0 bytes or only blank lines).", "文件是空的（0 字节或只有空行）。"),
-        NotText => L("This is not a text file (it looks like an image, a spreadsheet or an archive). Export CSV or TSV and try again.", "这不是文本文件（像是图片、Excel 表格或压缩包）。请导出为 CSV 或 TSV 再试。"),
+        NotText => L("This is not a text file or a workbook (it looks like an image or an archive). Export CSV, TSV or .xlsx and try again.", "这不是文本文件或工作簿（像是图片或压缩包）。请导出为 CSV、TSV 或 .xlsx 再试。"),
         HeaderOnly => L("The file has a header line but no rows.", "文件只有表头，没有数据行。"),
         OneColumn => L("The file has only one column: a customer id and a date are needed.", "文件只有一列：至少需要客户编号和日期两列。"),
         NoDateColumn => L("No column holds dates. Choose the date column, or check the date format (YYYY-MM-DD, YYYYMMDD, DD/MM/YYYY …).", "没有找到日期列。请选择日期列，或检查日期格式（YYYY-MM-DD、YYYYMMDD、DD/MM/YYYY……）。"),
@@ -126,7 +132,8 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
         NoWorker => L("This browser could not start the background reader (Web Worker); try a current browser.", "此浏览器无法启动后台读取（Web Worker），请使用较新的浏览器。"),
         StaleWorker => L("The page was updated: reload it and import again.", "页面已更新：请刷新后重新导入。"),
         TooLarge => L("The file is over 512 MiB, more than this page reads at once. Aggregate it first (docs/sql/ writes a cohort table) or split it by date.", "文件超过 512 MiB，超出本页一次可读取的大小。请先汇总（docs/sql/ 可生成同期群表）或按日期拆分。"),
-        LineTooLong { .. } => L("", ""),
+        LineTooLong { .. } | BadWorkbook(_) => L("", ""),
+        EmptyWorkbook => L("No sheet of this workbook has data.", "此工作簿的所有工作表都没有数据。"),
     }
     .get(lang)
     .to_string()
@@ -467,6 +474,7 @@ pub const COMPARE_TOO_LONG: L = L(
 );
 
 // Shop exports, status filter, extra fields, segments (issue 14).
+pub const SHEET: L = L("Sheet", "工作表");
 pub const MAP_STATUS: L = L("Status column", "状态列");
 pub const MAP_SEGMENT: L = L("Split by (segment)", "按此列分组（细分）");
 pub const KEEP_ALL: L = L(

@@ -41,6 +41,11 @@ pub enum ImportError {
     /// A record (line) is over [`MAX_LINE_BYTES`] — a file without line
     /// breaks, or a quote never closed; 1-based line where it starts.
     LineTooLong { line: usize },
+    /// A workbook the reader cannot open (damaged, password-protected, or
+    /// not a workbook at all), with the reader's words.
+    BadWorkbook(String),
+    /// A workbook without a sheet that has data.
+    EmptyWorkbook,
 }
 
 /// The largest file the importer reads: 512 MiB (about 12 million rows of a
@@ -72,6 +77,8 @@ pub struct Inspection {
     pub table: Option<TableColumns>,
     /// The export layout the header was recognised as.
     pub shop: Shop,
+    /// Records above the header (a report's title lines), left out.
+    pub title_rows: usize,
 }
 
 /// How to read the file.
@@ -91,6 +98,8 @@ pub struct Settings {
     pub shop: Shop,
     /// Keep rows whose status says they are not purchases (default: left out).
     pub keep_all: bool,
+    /// Records above the header (title lines), left out.
+    pub title_rows: usize,
 }
 
 impl Inspection {
@@ -105,6 +114,7 @@ impl Inspection {
             granularity: Period::Month,
             shop: self.shop,
             keep_all: false,
+            title_rows: self.title_rows,
         }
     }
 }
@@ -136,6 +146,16 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
     while sample.len() < 200 && records.next_into(&mut fields).is_some() {
         sample.push(fields.iter().map(|f| f.trim().to_string()).collect());
     }
+    // Title lines above the header (a report name, a date range, a merged
+    // title cell): records with far fewer filled fields than the widest.
+    let filled = |r: &Vec<String>| r.iter().filter(|f| !f.is_empty()).count();
+    let widest = sample.iter().map(filled).max().unwrap_or(0);
+    let title_rows = sample
+        .iter()
+        .take(30)
+        .position(|r| filled(r) >= 2.max(widest.div_ceil(2)))
+        .unwrap_or(0);
+    sample.drain(..title_rows);
     let columns = sample.iter().map(Vec::len).max().unwrap_or(0);
     if columns < 2 {
         return Err(ImportError::OneColumn);
@@ -159,6 +179,7 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
             slash_dates: false,
             table: Some(table),
             shop: Shop::Generic,
+            title_rows,
         });
     }
     let body = if has_header {
@@ -197,5 +218,6 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
         slash_dates,
         table: None,
         shop,
+        title_rows,
     })
 }

@@ -137,6 +137,7 @@ pub fn analyze_rows(
     let (mut dmy_only, mut mdy_only) = (0u64, 0u64);
     let total_bytes = text.len().max(1) as f64;
     let mut first = settings.has_header;
+    let mut title_left = settings.title_rows;
     // Fields of the first record (the header's, or the first row's): a row
     // with more is read and reported.
     let mut width: Option<usize> = None;
@@ -168,6 +169,10 @@ pub fn analyze_rows(
         };
         if records.position() - start > MAX_LINE_BYTES {
             return Err(ImportError::LineTooLong { line });
+        }
+        if title_left > 0 {
+            title_left -= 1;
+            continue;
         }
         let w = *width.get_or_insert(fields.len());
         if first {

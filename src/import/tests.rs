@@ -227,6 +227,7 @@ proptest! {
             granularity: Period::Month,
             shop: Default::default(),
             keep_all: false,
+            title_rows: 0,
         };
         let (a, rows) = analyze_rows(&text, &settings, &mut |_| true).unwrap();
         let distinct: std::collections::BTreeSet<&str> = picks.iter().map(|&p| IDS[p].trim()).collect();
@@ -452,6 +453,153 @@ proptest! {
         for g in &a.segments {
             for c in &g.cohorts {
                 prop_assert_eq!(c.active.len() as i32, a.last_period - c.period + 1);
+            }
+        }
+    }
+}
+
+fn fixture_bytes(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn analysis_json(text: &str) -> String {
+    let s = inspect(text).unwrap().guessed_settings();
+    analyze(text, &s, &mut |_| true)
+        .unwrap()
+        .to_json(&|r| r.code().to_string())
+}
+
+/// The same rows as CSV and as a workbook (written by openpyxl / odfpy, see
+/// tests/fixtures/workbooks/make.py) give the identical analysis JSON: title
+/// rows above the header, a merged title cell, date cells with and without
+/// a time, numbers, a number as a customer id, a second sheet.
+#[test]
+fn workbooks_read_as_their_csv() {
+    let csv = String::from_utf8(fixture_bytes("workbooks/orders.csv")).unwrap();
+    let xlsx = workbook::sheet_text(&fixture_bytes("workbooks/orders.xlsx"), None).unwrap();
+    assert_eq!(xlsx.names, vec!["订单明细", "Notes"]);
+    assert_eq!(xlsx.name, "订单明细");
+    let ins = inspect(&xlsx.text).unwrap();
+    assert_eq!((ins.title_rows, ins.mapping.status), (2, Some(4)));
+    assert_eq!(analysis_json(&xlsx.text), analysis_json(&csv));
+    let a: serde_json::Value = serde_json::from_str(&analysis_json(&csv)).unwrap();
+    assert_eq!(a["totals"]["customers"], 4);
+    assert_eq!(a["filtered"]["count"], 1);
+    // The ODS has the header on row 1: same cohorts and totals.
+    let ods = workbook::sheet_text(&fixture_bytes("workbooks/orders.ods"), None).unwrap();
+    let o: serde_json::Value = serde_json::from_str(&analysis_json(&ods.text)).unwrap();
+    assert_eq!(o["cohorts"], a["cohorts"]);
+    assert_eq!(o["totals"], a["totals"]);
+    // Another sheet by name; a sheet that is not there.
+    let notes =
+        workbook::sheet_text(&fixture_bytes("workbooks/orders.xlsx"), Some("Notes")).unwrap();
+    assert!(inspect(&notes.text).is_err(), "a note is not data");
+    assert_eq!(
+        workbook::sheet_text(&fixture_bytes("workbooks/orders.xlsx"), Some("nope")),
+        Err(ImportError::BadMapping)
+    );
+    for shop in ["taobao", "shopify"] {
+        let csv = String::from_utf8(fixture_bytes(&format!("shops/{shop}.csv"))).unwrap();
+        let book =
+            workbook::sheet_text(&fixture_bytes(&format!("workbooks/{shop}.xlsx")), None).unwrap();
+        assert_eq!(analysis_json(&book.text), analysis_json(&csv), "{shop}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any bytes named .xlsx give a sheet or a clear error, never a panic;
+    /// so does a real workbook with bytes changed (inside its zip entries).
+    #[test]
+    fn any_bytes_as_a_workbook(noise in proptest::collection::vec(any::<u8>(), 0..600),
+                               edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8)) {
+        let _ = workbook::sheet_text(&noise, None);
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend_from_slice(&noise);
+        let _ = workbook::sheet_text(&zip, None);
+        let mut real = fixture_bytes("workbooks/orders.xlsx");
+        for (at, b) in edits {
+            let n = real.len();
+            real[at % n] = b;
+        }
+        if let Ok(sheet) = workbook::sheet_text(&real, None) {
+            let _ = inspect(&sheet.text);
+        }
+    }
+}
+
+/// Every shop fixture against the pandas reference (tests/fixtures/shops/
+/// reference.py → expected.json): recognised by its header, statuses left
+/// out, line items merged, every cell equal.
+#[test]
+fn shop_exports_match_the_pandas_reference() {
+    let expected: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes("shops/expected.json")).unwrap();
+    for (key, file, keep_all) in [
+        ("shopify", "shopify", false),
+        ("shopify_keep_all", "shopify", true),
+        ("woocommerce", "woocommerce", false),
+        ("stripe", "stripe", false),
+        ("taobao", "taobao", false),
+        ("youzan", "youzan", false),
+        ("jd", "jd", false),
+        ("pinduoduo", "pinduoduo", false),
+    ] {
+        let text = String::from_utf8(fixture_bytes(&format!("shops/{file}.csv"))).unwrap();
+        let ins = inspect(&text).unwrap();
+        assert_eq!(ins.shop.code(), file, "{key}");
+        let s = Settings {
+            keep_all,
+            ..ins.guessed_settings()
+        };
+        let a = analyze(&text, &s, &mut |_| true).unwrap();
+        let r = &expected[key];
+        assert_eq!(a.skipped_count, 0, "{key}: {:?}", a.skipped);
+        assert_eq!(
+            a.totals.customers,
+            r["customers"].as_u64().unwrap(),
+            "{key}"
+        );
+        assert_eq!(a.totals.rows, r["rows"].as_u64().unwrap(), "{key}");
+        assert_eq!(
+            a.notes.filtered_count,
+            r["filtered"].as_u64().unwrap(),
+            "{key}"
+        );
+        assert_eq!(
+            a.notes.line_items,
+            r["line_items"].as_u64().unwrap(),
+            "{key}"
+        );
+        let revenue = r["revenue"].as_f64().unwrap();
+        assert!((a.totals.revenue.unwrap() - revenue).abs() < 1e-6, "{key}");
+        let cohorts = r["cohorts"].as_array().unwrap();
+        assert_eq!(a.cohorts.len(), cohorts.len(), "{key}");
+        for (c, e) in a.cohorts.iter().zip(cohorts) {
+            let counts = |k: &str| -> Vec<u64> {
+                e[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_u64().unwrap())
+                    .collect()
+            };
+            assert_eq!(c.label, e["cohort"].as_str().unwrap(), "{key}");
+            assert_eq!(c.size, e["size"].as_u64().unwrap(), "{key}");
+            assert_eq!(c.active, counts("active"), "{key} {}", c.label);
+            assert_eq!(c.orders, counts("orders"), "{key} {}", c.label);
+            for (x, y) in c
+                .revenue
+                .as_ref()
+                .unwrap()
+                .iter()
+                .zip(e["revenue"].as_array().unwrap())
+            {
+                assert!((x - y.as_f64().unwrap()).abs() < 1e-6, "{key} {}", c.label);
             }
         }
     }

@@ -77,7 +77,7 @@ test('中文: the switch translates every label and is remembered', async () => 
   // Symbols (B, C, E, V, S, K_max, ℓ, VIP) may stay; no English word may.
   // File formats (SVG, PNG, CSV, TSV, JSON, PDF), model names (BG/NBD,
   // Gamma-Gamma) and the authors cited (Fader, Hardie) are names, not English words.
-  const words = text.replace(/English|K_max|max\(|VIP|SVG|PNG|CSV|TSV|JSON|PDF|BG\/NBD|Gamma-Gamma|Fader|Hardie/g, '').match(/[A-Za-z]{2,}/g) ?? [];
+  const words = text.replace(/English|K_max|max\(|VIP|SVG|PNG|CSV|TSV|JSON|PDF|Excel|ODS|Shopify|WooCommerce|Stripe|BG\/NBD|Gamma-Gamma|Fader|Hardie/g, '').match(/[A-Za-z]{2,}/g) ?? [];
   assert.deepEqual(words, [], 'English left in 中文 mode');
   assert.match(await page.textContent('[data-testid="chain-chart"]'), /收益 B/);
   assert.equal(await dataValue(page, 'satisfaction'), 5, 'numbers do not depend on the language');

@@ -99,3 +99,40 @@ test('a segment picked and opened; rows with extra fields reported', async () =>
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('workbooks: sheet picker, title rows, same analysis as the CSV; the reader loads only then', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  assert.equal(await importFile(page, fixture('workbooks/orders.csv')), 'done');
+  const fromCsv = await exported(page);
+  assert.ok(!fetched.some((p) => p.includes('workbook-worker')), 'a CSV never fetches the workbook reader');
+  assert.equal(await importFile(page, fixture('workbooks/orders.xlsx')), 'done');
+  assert.ok(fetched.some((p) => p.endsWith('workbook-worker_bg.wasm')), 'the reader is fetched for a workbook');
+  const sheets = await page.$$eval('[data-testid="import-sheet"] option', (os) => os.map((o) => o.value));
+  assert.deepEqual(sheets, ['订单明细', 'Notes']);
+  assert.equal(await page.inputValue('[data-testid="import-sheet"]'), '订单明细');
+  assert.deepEqual(await exported(page), fromCsv);
+  assert.equal(Number(await value(page, 'filtered-rows')), 1);
+  // Another sheet: a clear message, then back.
+  assert.equal(await workerDone(page, () => page.selectOption('[data-testid="import-sheet"]', 'Notes')), 'error');
+  assert.equal(await workerDone(page, () => page.selectOption('[data-testid="import-sheet"]', '订单明细')), 'done');
+  assert.deepEqual(await exported(page), fromCsv);
+  // A shop's workbook reads as its CSV.
+  assert.equal(await importFile(page, fixture('shops/taobao.csv')), 'done');
+  const taobaoCsv = await exported(page);
+  assert.equal(await importFile(page, fixture('workbooks/taobao.xlsx')), 'done');
+  assert.equal(await value(page, 'import-format'), 'taobao');
+  assert.deepEqual(await exported(page), taobaoCsv);
+  // The ODS of the same rows.
+  assert.equal(await importFile(page, fixture('workbooks/orders.ods')), 'done');
+  const ods = await exported(page);
+  assert.deepEqual(ods.cohorts, fromCsv.cohorts);
+  // Not a workbook, though named one: a clear message, the page stays.
+  const bad = `${ARTIFACTS}not-a-workbook.xlsx`;
+  (await import('node:fs')).writeFileSync(bad, 'PK\u0003\u0004 this is not a zip');
+  assert.equal(await importFile(page, bad), 'error');
+  assert.match(await page.textContent('[data-testid="import-status"]'), /could not be read/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
