@@ -48,17 +48,142 @@ impl Hasher for Fx {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// An id of at most 15 bytes packed into one integer (its length in the top
-/// byte, so "A" and "A\0" differ); None for longer ids.
-pub(crate) fn pack(id: &str) -> Option<u128> {
-    let b = id.as_bytes();
-    if b.len() > 15 {
-        return None;
+/// Any other customer id — e-mail, phone, UUID, nickname, of any length —
+/// to its customer index: an open-addressing table of (hash tag, index)
+/// words, 8 bytes a slot, sized from the text up front. A lookup reads one
+/// slot (the tag settles almost every miss) and compares the id with the
+/// customer's first spelling in `names`, which is compact (a few MB) where
+/// the text is not; nothing points into the text.
+pub(crate) struct StrIds {
+    slots: Vec<u64>,
+    len: usize,
+}
+
+impl StrIds {
+    /// A table for about `customers` ids.
+    pub(crate) fn with_capacity(customers: usize) -> StrIds {
+        let n = (customers.max(8) * 2).next_power_of_two();
+        StrIds {
+            slots: vec![0; n],
+            len: 0,
+        }
     }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    buf[15] = b.len() as u8;
-    Some(u128::from_le_bytes(buf))
+
+    fn hash(id: &[u8]) -> u64 {
+        let mut h = Fx::default();
+        h.write(id);
+        h.write_u8(id.len() as u8);
+        h.finish()
+    }
+
+    /// The customer index of `id`; a new id is appended to `names` / `ends`
+    /// and gets the next index.
+    #[inline]
+    pub(crate) fn index(&mut self, id: &str, names: &mut String, ends: &mut Vec<u32>) -> u32 {
+        let h = Self::hash(id.as_bytes());
+        let tag = (h >> 32) as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                let c = ends.len() as u32;
+                names.push_str(id);
+                ends.push(names.len() as u32);
+                self.slots[at] = (u64::from(tag) << 32) | u64::from(c + 1);
+                self.len += 1;
+                if self.len * 2 > self.slots.len() {
+                    self.grow(names, ends);
+                }
+                return c;
+            }
+            if (slot >> 32) as u32 == tag {
+                let c = (slot as u32) - 1;
+                let start = if c == 0 {
+                    0
+                } else {
+                    ends[c as usize - 1] as usize
+                };
+                if &names[start..ends[c as usize] as usize] == id {
+                    return c;
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The hash a pending id is looked up by (kept with the row, so the
+    /// second pass can fetch its slot ahead).
+    #[inline]
+    pub(crate) fn key(id: &str) -> u64 {
+        Self::hash(id.as_bytes())
+    }
+
+    /// Resolves the rows whose ids were set aside during the read —
+    /// `(row, hash, start, len)`, the id being `text[start..start + len]` —
+    /// in row order (so new customers are numbered as `index` would have),
+    /// fetching a few rows ahead: the slot 16 rows ahead, the customer's
+    /// end 8 ahead, its spelling 4 ahead. The three dependent cache misses
+    /// of a lookup then overlap instead of following one another.
+    pub(crate) fn resolve(
+        &mut self,
+        text: &str,
+        pending: &[(u32, u64, u32, u32)],
+        cust: &mut [u32],
+        names: &mut String,
+        ends: &mut Vec<u32>,
+    ) {
+        let slot_of = |slots: &[u64], h: u64| {
+            let mask = slots.len() - 1;
+            let at = h as usize & mask;
+            slots[at]
+        };
+        for i in 0..pending.len() {
+            if let Some(&(_, h, _, _)) = pending.get(i + 16) {
+                let mask = self.slots.len() - 1;
+                prefetch(&self.slots[h as usize & mask]);
+            }
+            if let Some(&(_, h, _, _)) = pending.get(i + 8) {
+                let slot = slot_of(&self.slots, h);
+                if slot != 0 && (slot >> 32) as u32 == (h >> 32) as u32 {
+                    if let Some(e) = ends.get((slot as u32 - 1) as usize) {
+                        prefetch(e);
+                    }
+                }
+            }
+            if let Some(&(_, h, _, _)) = pending.get(i + 4) {
+                let slot = slot_of(&self.slots, h);
+                if slot != 0 && (slot >> 32) as u32 == (h >> 32) as u32 {
+                    let c = (slot as u32 - 1) as usize;
+                    let start = if c == 0 { 0 } else { ends[c - 1] as usize };
+                    if let Some(b) = names.as_bytes().get(start) {
+                        prefetch(b);
+                    }
+                }
+            }
+            let (row, _, start, len) = pending[i];
+            let id = &text[start as usize..(start + len) as usize];
+            cust[row as usize] = self.index(id, names, ends);
+        }
+    }
+
+    /// Doubles the table, rehashing every id from `names`.
+    fn grow(&mut self, names: &str, ends: &[u32]) {
+        let mut slots = vec![0u64; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for (k, word) in self.slots.iter().enumerate().filter(|(_, w)| **w != 0) {
+            let _ = k;
+            let c = (*word as u32 - 1) as usize;
+            let start = if c == 0 { 0 } else { ends[c - 1] as usize };
+            let h = Self::hash(&names.as_bytes()[start..ends[c] as usize]);
+            let mut at = h as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = *word;
+        }
+        self.slots = slots;
+    }
 }
 
 /// Customer ids made of a fixed prefix and a fixed number of digits — the
@@ -154,13 +279,13 @@ impl DenseIds {
 
 /// Asks the CPU to start loading `value`'s cache line (x86-64 only; a no-op elsewhere).
 #[inline(always)]
-fn prefetch(value: &u32) {
+fn prefetch<T>(value: &T) {
     // SAFETY: a prefetch is only a hint (it never faults, reads nothing into
     // the program) and SSE is part of every x86-64 target.
     #[cfg(target_arch = "x86_64")]
     unsafe {
         std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            (value as *const u32).cast(),
+            (value as *const T).cast(),
         )
     };
     #[cfg(not(target_arch = "x86_64"))]

@@ -8,7 +8,7 @@ use crate::import::aggregate::{regroup, Analysis, Notes, Reading};
 use crate::import::amount;
 use crate::import::csv::{self, Records};
 use crate::import::dates::{self, DayOrder, Parsed};
-use crate::import::ids::{pack, DenseIds, FxMap};
+use crate::import::ids::{DenseIds, FxMap, StrIds};
 use crate::import::inspect::{ImportError, Settings, MAX_FIELD_BYTES, MAX_LINE_BYTES};
 use crate::import::shops;
 
@@ -56,6 +56,9 @@ impl SkipReason {
         }
     }
 }
+
+/// A row whose customer is still to be looked up (see `StrIds::resolve`).
+const PENDING_ID: u32 = u32::MAX;
 
 /// Most skipped rows listed by line (all are counted).
 pub const SKIPPED_LISTED: usize = 10_000;
@@ -119,15 +122,14 @@ pub fn analyze_rows(
     let needed = m.customer.max(m.date).max(m.amount.unwrap_or(0));
     let mut records = Records::new(text, settings.delimiter);
     let mut fields: Vec<Cow<str>> = Vec::new();
-    let mut ids: FxMap<Cow<str>, u32> = FxMap::default();
     let mut names = String::new();
     let mut ends: Vec<u32> = Vec::new();
     // Sized from the text up front (about a third of the rows are new
     // customers in typical exports): growing the table costs more than guessing.
     let approx_rows = text.len() / 24 + 16;
-    let mut short_ids: FxMap<u128, u32> =
-        FxMap::with_capacity_and_hasher(approx_rows / 3, Default::default());
+    let mut ids = StrIds::with_capacity(approx_rows / 3);
     let mut dense = DenseIds::default();
+    let mut pending_ids: Vec<(u32, u64, u32, u32)> = Vec::new();
     let mut cust: Vec<u32> = Vec::with_capacity(approx_rows);
     let mut day: Vec<i32> = Vec::with_capacity(approx_rows);
     let mut amt: Vec<f64> = Vec::with_capacity(approx_rows);
@@ -306,32 +308,27 @@ pub fn analyze_rows(
             },
             None => 0.0,
         };
-        let next = ends.len() as u32;
-        let mut new_customer = || {
-            names.push_str(id);
-            ends.push(names.len() as u32);
-            next
-        };
         let c = match dense.slot(id) {
             // Numbered ids ("C0008992", "48213"): their number for now,
             // resolved after the loop (see `DenseIds::resolve`).
             Some(slot) => DenseIds::NUMBER | slot as u32,
-            None => match pack(id) {
-                // Short ids (the usual case) are looked up by value: no string
-                // compare reaching into the text for every row.
-                Some(key) => *short_ids.entry(key).or_insert_with(new_customer),
-                None => match ids.get(id) {
-                    Some(&c) => c,
-                    None => {
-                        let key = match &fields[m.customer] {
-                            Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
-                            Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
-                        };
-                        ids.insert(key, new_customer());
-                        next
-                    }
-                },
-            },
+            // Any other shape: one table for all (see `StrIds`), looked up
+            // after the loop with the slots fetched ahead; an id that is not
+            // a slice of the text (a quoted field with "" in it) at once.
+            None => {
+                let at = (id.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+                if at < text.len() {
+                    pending_ids.push((
+                        cust.len() as u32,
+                        StrIds::key(id),
+                        at as u32,
+                        id.len() as u32,
+                    ));
+                    PENDING_ID
+                } else {
+                    ids.index(id, &mut names, &mut ends)
+                }
+            }
         };
         if let Some(p) = slash {
             match p.orders() {
@@ -359,8 +356,10 @@ pub fn analyze_rows(
         }
     }
     drop(seg_index);
+    // Before `dense.resolve`: PENDING_ID has its NUMBER bit set.
+    ids.resolve(text, &pending_ids, &mut cust, &mut names, &mut ends);
+    drop(pending_ids);
     drop(ids);
-    drop(short_ids);
     dense.resolve(&mut cust, &mut names, &mut ends);
 
     // Slash dates: the column's order, from rows that fit one order only.

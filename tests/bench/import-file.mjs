@@ -17,12 +17,21 @@ const rss = () => {
 };
 let peak = rss();
 const timer = setInterval(() => { peak = Math.max(peak, rss()); }, 100);
-const t0 = Date.now();
-await page.locator('[data-testid="import-file"]').setInputFiles(file);
-const t1 = Date.now();
-await page.waitForSelector('[data-testid="import-status"][data-state="done"]', { timeout: 300000 });
-const t2 = Date.now();
+// Twice: the first includes fetching and compiling the workers' wasm (cold),
+// the second is the same file picked again (warm).
+for (const run of ['cold', 'warm']) {
+  const before = Number(await page.getAttribute('[data-testid="import-status"]', 'data-run'));
+  const t0 = Date.now();
+  await page.locator('[data-testid="import-file"]').setInputFiles(file);
+  const t1 = Date.now();
+  await page.waitForFunction((n) => {
+    const s = document.querySelector('[data-testid="import-status"]');
+    return Number(s.dataset.run) > n && s.dataset.state === 'done' && document.querySelector('[data-testid="data-cohort-cell"]');
+  }, before, { timeout: 300000, polling: 'raf' });
+  const t2 = Date.now();
+  console.log(`${file} (${run}): file handed to the page in ${t1 - t0} ms, then read and the table shown in ${t2 - t1} ms; total ${t2 - t0} ms`);
+}
 clearInterval(timer);
-console.log(`${file}: file handed to the page in ${t1 - t0} ms, then read in ${t2 - t1} ms; peak renderer RSS ${peak.toFixed(0)} MB`);
+console.log(`peak renderer RSS ${peak.toFixed(0)} MB`);
 console.log(await page.textContent('[data-testid="import-status"]'));
 await browser.close(); await server.close();
