@@ -63,9 +63,29 @@ ensure_chromium() {
   fi
 }
 
+ensure_postgres() {
+  # PostgreSQL's server for the docs/sql check (tests/sql/run_postgres.sh
+  # starts a throwaway cluster on a loopback port and stops it).
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    log "installing Debian postgresql (server, for the SQL check)"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  fi
+}
+
 ensure_python_tools() {
-  # DuckDB for the SQL check (tests only), pinned in tests/sql/requirements.txt.
-  if ! "$ROOT/.venv/bin/python" -c "import duckdb" 2>/dev/null \
+  # DuckDB and pyspark for the SQL check (tests only), pinned in
+  # tests/sql/requirements.txt; pyspark needs a Java runtime (17+).
+  if ! command -v java >/dev/null; then
+    log "installing Debian openjdk-17-jre-headless (for Spark SQL in the SQL check)"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+  fi
+  if ! "$ROOT/.venv/bin/python" -c "import duckdb, pyspark" 2>/dev/null \
      || [ "$ROOT/tests/sql/requirements.txt" -nt "$ROOT/.venv/pyvenv.cfg" ]; then
     log "installing test Python packages into .venv"
     python3 -m venv "$ROOT/.venv"
@@ -85,5 +105,5 @@ ensure_tools() {
   ensure_crates
   ensure_wasm_bindgen
   ensure_trunk
-  if [ "${1:-}" = browser ]; then ensure_chromium; ensure_python_tools; fi
+  if [ "${1:-}" = browser ]; then ensure_chromium; ensure_postgres; ensure_python_tools; fi
 }

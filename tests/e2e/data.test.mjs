@@ -295,7 +295,7 @@ test('fit the simulator to the data, then use the fit', async () => {
   await context.close();
 });
 
-test('docs/sql/duckdb.sql: its cohort table, imported, equals the page’s own result on the raw rows', async () => {
+test('docs/sql on DuckDB, PostgreSQL and Spark SQL: each cohort table, imported, equals the page’s own result on the raw rows', async () => {
   const { execFileSync } = await import('node:child_process');
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -311,10 +311,20 @@ test('docs/sql/duckdb.sql: its cohort table, imported, equals the page’s own r
   const raw = `${dir}/raw.csv`;
   writeFileSync(raw, lines.join('\n') + '\n');
   const python = new URL('../../.venv/bin/python', import.meta.url).pathname;
-  const script = new URL('../sql/run_duckdb.py', import.meta.url).pathname;
+  const duckdb = new URL('../sql/run_duckdb.py', import.meta.url).pathname;
+  const postgres = new URL('../sql/run_postgres.sh', import.meta.url).pathname;
+  const spark = new URL('../sql/run_spark.py', import.meta.url).pathname;
+  const runs = [];
   for (const [name, file] of [['basic', fixture('basic.csv')], ['generated', raw]]) {
-    const table = `${dir}/${name}-cohorts.csv`;
-    execFileSync(python, [script, file, table]);
+    runs.push([`duckdb ${name}`, file, (table) => execFileSync(python, [duckdb, file, table])]);
+    // Debian's PostgreSQL server, in a throwaway cluster on a loopback port.
+    runs.push([`postgresql ${name}`, file, (table) => execFileSync(postgres, [file, table])]);
+    // pyspark in local mode (Java 17).
+    runs.push([`spark ${name}`, file, (table) => execFileSync(python, [spark, file, table], { stdio: ['ignore', 'ignore', 'ignore'] })]);
+  }
+  for (const [name, file, run] of runs) {
+    const table = `${dir}/${name.replace(' ', '-')}-cohorts.csv`;
+    run(table);
     const { page, context, problems } = await open(browser, server.url);
     const cells = () => page.$$eval('[data-testid="data-cohort-cell"]', (els) =>
       els.map((e) => [e.dataset.cohort, e.dataset.offset, Number(e.dataset.value), Number(e.dataset.active), Number(e.dataset.revenue)]));
