@@ -20,6 +20,7 @@ pub mod cohort_table;
 pub mod columns;
 pub mod csv;
 pub mod dates;
+pub mod drill;
 mod ids;
 pub mod inspect;
 pub mod json;
@@ -35,7 +36,7 @@ pub use aggregate::{
 };
 pub use cohort_table::{analyze_table, detect_table, TableColumns};
 pub use ids::group_by_customer;
-pub use inspect::{inspect, ImportError, Inspection, Settings};
+pub use inspect::{inspect, ImportError, Inspection, RowFilter, Settings};
 pub use read::{analyze, analyze_rows, Rows, SkipReason, SKIPPED_LISTED};
 
 /// The text encoding of a file's bytes.

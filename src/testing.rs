@@ -93,6 +93,7 @@ pub fn cdnow_settings() -> Settings {
         shop: Default::default(),
         keep_all: false,
         title_rows: 0,
+        filter: None,
     }
 }
 

@@ -243,6 +243,37 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             .unwrap_or_default();
             post(scope, &Reply::Compare { html });
         }
+        Request::Cell { cohort, offset } => {
+            let g = LAST.with(|l| l.borrow().as_ref().map(|(s, _)| s.granularity));
+            let customers = ROWS.with(|rows| match (rows.borrow().as_ref(), g) {
+                (Some(rows), Some(g)) => Some((
+                    import::drill::cell_customers(rows, g, cohort, offset),
+                    rows.amt.is_some(),
+                )),
+                _ => None,
+            });
+            let (list, with_revenue) = customers.unwrap_or_default();
+            let listed = list
+                .iter()
+                .take(crate::formats::protocol::CELL_LISTED)
+                .map(|c| {
+                    let id = c.id.replace(['\t', '\n', '\r'], " ");
+                    format!("{id}\t{}\t{}", c.orders, c.revenue)
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let csv = import::drill::cell_csv(&list, with_revenue);
+            post(
+                scope,
+                &Reply::Cell {
+                    cohort,
+                    offset,
+                    count: list.len(),
+                    listed,
+                    csv,
+                },
+            );
+        }
         Request::Customers => {
             let csv = with_fit(forecast::customers_csv).unwrap_or_default();
             post(scope, &Reply::Customers { csv });

@@ -36,6 +36,9 @@ pub(crate) struct TableProps {
     pub analysis: Same,
     pub on_or_after: bool,
     pub lang: Lang,
+    /// A cell was clicked: (its cohort's label, offset).
+    #[prop_or_default]
+    pub on_cell: Option<Callback<(String, usize)>>,
 }
 
 /// Time one task may spend adding blocks before it yields, in ms.
@@ -83,6 +86,11 @@ pub(crate) fn CohortTable(props: &TableProps) -> Html {
             <div class="heatmap-wrap data-wrap" role="region" aria-label={i18n::DATA_TABLE.get(l)} tabindex="0"
                 aria-busy={drawing.is_some().then_some("true")}
                 onmouseover={Callback::from(move |e: MouseEvent| tooltip(l, e))}
+                onclick={props.on_cell.clone().map(|cb| Callback::from(move |e: MouseEvent| {
+                    let Some(td) = e.target_dyn_into::<web_sys::Element>() else { return };
+                    let (Some(cohort), Some(k)) = (td.get_attribute("data-cohort"), td.get_attribute("data-offset").and_then(|k| k.parse().ok())) else { return };
+                    cb.emit((cohort, k));
+                }))}
                 data-drawing={drawing.map(|(done, all)| format!("{done}/{all}"))}>
                 if let Some(table) = (*single).clone() {
                     { Html::from_html_unchecked(table) }

@@ -40,6 +40,7 @@ struct Choices {
     cancelled: Option<usize>,
     segment: Option<usize>,
     keep_all: bool,
+    filter: Option<import::RowFilter>,
     day_order: &'static str,
     granularity: Period,
     on_or_after: bool,
@@ -56,6 +57,7 @@ impl Choices {
             cancelled: i.mapping.cancelled,
             segment: None,
             keep_all: false,
+            filter: None,
             day_order: "auto",
             granularity: Period::Month,
             on_or_after: false,
@@ -84,6 +86,7 @@ impl Choices {
             shop: i.shop,
             keep_all: self.keep_all,
             title_rows: i.title_rows,
+            filter: self.filter.clone(),
         }
     }
 }
@@ -157,6 +160,8 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
     // The models compared (on request): None, asked (""), or drawn.
     let comparison = use_state(|| None::<AttrValue>);
     let sbg = use_state(|| None::<Rc<forecast::Drawn>>);
+    // The customers of the cell asked about last (from the worker).
+    let cell = use_state(|| None::<Rc<CellView>>);
     let sbg_count = use_mut_ref(|| 0u32);
     let on_forecast_message: ForecastMessage = {
         let (forecast, progress, runs, count, lookup) = (
@@ -168,7 +173,31 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         );
         let (sbg, sbg_count) = (sbg.setter(), sbg_count.clone());
         let compared = comparison.setter();
+        let cell = cell.setter();
         Rc::new(move |reply: Reply| match reply {
+            Reply::Cell {
+                cohort,
+                offset,
+                count,
+                listed,
+                csv,
+            } => cell.set(Some(Rc::new(CellView {
+                cohort,
+                offset,
+                count,
+                listed: listed
+                    .lines()
+                    .map(|l| {
+                        let mut f = l.split('\t').map(str::to_string);
+                        (
+                            f.next().unwrap_or_default(),
+                            f.next().unwrap_or_default(),
+                            f.next().unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+                csv,
+            }))),
             Reply::Compare { html } => compared.set(Some(AttrValue::from(html))),
             Reply::ForecastProgress(v) => progress.set(Some(v)),
             Reply::Forecast { done, status, html } => {
@@ -315,6 +344,19 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             }
         })
     };
+    let on_cell = {
+        let (ask, cell) = (ask.clone(), cell.setter());
+        Callback::from(move |(cohort, offset): (i32, usize)| {
+            if !ask(Request::Cell { cohort, offset }) {
+                cell.set(None);
+            }
+        })
+    };
+    {
+        // A new result: the cell asked about belongs to the old one.
+        let cell = cell.setter();
+        use_effect_with(*runs, move |_| cell.set(None));
+    }
     let on_lookup = {
         let lookup = lookup.setter();
         Callback::from(move |id: String| {
@@ -441,6 +483,17 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             }
         })
     };
+    // Like `set_choice`, for a change that needs its own data (a value).
+    let set_choice_with = {
+        let (choices, inspection, request) = (choices.clone(), inspection.clone(), request.clone());
+        Callback::from(move |f: Box<dyn Fn(&mut Choices)>| {
+            if let (Some(mut c), Some(Ok(i))) = ((*choices).clone(), (*inspection).clone()) {
+                f(&mut c);
+                request(None, Some(c.settings(&i)));
+                choices.set(Some(c));
+            }
+        })
+    };
     let (state, status) = match (&*progress, &*result) {
         (Some(_), _) => ("working", i18n::WORKING.get(l).to_string()),
         (None, None) => ("idle", i18n::IDLE.get(l).to_string()),
@@ -452,7 +505,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 a.totals.customers,
                 a.cohorts.len(),
                 a.skipped_count,
-            ),
+            ) + &i18n::left_out(l, a.notes.filtered_count, a.notes.row_filtered),
         ),
         (None, Some(Err(e))) => ("error", i18n::import_error(l, e)),
     };
@@ -543,6 +596,8 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                         on_change={set_choice(|c, v| c.order = v.parse().ok())} />
                     <Choice testid="map-status" label={i18n::MAP_STATUS.get(l)} options={with_none(&columns)} selected={c.status.map_or("none".to_string(), |i| i.to_string())}
                         on_change={set_choice(|c, v| c.status = v.parse().ok())} />
+                    <Choice testid="map-filter" label={i18n::MAP_FILTER.get(l)} options={with_none(&columns)} selected={c.filter.as_ref().map_or("none".to_string(), |f| f.column.to_string())}
+                        on_change={set_choice(|c, v| c.filter = v.parse().ok().map(|column| import::RowFilter { column, excluded: Vec::new() }))} />
                     <Choice testid="map-segment" label={i18n::MAP_SEGMENT.get(l)} options={with_none(&columns)} selected={c.segment.map_or("none".to_string(), |i| i.to_string())}
                         on_change={set_choice(|c, v| c.segment = v.parse().ok())} />
                     if slash {
@@ -583,6 +638,37 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                         </label>
                     </div>
                 }
+                if let Some(f) = c.filter.clone() {
+                    <fieldset class="row-filter" data-testid="row-filter-rows" data-value={a.notes.row_filtered.to_string()}>
+                        <legend>{ i18n::row_filter(l, columns.get(f.column).map_or("", |(_, n)| n.as_str()), a.notes.row_filtered) }</legend>
+                        { for a.notes.filter_values.iter().map(|(v, n)| {
+                            let kept = !f.excluded.contains(v);
+                            let value = v.clone();
+                            let on_toggle = {
+                                let set = set_choice_with.clone();
+                                Callback::from(move |e: Event| {
+                                    let input: HtmlInputElement = e.target_unchecked_into();
+                                    let (value, keep) = (value.clone(), input.checked());
+                                    set.emit(Box::new(move |c: &mut Choices| {
+                                        if let Some(f) = c.filter.as_mut() {
+                                            f.excluded.retain(|x| *x != value);
+                                            if !keep {
+                                                f.excluded.push(value.clone());
+                                                f.excluded.sort();
+                                            }
+                                        }
+                                    }));
+                                })
+                            };
+                            html! {
+                                <label class="check">
+                                    <input type="checkbox" data-testid="filter-value" data-value={v.clone()} checked={kept} onchange={on_toggle} />
+                                    { format!("\u{2068}{}\u{2069} ({})", if v.is_empty() { i18n::BLANK_SEGMENT.get(l) } else { v.as_str() }, i18n::format_number(l, *n as f64, 0)) }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                }
                 if a.notes.line_items > 0 {
                     <p class="hint" data-testid="line-item-rows" data-value={a.notes.line_items.to_string()}>{ i18n::line_items(l, a.notes.line_items) }</p>
                 }
@@ -595,7 +681,8 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 </p>
             }
             if let (Some(a), Some(c)) = (analysis, (*choices).clone()) {
-                <DataViews lang={l} analysis={a} on_or_after={c.on_or_after} model_p={props.model_p} on_fit={props.on_fit.clone()} />
+                <DataViews lang={l} analysis={a} on_or_after={c.on_or_after} model_p={props.model_p} on_fit={props.on_fit.clone()}
+                    on_cell={on_cell.clone()} cell={(*cell).clone()} />
             }
         </section>
         <forecast::Forecasts lang={l} {range} import_run={*runs} result={(*forecast).clone()} progress={*forecast_progress}
@@ -723,6 +810,130 @@ fn spawn_workbook_worker(
     })
 }
 
+#[derive(Properties, PartialEq)]
+struct CellProps {
+    lang: Lang,
+    analysis: Same,
+    on_cell: Callback<(i32, usize)>,
+    cell: Option<Rc<CellView>>,
+}
+
+/// "Who is in a cell": a cohort and an offset (or a click on the table),
+/// the cell's customers listed, and all of them as CSV.
+#[component]
+fn CellCustomers(props: &CellProps) -> Html {
+    let l = props.lang;
+    let a = &props.analysis.0;
+    let cohort = use_state(|| None::<i32>);
+    let offset = use_state(|| 0usize);
+    {
+        // A cell clicked in the table: the choices follow it.
+        let (cohort, offset) = (cohort.setter(), offset.setter());
+        use_effect_with(props.cell.clone(), move |cell| {
+            if let Some(c) = cell {
+                cohort.set(Some(c.cohort));
+                offset.set(c.offset);
+            }
+        });
+    }
+    let chosen = (*cohort).or(a.cohorts.first().map(|c| c.period));
+    let k = *offset;
+    let on_show = {
+        let (on_cell, cohort) = (props.on_cell.clone(), chosen);
+        let offset = k;
+        Callback::from(move |_| {
+            if let Some(c) = cohort {
+                on_cell.emit((c, offset));
+            }
+        })
+    };
+    let on_cohort = {
+        let cohort = cohort.clone();
+        Callback::from(move |v: String| cohort.set(v.parse().ok()))
+    };
+    let on_offset = {
+        let offset = offset.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            offset.set(input.value().parse().unwrap_or(0));
+        })
+    };
+    let on_csv = {
+        let cell = props.cell.clone();
+        Callback::from(move |_| {
+            if let Some(c) = &cell {
+                browser::download(
+                    "repurchase-lab-cell-customers.csv",
+                    "text/csv;charset=utf-8",
+                    &format!("{}{}", crate::formats::export::BOM, c.csv),
+                );
+            }
+        })
+    };
+    let label = |p: i32| {
+        a.cohorts
+            .iter()
+            .find(|c| c.period == p)
+            .map_or_else(String::new, |c| c.label.clone())
+    };
+    html! {
+        <div class="cell-customers">
+            <h3>{ i18n::CELL_HEADING.get(l) }</h3>
+            <p class="hint">{ i18n::CELL_LEAD.get(l) }</p>
+            <div class="mapping">
+                <Choice testid="cell-cohort" label={i18n::COHORT.get(l)}
+                    options={a.cohorts.iter().map(|c| (AttrValue::from(c.period.to_string()), AttrValue::from(c.label.clone()))).collect::<Vec<_>>()}
+                    selected={AttrValue::from(chosen.map_or(String::new(), |c| c.to_string()))} on_change={on_cohort} />
+                <label class="choice">{ i18n::CELL_OFFSET.get(l) }
+                    <input type="number" min="0" step="1" data-testid="cell-offset" value={k.to_string()} onchange={on_offset} />
+                </label>
+                <button type="button" data-testid="cell-show" onclick={on_show}>{ i18n::CELL_SHOW.get(l) }</button>
+            </div>
+            if let Some(c) = &props.cell {
+                <div data-testid="cell-customers" data-value={c.count.to_string()} data-cohort={label(c.cohort)} data-offset={c.offset.to_string()}>
+                    <p>{ i18n::cell_count(l, &label(c.cohort), c.offset, c.count) }</p>
+                    if c.count > 0 {
+                        <button type="button" data-testid="cell-customers-csv" onclick={on_csv}>{ i18n::CELL_CSV.get(l) }</button>
+                        <div class="table-scroll cell-list">
+                            <table class="mini-table">
+                                <thead><tr>
+                                    <th scope="col">{ i18n::CUSTOMER.get(l) }</th>
+                                    <th scope="col">{ i18n::ORDERS.get(l) }</th>
+                                    if a.totals.revenue.is_some() {
+                                        <th scope="col">{ i18n::REVENUE.get(l) }</th>
+                                    }
+                                </tr></thead>
+                                <tbody>
+                                    { for c.listed.iter().map(|(id, orders, revenue)| html! {
+                                        <tr>
+                                            <th scope="row">{ format!("\u{2068}{id}\u{2069}") }</th>
+                                            <td>{ orders.clone() }</td>
+                                            if a.totals.revenue.is_some() {
+                                                <td>{ crate::formats::decimal::parse(revenue).map_or(String::new(), |v| crate::i18n::format_number(l, v, 2)) }</td>
+                                            }
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                </div>
+            }
+        </div>
+    }
+}
+
+/// The customers of one cohort cell, as the worker sent them.
+#[derive(Debug, PartialEq)]
+struct CellView {
+    cohort: i32,
+    offset: usize,
+    count: usize,
+    /// (id, orders, revenue) of the first ones listed.
+    listed: Vec<(String, String, String)>,
+    csv: String,
+}
+
 #[derive(Properties)]
 struct ViewsProps {
     lang: Lang,
@@ -730,6 +941,9 @@ struct ViewsProps {
     on_or_after: bool,
     model_p: [f64; 10],
     on_fit: Callback<(Rc<crate::simulator::fit::Fit>, Period)>,
+    /// Asks for a cell's customers: (cohort period, offset).
+    on_cell: Callback<(i32, usize)>,
+    cell: Option<Rc<CellView>>,
 }
 
 impl PartialEq for ViewsProps {
@@ -739,6 +953,8 @@ impl PartialEq for ViewsProps {
             && self.on_or_after == other.on_or_after
             && self.model_p == other.model_p
             && self.on_fit == other.on_fit
+            && self.on_cell == other.on_cell
+            && self.cell == other.cell
     }
 }
 
@@ -881,7 +1097,15 @@ fn DataViews(props: &ViewsProps) -> Html {
                     <button type="button" data-testid="download-skipped" onclick={on_skipped}>{ i18n::DOWNLOAD_SKIPPED.get(l) }</button>
                 }
             </div>
-            <CohortTable analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} />
+            <CohortTable analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} on_cell={{
+                let (a, on_cell) = (a.clone(), props.on_cell.clone());
+                Callback::from(move |(label, k): (String, usize)| {
+                    if let Some(c) = a.cohorts.iter().find(|c| c.label == label) {
+                        on_cell.emit((c.period, k));
+                    }
+                })
+            }} />
+            <CellCustomers lang={l} analysis={Same(a.clone())} on_cell={props.on_cell.clone()} cell={props.cell.clone()} />
             if !a.segments.is_empty() {
                 <super::segments::SegmentViews analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} />
             }

@@ -33,6 +33,8 @@ pub enum Request {
     Customers,
     /// Fit Pareto/NBD and MBG/NBD beside the last BG/NBD and compare them.
     Compare { lang: Lang },
+    /// The customers of one cell of the last import's cohort table.
+    Cell { cohort: i32, offset: usize },
     /// Fit the sBG to survivor counts (needs no import).
     Sbg {
         survivors: String,
@@ -70,9 +72,21 @@ pub enum Reply {
     Customers { csv: String },
     /// The models compared, drawn ("" before a forecast).
     Compare { html: String },
+    /// A cell's customers: how many, the first [`CELL_LISTED`] as
+    /// `id\torders\trevenue` lines (for the page), and all as CSV.
+    Cell {
+        cohort: i32,
+        offset: usize,
+        count: usize,
+        listed: String,
+        csv: String,
+    },
     /// The sBG panel: its chart (or "") and its numbers.
     Sbg { svg: String, html: String },
 }
+
+/// Customers of a cell listed on the page (all of them are in the CSV).
+pub const CELL_LISTED: usize = 100;
 
 /// Writes a tag and its fields.
 fn write(tag: &str, fields: &[&str]) -> String {
@@ -127,6 +141,9 @@ impl Request {
             }
             Request::Lookup { id, lang } => write("lookup", &[id, lang.code()]),
             Request::Customers => write("customers", &[]),
+            Request::Cell { cohort, offset } => {
+                write("cell", &[&cohort.to_string(), &offset.to_string()])
+            }
             Request::Compare { lang } => write("compare", &[lang.code()]),
             Request::Sbg {
                 survivors,
@@ -155,6 +172,10 @@ impl Request {
                 lang: Lang::from_code(lang)?,
             },
             ("customers", []) => Request::Customers,
+            ("cell", [cohort, offset]) => Request::Cell {
+                cohort: cohort.parse().ok()?,
+                offset: offset.parse().ok()?,
+            },
             ("compare", [lang]) => Request::Compare {
                 lang: Lang::from_code(lang)?,
             },
@@ -182,6 +203,22 @@ impl Reply {
             ),
             Reply::Lookup { html } => write("lookup", &[html]),
             Reply::Customers { csv } => write("customers", &[csv]),
+            Reply::Cell {
+                cohort,
+                offset,
+                count,
+                listed,
+                csv,
+            } => write(
+                "cell",
+                &[
+                    &cohort.to_string(),
+                    &offset.to_string(),
+                    &count.to_string(),
+                    listed,
+                    csv,
+                ],
+            ),
             Reply::Compare { html } => write("compare", &[html]),
             Reply::Sbg { svg, html } => write("sbg", &[svg, html]),
         }
@@ -204,6 +241,13 @@ impl Reply {
                 html: html.to_string(),
             },
             ("customers", [csv]) => Reply::Customers {
+                csv: csv.to_string(),
+            },
+            ("cell", [cohort, offset, count, listed, csv]) => Reply::Cell {
+                cohort: cohort.parse().ok()?,
+                offset: offset.parse().ok()?,
+                count: count.parse().ok()?,
+                listed: listed.to_string(),
                 csv: csv.to_string(),
             },
             ("compare", [html]) => Reply::Compare {
@@ -249,6 +293,10 @@ mod tests {
                 lang: Lang::En,
             },
             Request::Customers,
+            Request::Cell {
+                cohort: -3,
+                offset: 12,
+            },
             Request::Compare { lang: Lang::Zh },
             Request::Sbg {
                 survivors: "1000\n631\n468".into(),
@@ -298,6 +346,17 @@ mod tests {
             Reply::Customers {
                 csv: "\u{feff}id\n=1+1\n".into(),
             },
+            Reply::Cell {
+                cohort: 648,
+                offset: 2,
+                count: 2,
+                listed: "a@x.com\t2\t15.5\nB\t1\t0".into(),
+                csv: "customer,orders,revenue\r\n\"a,b\",1,2\r\n".into(),
+            },
+            Reply::Imported(Box::new((
+                Err(ImportError::BadWorkbook("zip: bad\tentry, 3%".into())),
+                Err(ImportError::EmptyWorkbook),
+            ))),
             Reply::Sbg {
                 svg: String::new(),
                 html: "<b>α</b>".into(),

@@ -269,6 +269,10 @@ pub fn encode_settings(s: &Settings) -> String {
         opt(m.cancelled),
         opt(m.segment),
         s.title_rows.to_string(),
+        s.filter.as_ref().map_or("-".to_string(), |f| {
+            let values: Vec<String> = f.excluded.iter().map(|v| esc(v)).collect();
+            format!("{}:{}", f.column, values.join(","))
+        }),
     ]
     .join("\t")
 }
@@ -276,7 +280,7 @@ pub fn encode_settings(s: &Settings) -> String {
 /// Reads settings written by [`encode_settings`].
 pub fn decode_settings(text: &str) -> Option<Settings> {
     let f: Vec<&str> = text.split('\t').collect();
-    if f.len() != 14 {
+    if f.len() != 15 {
         return None;
     }
     Some(Settings {
@@ -296,6 +300,20 @@ pub fn decode_settings(text: &str) -> Option<Settings> {
         shop: Shop::from_code(f[8])?,
         keep_all: f[9] == "1",
         title_rows: Field::read(f[13])?,
+        filter: match f[14] {
+            "-" => None,
+            v => {
+                let (column, values) = v.split_once(':')?;
+                Some(crate::import::RowFilter {
+                    column: Field::read(column)?,
+                    excluded: if values.is_empty() {
+                        Vec::new()
+                    } else {
+                        values.split(',').map(unesc).collect()
+                    },
+                })
+            }
+        },
     })
 }
 
@@ -386,7 +404,7 @@ pub fn encode(
             ));
             let n = &a.notes;
             out.push(format!(
-                "notes\t{}\t{}\t{}\t{}\t{}\t{}",
+                "notes\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 n.shop.code(),
                 n.extra_count,
                 list(&n.extra_lines),
@@ -396,7 +414,13 @@ pub fn encode(
                     .map(|(v, c)| format!("{c}:{}", esc(v)))
                     .collect::<Vec<_>>()
                     .join(","),
-                n.line_items
+                n.line_items,
+                n.row_filtered,
+                n.filter_values
+                    .iter()
+                    .map(|(v, c)| format!("{c}:{}", esc(v)))
+                    .collect::<Vec<_>>()
+                    .join(",")
             ));
             let cohort = |tag: &str, c: &CohortRow| {
                 format!(
@@ -540,7 +564,7 @@ pub fn decode(
                     }
                 }
             }
-            "notes" if f.len() == 7 => {
+            "notes" if f.len() == 9 => {
                 let n = &mut analysis.as_mut()?.notes;
                 n.shop = Shop::from_code(f[1])?;
                 n.extra_count = Field::read(f[2])?;
@@ -557,6 +581,13 @@ pub fn decode(
                     }
                 }
                 n.line_items = Field::read(f[6])?;
+                n.row_filtered = Field::read(f[7])?;
+                if !f[8].is_empty() {
+                    for item in f[8].split(',') {
+                        let (c, v) = item.split_once(':')?;
+                        n.filter_values.push((unesc(v), Field::read(c)?));
+                    }
+                }
             }
             "segment" if f.len() == 4 => analysis.as_mut()?.segments.push(Segment {
                 name: unesc(f[1]),

@@ -527,3 +527,55 @@ pub fn line_items(lang: Lang, count: u64) -> String {
         Lang::Zh => format!("{count} 行为上方订单的商品明细行：每个订单只计一次，金额取订单总额。"),
     }
 }
+
+// Who is in a cell.
+pub const CELL_HEADING: L = L("Who is in a cell", "某个单元格里有哪些客户");
+pub const CELL_LEAD: L = L(
+    "Click a cell of the table, or choose a cohort and an offset: its customers are listed here (ids stay in this browser, never in a link).",
+    "点击表格中的单元格，或选择同期群和期数：这里列出其中的客户（客户编号只留在本浏览器中，不会进入链接）。",
+);
+pub const CELL_OFFSET: L = L("Periods after the first purchase", "首购后的期数");
+pub const CELL_SHOW: L = L("Show its customers", "显示这些客户");
+pub const CELL_CSV: L = L("Download them (CSV)", "下载（CSV）");
+pub const CUSTOMER: L = L("Customer", "客户");
+pub const ORDERS: L = L("Orders", "订单数");
+pub const REVENUE: L = L("Revenue", "金额");
+
+/// How many customers a cell has.
+pub fn cell_count(lang: Lang, cohort: &str, offset: usize, count: usize) -> String {
+    let shown = count.min(crate::formats::protocol::CELL_LISTED);
+    match (lang, count > shown) {
+        (Lang::En, false) => format!("Cohort {cohort}, +{offset}: {count} customers."),
+        (Lang::En, true) => format!("Cohort {cohort}, +{offset}: {count} customers; the first {shown} by revenue are listed, all are in the CSV."),
+        (Lang::Zh, false) => format!("同期群 {cohort}，+{offset}：{count} 位客户。"),
+        (Lang::Zh, true) => format!("同期群 {cohort}，+{offset}：{count} 位客户；按金额列出前 {shown} 位，全部客户见 CSV。"),
+    }
+}
+
+// The row filter.
+pub const MAP_FILTER: L = L("Keep rows by (filter)", "按此列筛选行");
+
+/// The row filter's legend: the column and the rows it leaves out.
+pub fn row_filter(lang: Lang, column: &str, rows: u64) -> String {
+    match lang {
+        Lang::En => {
+            format!("Rows kept by {column} (untick a value to leave its rows out; {rows} left out)")
+        }
+        Lang::Zh => {
+            format!("按「{column}」保留的行（取消勾选某个值即排除其所在行；已排除 {rows} 行）")
+        }
+    }
+}
+
+/// What the summary line adds for rows left out by status and by the filter.
+pub fn left_out(lang: Lang, by_status: u64, by_filter: u64) -> String {
+    match (lang, by_status, by_filter) {
+        (_, 0, 0) => String::new(),
+        (Lang::En, s, 0) => format!(" {s} rows left out by status."),
+        (Lang::En, 0, f) => format!(" {f} rows left out by the filter."),
+        (Lang::En, s, f) => format!(" {s} rows left out by status, {f} by the filter."),
+        (Lang::Zh, s, 0) => format!("按状态排除 {s} 行。"),
+        (Lang::Zh, 0, f) => format!("按筛选排除 {f} 行。"),
+        (Lang::Zh, s, f) => format!("按状态排除 {s} 行，按筛选排除 {f} 行。"),
+    }
+}

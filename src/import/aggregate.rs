@@ -116,7 +116,15 @@ pub struct Notes {
     pub filtered_count: u64,
     /// Line-item rows merged into the order above them.
     pub line_items: u64,
+    /// The filter column's values and their rows (before the filter), most
+    /// rows first, at most [`FILTER_VALUES_LISTED`].
+    pub filter_values: Vec<(String, u64)>,
+    /// Rows left out by the row filter.
+    pub row_filtered: u64,
 }
+
+/// Values of the filter column listed (the rest are always kept).
+pub const FILTER_VALUES_LISTED: usize = 40;
 
 /// Segments listed by name; more values than this are listed as the
 /// largest `SEGMENTS_LISTED - 1` and one "other".

@@ -100,6 +100,17 @@ pub struct Settings {
     pub keep_all: bool,
     /// Records above the header (title lines), left out.
     pub title_rows: usize,
+    /// Rows left out by a column's values (store, country …), if any.
+    pub filter: Option<RowFilter>,
+}
+
+/// Keep rows whose `column` has any value but the `excluded` ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowFilter {
+    /// The column (0-based).
+    pub column: usize,
+    /// Values (trimmed) whose rows are left out.
+    pub excluded: Vec<String>,
 }
 
 impl Inspection {
@@ -115,6 +126,7 @@ impl Inspection {
             shop: self.shop,
             keep_all: false,
             title_rows: self.title_rows,
+            filter: None,
         }
     }
 }

@@ -84,6 +84,12 @@ impl Analysis {
                 ]),
             ));
         }
+        if n.row_filtered > 0 {
+            fields.push((
+                "row_filter",
+                Json::obj([("rows", Json::Num(n.row_filtered as f64))]),
+            ));
+        }
         if n.line_items > 0 {
             fields.push(("line_items", Json::Num(n.line_items as f64)));
         }

@@ -152,6 +152,9 @@ pub fn analyze_rows(
     let mut filtered: Vec<(String, u64)> = Vec::new();
     let mut filtered_count = 0u64;
     let filter = !settings.keep_all && (m.status.is_some() || m.cancelled.is_some());
+    let mut filter_index: FxMap<String, usize> = FxMap::default();
+    let mut filter_values: Vec<(String, u64)> = Vec::new();
+    let mut row_filtered = 0u64;
     let mut seg: Vec<u32> = Vec::new();
     let mut seg_names: Vec<String> = Vec::new();
     let mut seg_index: FxMap<String, u32> = FxMap::default();
@@ -227,6 +230,20 @@ pub fn analyze_rows(
         if cust.len() % 65_536 == 65_535 && !progress(records.position() as f64 / total_bytes * 0.8)
         {
             return Err(ImportError::Cancelled);
+        }
+        if let Some(f) = &settings.filter {
+            let value = fields.get(f.column).map_or("", |v| csv::trim(v));
+            match filter_index.get(value) {
+                Some(&i) => filter_values[i].1 += 1,
+                None => {
+                    filter_index.insert(value.to_string(), filter_values.len());
+                    filter_values.push((value.to_string(), 1));
+                }
+            }
+            if f.excluded.iter().any(|e| e == value) {
+                row_filtered += 1;
+                continue;
+            }
         }
         if fields.len() <= needed {
             skip(
@@ -408,6 +425,9 @@ pub fn analyze_rows(
         return Err(ImportError::Cancelled);
     }
     filtered.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    drop(filter_index);
+    filter_values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    filter_values.truncate(crate::import::aggregate::FILTER_VALUES_LISTED);
     let rows = Rows {
         names,
         ends,
@@ -428,6 +448,8 @@ pub fn analyze_rows(
             filtered,
             filtered_count,
             line_items,
+            filter_values,
+            row_filtered,
         },
     };
     let result = regroup(&rows, &reading, settings.granularity);

@@ -228,6 +228,7 @@ proptest! {
             shop: Default::default(),
             keep_all: false,
             title_rows: 0,
+            filter: None,
         };
         let (a, rows) = analyze_rows(&text, &settings, &mut |_| true).unwrap();
         let distinct: std::collections::BTreeSet<&str> = picks.iter().map(|&p| IDS[p].trim()).collect();
@@ -603,4 +604,27 @@ fn shop_exports_match_the_pandas_reference() {
             }
         }
     }
+}
+
+#[test]
+fn row_filter_by_a_columns_values() {
+    let text = "customer,date,amount,store\nA,2024-01-05,10,Berlin\nB,2024-01-06,5,Paris\nA,2024-02-01,3,Paris\nC,2024-02-03,4,\n";
+    let mut s = inspect(text).unwrap().guessed_settings();
+    s.filter = Some(RowFilter {
+        column: 3,
+        excluded: vec!["Paris".to_string()],
+    });
+    let a = analyze(text, &s, &mut |_| true).unwrap();
+    assert_eq!(a.notes.row_filtered, 2);
+    assert_eq!(
+        a.notes.filter_values,
+        vec![
+            ("Paris".to_string(), 2),
+            (String::new(), 1),
+            ("Berlin".to_string(), 1)
+        ]
+    );
+    assert_eq!((a.totals.customers, a.totals.rows), (2, 2));
+    let round = crate::formats::wire::decode_settings(&crate::formats::wire::encode_settings(&s));
+    assert_eq!(round, Some(s));
 }

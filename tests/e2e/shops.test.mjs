@@ -96,6 +96,18 @@ test('a segment picked and opened; rows with extra fields reported', async () =>
   assert.deepEqual(json.extra_fields, { count: 2, lines: [4, 7] });
   await page.locator('[data-testid="segments"]').scrollIntoViewIfNeeded();
   await page.locator('[data-testid="segments"]').screenshot({ path: `${ARTIFACTS}segments.png` });
+  // The row filter: the city column's values, Paris left out.
+  await workerDone(page, () => page.selectOption('[data-testid="map-filter"]', '3'));
+  const values = await page.$$eval('[data-testid="filter-value"]', (es) => es.map((e) => [e.dataset.value, e.checked]));
+  assert.deepEqual(values, [['Berlin', true], ['Paris', true]]);
+  assert.equal(Number(await value(page, 'row-filter-rows')), 0);
+  await workerDone(page, () => page.uncheck('[data-testid="filter-value"][data-value="Paris"]'));
+  assert.equal(Number(await value(page, 'row-filter-rows')), 3);
+  assert.match(await page.textContent('[data-testid="import-status"]'), /3 rows left out by the filter/);
+  const filtered = await exported(page);
+  assert.equal(filtered.row_filter.rows, 3);
+  assert.equal(filtered.totals.rows, 3);
+  assert.ok(!page.url().includes('Paris'), 'the filter stays out of the link');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -133,6 +145,29 @@ test('workbooks: sheet picker, title rows, same analysis as the CSV; the reader 
   (await import('node:fs')).writeFileSync(bad, 'PK\u0003\u0004 this is not a zip');
   assert.equal(await importFile(page, bad), 'error');
   assert.match(await page.textContent('[data-testid="import-status"]'), /could not be read/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('who is in a cell: click it, see its customers, download them', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  assert.equal(await importFile(page, fixture('basic.csv')), 'done');
+  await page.locator('[data-testid="data-cohort-cell"][data-cohort="2024-01"][data-offset="0"]').scrollIntoViewIfNeeded();
+  await page.click('[data-testid="data-cohort-cell"][data-cohort="2024-01"][data-offset="0"]');
+  await page.waitForSelector('[data-testid="cell-customers"][data-cohort="2024-01"][data-offset="0"]');
+  assert.equal(Number(await value(page, 'cell-customers')), 2);
+  const ids = await page.$$eval('[data-testid="cell-customers"] tbody th', (ths) => ths.map((t) => t.textContent.replace(/[\u2068\u2069]/g, '')));
+  assert.deepEqual(ids, ['A', 'B']);
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="cell-customers-csv"]')]);
+  const csv = readFileSync(await d.path(), 'utf8');
+  assert.equal(csv, '\ufeffcustomer,orders,revenue\r\nA,2,15\r\nB,1,7\r\n');
+  // The same by the choices (keyboard users): 2024-01, +1.
+  await page.fill('[data-testid="cell-offset"]', '1');
+  await page.press('[data-testid="cell-offset"]', 'Tab');
+  await page.click('[data-testid="cell-show"]');
+  await page.waitForSelector('[data-testid="cell-customers"][data-offset="1"]');
+  assert.equal(Number(await value(page, 'cell-customers')), 1);
+  assert.ok(!page.url().includes('A,'), 'no customer id in the link');
   assert.deepEqual(problems, []);
   await context.close();
 });
