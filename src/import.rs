@@ -32,7 +32,8 @@ pub mod workbook;
 
 pub use crate::period::Period;
 pub use aggregate::{
-    aggregate, mean_retention, regroup, Analysis, CohortRow, Notes, Reading, Segment, Totals,
+    aggregate, mean_retention, regroup, Analysis, CohortRow, Notes, Reading, Retention, Segment,
+    Totals,
 };
 pub use cohort_table::{analyze_table, detect_table, TableColumns};
 pub use ids::group_by_customer;

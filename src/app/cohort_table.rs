@@ -34,7 +34,7 @@ impl PartialEq for Same {
 #[derive(Properties, PartialEq)]
 pub(crate) struct TableProps {
     pub analysis: Same,
-    pub on_or_after: bool,
+    pub on_or_after: crate::import::Retention,
     pub lang: Lang,
     /// A cell was clicked: (its cohort's label, offset).
     #[prop_or_default]
@@ -163,7 +163,7 @@ impl Drawing {
     fn start(
         host: &NodeRef,
         a: Rc<Analysis>,
-        on_or_after: bool,
+        on_or_after: crate::import::Retention,
         l: Lang,
         drawing: UseStateSetter<Option<(usize, usize)>>,
     ) -> Option<Drawing> {

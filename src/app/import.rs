@@ -43,7 +43,7 @@ struct Choices {
     filter: Option<import::RowFilter>,
     day_order: &'static str,
     granularity: Period,
-    on_or_after: bool,
+    on_or_after: import::Retention,
 }
 
 impl Choices {
@@ -60,7 +60,7 @@ impl Choices {
             filter: None,
             day_order: "auto",
             granularity: Period::Month,
-            on_or_after: false,
+            on_or_after: import::Retention::On,
         }
     }
 
@@ -611,9 +611,9 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                         selected={c.granularity.code()}
                         on_change={set_choice(|c, v| if let Some(g) = Period::from_code(v) { c.granularity = g })} />
                     <Choice testid="retention-mode" label={i18n::RETENTION_MODE.get(l)}
-                        options={vec![(AttrValue::from("on"), AttrValue::from(i18n::RETENTION_MODES[0].get(l))), (AttrValue::from("on-or-after"), AttrValue::from(i18n::RETENTION_MODES[1].get(l)))]}
-                        selected={if c.on_or_after { "on-or-after" } else { "on" }}
-                        on_change={set_choice(|c, v| c.on_or_after = v == "on-or-after")} />
+                        options={vec![(AttrValue::from("on"), AttrValue::from(i18n::RETENTION_MODES[0].get(l))), (AttrValue::from("on-or-after"), AttrValue::from(i18n::RETENTION_MODES[1].get(l))), (AttrValue::from("previous"), AttrValue::from(i18n::RETENTION_PREVIOUS.get(l)))]}
+                        selected={c.on_or_after.code()}
+                        on_change={set_choice(|c, v| c.on_or_after = import::Retention::from_code(v).unwrap_or_default())} />
                 </div>
             }
             if let Some(Ok(i)) = &*inspection {
@@ -938,7 +938,7 @@ struct CellView {
 struct ViewsProps {
     lang: Lang,
     analysis: Rc<Analysis>,
-    on_or_after: bool,
+    on_or_after: import::Retention,
     model_p: [f64; 10],
     on_fit: Callback<(Rc<crate::simulator::fit::Fit>, Period)>,
     /// Asks for a cell's customers: (cohort period, offset).

@@ -15,7 +15,7 @@ use crate::import::{mean_retention, Segment};
 #[derive(Properties, PartialEq)]
 pub(crate) struct SegmentProps {
     pub analysis: Same,
-    pub on_or_after: bool,
+    pub on_or_after: crate::import::Retention,
     pub lang: Lang,
 }
 

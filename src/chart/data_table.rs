@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::heatmap::seq_bucket;
 use super::xml_escape;
-use crate::import::Analysis;
+use crate::import::{Analysis, Retention};
 
 /// Words of the table, in the page language.
 pub struct DataTableLabels<'a> {
@@ -28,16 +28,18 @@ pub struct DataTableLabels<'a> {
 }
 
 /// The weighted and simple means by offset, leaving out in-progress cells.
-pub fn means(a: &Analysis, on_or_after: bool) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
+pub fn means(a: &Analysis, view: impl Into<Retention>) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
+    let view = view.into();
     let width = a.cohorts.iter().map(|c| c.active.len()).max().unwrap_or(0);
     (0..width)
         .map(|k| {
             let (mut active, mut size, mut sum, mut n) = (0.0, 0.0, 0.0, 0.0);
             for c in &a.cohorts {
-                if a.complete(c, k) {
-                    let r = c.retention(k, on_or_after);
-                    active += r * c.size as f64;
-                    size += c.size as f64;
+                // A previous-period cell over nobody is no cell.
+                if a.complete(c, k) && c.base(k, view) > 0 {
+                    let r = c.retention(k, view);
+                    active += c.active_at(k, view) as f64;
+                    size += c.base(k, view) as f64;
                     sum += r;
                     n += 1.0;
                 }
@@ -69,7 +71,12 @@ fn width(a: &Analysis) -> usize {
 /// The table with `data-cohort-cell` hooks (CONTRACT.md), as one HTML table.
 /// Cells name a colour bucket (`h0` … `h19`, [`super::heatmap::stylesheet`])
 /// and carry no tooltip: the page writes it when the pointer arrives.
-pub fn data_table_html(a: &Analysis, on_or_after: bool, labels: &DataTableLabels) -> String {
+pub fn data_table_html(
+    a: &Analysis,
+    on_or_after: impl Into<Retention>,
+    labels: &DataTableLabels,
+) -> String {
+    let on_or_after = on_or_after.into();
     let w = width(a);
     let mut out = String::with_capacity(170 * (w * w / 2 + w) + 512);
     out.push_str("<table class=\"heatmap data-table\">");
@@ -115,7 +122,8 @@ const SIZE_PX: usize = 56;
 const ROW_PX: usize = 21;
 
 /// Cuts the table into parts (see [`Split`]).
-pub fn split(a: &Analysis, on_or_after: bool, labels: &DataTableLabels) -> Split {
+pub fn split(a: &Analysis, on_or_after: impl Into<Retention>, labels: &DataTableLabels) -> Split {
+    let on_or_after = on_or_after.into();
     let w = width(a);
     let width = LABEL_PX + SIZE_PX + w * COLUMN_PX;
     let open = |out: &mut String| {
@@ -159,7 +167,7 @@ impl Split {
             self.width,
             LABEL_PX + SIZE_PX
         );
-        write_rows(&mut out, a, rows, 0..0, false, true);
+        write_rows(&mut out, a, rows, 0..0, Retention::On, true);
         out.push_str("</tbody></table></div></div>");
         out
     }
@@ -179,7 +187,14 @@ impl Split {
     /// out of sight (`.data-band`). Rows after the last one reaching into the
     /// band are left out; a shorter row before it is an empty row that keeps
     /// the height.
-    pub fn band_html(&self, a: &Analysis, i: usize, j: usize, on_or_after: bool) -> String {
+    pub fn band_html(
+        &self,
+        a: &Analysis,
+        i: usize,
+        j: usize,
+        on_or_after: impl Into<Retention>,
+    ) -> String {
+        let on_or_after = on_or_after.into();
         let block = self.blocks[i].clone();
         let cols = j * BAND_COLUMNS..(j + 1) * BAND_COLUMNS;
         let end = block
@@ -235,7 +250,7 @@ fn write_rows(
     a: &Analysis,
     rows: Range<usize>,
     cols: Range<usize>,
-    on_or_after: bool,
+    on_or_after: Retention,
     lead: bool,
 ) {
     for c in &a.cohorts[rows] {
@@ -284,7 +299,7 @@ fn write_rows(
     }
 }
 
-fn write_means(out: &mut String, a: &Analysis, on_or_after: bool, labels: &DataTableLabels) {
+fn write_means(out: &mut String, a: &Analysis, on_or_after: Retention, labels: &DataTableLabels) {
     out.push_str("<tfoot>");
     let (weighted, simple) = means(a, on_or_after);
     for (name, row, testid) in [

@@ -43,7 +43,8 @@ pub fn skipped_csv(a: &Analysis, reason: &dyn Fn(SkipReason) -> String) -> Strin
 
 /// An import's cohort table as CSV: one row per cell, "on" or "on or after"
 /// retention as the page shows it.
-pub fn analysis_csv(a: &Analysis, on_or_after: bool) -> String {
+pub fn analysis_csv(a: &Analysis, on_or_after: impl Into<crate::import::Retention>) -> String {
+    let on_or_after = on_or_after.into();
     let mut out = String::new();
     out.push(BOM);
     out.push_str("cohort,size,offset,active,retention,revenue,orders\r\n");

@@ -579,3 +579,8 @@ pub fn left_out(lang: Lang, by_status: u64, by_filter: u64) -> String {
         (Lang::Zh, s, f) => format!("按状态排除 {s} 行，按筛选排除 {f} 行。"),
     }
 }
+
+pub const RETENTION_PREVIOUS: L = L(
+    "in that period, of those who bought in the period before",
+    "在该期购买，占上一期购买者的比例",
+);

@@ -29,19 +29,76 @@ pub struct CohortRow {
     pub orders: Vec<u64>,
 }
 
-impl CohortRow {
-    /// Customers active at offset k: "on" (`active`) or "on or after" (`active_after`).
-    pub fn active_at(&self, k: usize, on_or_after: bool) -> u64 {
+/// How a cell's retention is counted (views of the same table).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Retention {
+    /// Customers who bought in period k, over the cohort's size.
+    #[default]
+    On,
+    /// Customers who bought in period k or later, over the cohort's size.
+    OnOrAfter,
+    /// Customers who bought in period k, over those who bought in period
+    /// k − 1 (PostHog's "previous period"); 1 at k = 0.
+    Previous,
+}
+
+impl From<bool> for Retention {
+    /// `true`: on or after; `false`: on.
+    fn from(on_or_after: bool) -> Retention {
         if on_or_after {
-            self.active_after[k]
+            Retention::OnOrAfter
         } else {
-            self.active[k]
+            Retention::On
+        }
+    }
+}
+
+impl Retention {
+    /// The stable code (the `retention-mode` select).
+    pub fn code(self) -> &'static str {
+        match self {
+            Retention::On => "on",
+            Retention::OnOrAfter => "on-or-after",
+            Retention::Previous => "previous",
         }
     }
 
-    /// Retention at offset k: active over the cohort's size.
-    pub fn retention(&self, k: usize, on_or_after: bool) -> f64 {
-        self.active_at(k, on_or_after) as f64 / self.size.max(1) as f64
+    /// The view of a code.
+    pub fn from_code(code: &str) -> Option<Retention> {
+        [Retention::On, Retention::OnOrAfter, Retention::Previous]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+impl CohortRow {
+    /// Customers active at offset k: "on" (`active`) or "on or after"
+    /// (`active_after`); the previous-period view counts as "on".
+    pub fn active_at(&self, k: usize, view: impl Into<Retention>) -> u64 {
+        match view.into() {
+            Retention::OnOrAfter => self.active_after[k],
+            Retention::On | Retention::Previous => self.active[k],
+        }
+    }
+
+    /// What offset k's retention is a share of: the cohort's size, or, in
+    /// the previous-period view, the customers active at k − 1.
+    pub fn base(&self, k: usize, view: impl Into<Retention>) -> u64 {
+        match view.into() {
+            Retention::Previous if k > 0 => self.active[k - 1],
+            _ => self.size,
+        }
+    }
+
+    /// Retention at offset k: active over the base (0 when the base is 0).
+    pub fn retention(&self, k: usize, view: impl Into<Retention>) -> f64 {
+        let view = view.into();
+        let base = self.base(k, view);
+        if base == 0 {
+            0.0
+        } else {
+            self.active_at(k, view) as f64 / base as f64
+        }
     }
 }
 
@@ -145,20 +202,22 @@ pub struct Segment {
 }
 
 /// Customer-weighted mean retention by offset over cohorts' complete cells
-/// (the period in progress left out); None where no cohort has one.
+/// (the period in progress left out): Σ active ÷ Σ base; None where no
+/// cohort has one.
 pub fn mean_retention(
     cohorts: &[CohortRow],
     last_period: i32,
-    on_or_after: bool,
+    view: impl Into<Retention>,
 ) -> Vec<Option<f64>> {
+    let view = view.into();
     let len = cohorts.iter().map(|c| c.active.len()).max().unwrap_or(0);
     (0..len)
         .map(|k| {
             let (mut active, mut size) = (0u64, 0u64);
             for c in cohorts {
                 if k < c.active.len() && c.period + k as i32 != last_period {
-                    active += c.active_at(k, on_or_after);
-                    size += c.size;
+                    active += c.active_at(k, view);
+                    size += c.base(k, view);
                 }
             }
             (size > 0).then(|| active as f64 / size as f64)

@@ -628,3 +628,25 @@ fn row_filter_by_a_columns_values() {
     let round = crate::formats::wire::decode_settings(&crate::formats::wire::encode_settings(&s));
     assert_eq!(round, Some(s));
 }
+
+/// The previous-period view of the hand-worked BASIC table: Jan's active
+/// 2, 1, 1 → 1, 1/2, 1/1; the means leave out in-progress cells.
+#[test]
+fn previous_period_view_by_hand() {
+    let a = run(BASIC, Period::Month, None).unwrap();
+    let jan = &a.cohorts[0];
+    let v = Retention::Previous;
+    let r: Vec<f64> = (0..3).map(|k| jan.retention(k, v)).collect();
+    assert_eq!(r, vec![1.0, 0.5, 1.0]);
+    assert_eq!((jan.base(0, v), jan.base(2, v)), (2, 1));
+    let (weighted, _) = crate::chart::data_table::means(&a, v);
+    assert_eq!(weighted, vec![Some(1.0), Some(0.5), None]);
+    assert_eq!(
+        mean_retention(&a.cohorts, a.last_period, v),
+        vec![Some(1.0), Some(0.5), None]
+    );
+    assert_eq!(Retention::from_code("previous"), Some(v));
+    // "On" and "on or after" are what they were.
+    assert_eq!(jan.retention(2, false), 0.5);
+    assert_eq!(jan.retention(1, true), 1.0);
+}

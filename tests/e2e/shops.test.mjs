@@ -168,6 +168,11 @@ test('who is in a cell: click it, see its customers, download them', async () =>
   await page.waitForSelector('[data-testid="cell-customers"][data-offset="1"]');
   assert.equal(Number(await value(page, 'cell-customers')), 1);
   assert.ok(!page.url().includes('A,'), 'no customer id in the link');
+  // Retention relative to the previous period: 2024-01 is 2, 1, 1 → 100%, 50%, 100%.
+  await page.selectOption('[data-testid="retention-mode"]', 'previous');
+  const prev = await page.$$eval('[data-testid="data-cohort-cell"][data-cohort="2024-01"]', (es) => es.map((e) => Number(e.dataset.value)));
+  assert.deepEqual(prev, [1, 0.5, 1]);
+  assert.equal(Number(await page.getAttribute('[data-testid="data-mean-weighted"][data-offset="1"]', 'data-value')), 0.5);
   assert.deepEqual(problems, []);
   await context.close();
 });
