@@ -3,6 +3,7 @@
 //! from it: `calculator::calculate` once per scenario here, handed down to
 //! the sections, and the `chart` functions.
 
+mod bracket_table;
 mod bridge;
 mod browser;
 mod cohort_table;

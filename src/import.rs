@@ -16,6 +16,7 @@
 
 pub mod aggregate;
 pub mod amount;
+pub mod brackets;
 pub mod cohort_table;
 pub mod columns;
 pub mod csv;

@@ -94,6 +94,7 @@ pub fn cdnow_settings() -> Settings {
         keep_all: false,
         title_rows: 0,
         filter: None,
+        brackets: Vec::new(),
     }
 }
 

@@ -101,13 +101,16 @@ fn regroup_kept(s: &Settings) -> Option<Imported> {
     LAST.with(|last| {
         let mut last = last.borrow_mut();
         let (read, reading) = last.as_mut()?;
+        // The period and the brackets are views of the kept rows.
         let same_reading = Settings {
             granularity: s.granularity,
+            brackets: s.brackets.clone(),
             ..read.clone()
         };
         if same_reading != *s {
             return None;
         }
+        reading.brackets = s.brackets.clone();
         let analysis = ROWS.with(|rows| {
             let rows = rows.borrow();
             Some(import::regroup(rows.as_ref()?, reading, s.granularity))

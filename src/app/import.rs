@@ -41,6 +41,7 @@ struct Choices {
     segment: Option<usize>,
     keep_all: bool,
     filter: Option<import::RowFilter>,
+    brackets: Vec<import::brackets::Bracket>,
     day_order: &'static str,
     granularity: Period,
     on_or_after: import::Retention,
@@ -58,6 +59,7 @@ impl Choices {
             segment: None,
             keep_all: false,
             filter: None,
+            brackets: Vec::new(),
             day_order: "auto",
             granularity: Period::Month,
             on_or_after: import::Retention::On,
@@ -87,6 +89,7 @@ impl Choices {
             keep_all: self.keep_all,
             title_rows: i.title_rows,
             filter: self.filter.clone(),
+            brackets: self.brackets.clone(),
         }
     }
 }
@@ -147,6 +150,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
     // The workbook worker, and the open workbook's sheets and the one read.
     let book = use_mut_ref(|| None::<WorkerHandle>);
     let sheets = use_state(|| None::<(Rc<Vec<String>>, String)>);
+    let bracket_error = use_state(|| None::<import::brackets::BracketError>);
     // The file (or pasted text) last imported: the worker reads it, so the
     // page never holds a copy; kept to re-send after a cancel.
     let source = use_mut_ref(|| None::<wasm_bindgen::JsValue>);
@@ -614,6 +618,24 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                         options={vec![(AttrValue::from("on"), AttrValue::from(i18n::RETENTION_MODES[0].get(l))), (AttrValue::from("on-or-after"), AttrValue::from(i18n::RETENTION_MODES[1].get(l))), (AttrValue::from("previous"), AttrValue::from(i18n::RETENTION_PREVIOUS.get(l)))]}
                         selected={c.on_or_after.code()}
                         on_change={set_choice(|c, v| c.on_or_after = import::Retention::from_code(v).unwrap_or_default())} />
+                    <label class="choice">{ i18n::BRACKETS.get(l) }
+                        <input type="text" data-testid="offset-brackets" placeholder="0, 1-2, 3-5, 6-11, 12+" size="18"
+                            aria-describedby="offset-brackets-error"
+                            value={import::brackets::write(&c.brackets)}
+                            onchange={{
+                                let (set, error) = (set_choice(|c, v| if let Ok(b) = import::brackets::parse(v) { c.brackets = b }), bracket_error.setter());
+                                Callback::from(move |e: Event| {
+                                    let input: HtmlInputElement = e.target_unchecked_into();
+                                    match import::brackets::parse(&input.value()) {
+                                        Ok(_) => { error.set(None); set.emit(input.value()); }
+                                        Err(err) => error.set(Some(err)),
+                                    }
+                                })
+                            }} />
+                    </label>
+                    if let Some(err) = (*bracket_error).clone() {
+                        <p class="field-message" id="offset-brackets-error" role="alert" data-testid="offset-brackets-error">{ i18n::bracket_error(l, &err) }</p>
+                    }
                 </div>
             }
             if let Some(Ok(i)) = &*inspection {
@@ -1106,6 +1128,9 @@ fn DataViews(props: &ViewsProps) -> Html {
                 })
             }} />
             <CellCustomers lang={l} analysis={Same(a.clone())} on_cell={props.on_cell.clone()} cell={props.cell.clone()} />
+            if !a.brackets.is_empty() {
+                <super::bracket_table::BracketTable analysis={Same(a.clone())} lang={l} />
+            }
             if !a.segments.is_empty() {
                 <super::segments::SegmentViews analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} />
             }

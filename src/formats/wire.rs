@@ -273,6 +273,11 @@ pub fn encode_settings(s: &Settings) -> String {
             let values: Vec<String> = f.excluded.iter().map(|v| esc(v)).collect();
             format!("{}:{}", f.column, values.join(","))
         }),
+        if s.brackets.is_empty() {
+            "-".to_string()
+        } else {
+            crate::import::brackets::write(&s.brackets)
+        },
     ]
     .join("\t")
 }
@@ -280,7 +285,7 @@ pub fn encode_settings(s: &Settings) -> String {
 /// Reads settings written by [`encode_settings`].
 pub fn decode_settings(text: &str) -> Option<Settings> {
     let f: Vec<&str> = text.split('\t').collect();
-    if f.len() != 15 {
+    if f.len() != 16 {
         return None;
     }
     Some(Settings {
@@ -313,6 +318,10 @@ pub fn decode_settings(text: &str) -> Option<Settings> {
                     },
                 })
             }
+        },
+        brackets: match f[15] {
+            "-" => Vec::new(),
+            b => crate::import::brackets::parse(b).ok()?,
         },
     })
 }
@@ -437,6 +446,21 @@ pub fn encode(
             for c in &a.cohorts {
                 out.push(cohort("cohort", c));
             }
+            if !a.brackets.is_empty() {
+                out.push(format!(
+                    "brackets\t{}",
+                    crate::import::brackets::write(&a.brackets)
+                ));
+                for r in &a.bracket_rows {
+                    out.push(format!(
+                        "bracket-row\t{}\t{}\t{}\t{}",
+                        r.period,
+                        esc(&r.label),
+                        r.size,
+                        list(&r.active)
+                    ));
+                }
+            }
             for s in &a.segments {
                 out.push(format!(
                     "segment\t{}\t{}\t{}",
@@ -535,6 +559,8 @@ pub fn decode(
                     day_order: order_from(f[11]),
                     notes: Default::default(),
                     segments: Vec::new(),
+                    brackets: Vec::new(),
+                    bracket_rows: Vec::new(),
                 })
             }
             "repeat" if f.len() == 2 => {
@@ -588,6 +614,24 @@ pub fn decode(
                         n.filter_values.push((unesc(v), Field::read(c)?));
                     }
                 }
+            }
+            "brackets" if f.len() == 2 => {
+                analysis.as_mut()?.brackets = crate::import::brackets::parse(f[1]).ok()?;
+            }
+            "bracket-row" if f.len() == 5 => {
+                analysis
+                    .as_mut()?
+                    .bracket_rows
+                    .push(crate::import::brackets::BracketRow {
+                        period: Field::read(f[1])?,
+                        label: unesc(f[2]),
+                        size: Field::read(f[3])?,
+                        active: if f[4].is_empty() {
+                            Vec::new()
+                        } else {
+                            parse_list(f[4])?
+                        },
+                    });
             }
             "segment" if f.len() == 4 => analysis.as_mut()?.segments.push(Segment {
                 name: unesc(f[1]),

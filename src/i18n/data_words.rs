@@ -584,3 +584,23 @@ pub const RETENTION_PREVIOUS: L = L(
     "in that period, of those who bought in the period before",
     "在该期购买，占上一期购买者的比例",
 );
+
+// Custom offset brackets.
+pub const BRACKETS: L = L("Offset brackets", "期数分段");
+pub const BRACKETS_CAPTION: L = L(
+    "Retention by offset bracket: customers who bought in any period of the bracket",
+    "按期数分段的留存率：在该段任一期购买过的客户",
+);
+
+/// Why an offset bracket list cannot be read, and where.
+pub fn bracket_error(lang: Lang, e: &crate::import::brackets::BracketError) -> String {
+    use crate::import::brackets::BracketError::*;
+    match (lang, e) {
+        (Lang::En, NotARange { item, text }) => format!("Bracket {item} (“{text}”) is not a range: write 3, 1-2 or 12+."),
+        (Lang::Zh, NotARange { item, text }) => format!("第 {item} 段（“{text}”）不是范围：请写成 3、1-2 或 12+。"),
+        (Lang::En, OutOfOrder { item, text }) => format!("Bracket {item} (“{text}”) must start after the one before it ends, and end after it starts."),
+        (Lang::Zh, OutOfOrder { item, text }) => format!("第 {item} 段（“{text}”）必须在上一段结束之后开始，且结束不早于开始。"),
+        (Lang::En, AfterOpen { item, text }) => format!("Bracket {item} (“{text}”) comes after an open one (n+): put it before."),
+        (Lang::Zh, AfterOpen { item, text }) => format!("第 {item} 段（“{text}”）在开放段（n+）之后：请放到前面。"),
+    }
+}

@@ -4,6 +4,7 @@
 //! with a row in the period; revenue = sum of amounts; orders = rows;
 //! occasions = distinct (customer, date) pairs.
 
+use crate::import::brackets::{Bracket, BracketRow};
 use crate::import::dates::DayOrder;
 use crate::import::ids::group_by_customer;
 use crate::import::read::{Rows, SkipReason};
@@ -155,6 +156,10 @@ pub struct Analysis {
     pub notes: Notes,
     /// The cohorts split by the segment column (empty without one).
     pub segments: Vec<Segment>,
+    /// The custom offset brackets asked for (empty: none).
+    pub brackets: Vec<Bracket>,
+    /// Customers per cohort and bracket.
+    pub bracket_rows: Vec<BracketRow>,
 }
 
 /// What a reading noticed besides skipped rows.
@@ -233,6 +238,8 @@ pub struct Reading {
     pub skipped_count: u64,
     pub day_order: Option<DayOrder>,
     pub notes: Notes,
+    /// The brackets to count (a view of the rows).
+    pub brackets: Vec<Bracket>,
 }
 
 impl Analysis {
@@ -243,6 +250,7 @@ impl Analysis {
             skipped_count: self.skipped_count,
             day_order: self.day_order,
             notes: self.notes.clone(),
+            brackets: self.brackets.clone(),
         }
     }
 }
@@ -261,6 +269,8 @@ pub fn regroup(rows: &Rows, reading: &Reading, g: Period) -> Analysis {
         day_order: reading.day_order,
         notes: reading.notes.clone(),
         segments,
+        brackets: reading.brackets.clone(),
+        bracket_rows: crate::import::brackets::table(rows, g, &reading.brackets),
         ..all
     }
 }
@@ -510,6 +520,8 @@ pub fn aggregate(cust: &[u32], day: &[i32], amt: Option<&[f64]>, g: Period) -> A
         day_order: None,
         notes: Notes::default(),
         segments: Vec::new(),
+        brackets: Vec::new(),
+        bracket_rows: Vec::new(),
     }
 }
 

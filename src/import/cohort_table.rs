@@ -146,6 +146,8 @@ pub fn analyze_table(
     Ok(Analysis {
         notes: Default::default(),
         segments: Vec::new(),
+        brackets: Vec::new(),
+        bracket_rows: Vec::new(),
         granularity,
         cohorts,
         last_period,

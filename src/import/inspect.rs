@@ -102,6 +102,8 @@ pub struct Settings {
     pub title_rows: usize,
     /// Rows left out by a column's values (store, country …), if any.
     pub filter: Option<RowFilter>,
+    /// Custom offset brackets (a view: regrouped, not read again).
+    pub brackets: Vec<crate::import::brackets::Bracket>,
 }
 
 /// Keep rows whose `column` has any value but the `excluded` ones.
@@ -127,6 +129,7 @@ impl Inspection {
             keep_all: false,
             title_rows: self.title_rows,
             filter: None,
+            brackets: Vec::new(),
         }
     }
 }

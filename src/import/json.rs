@@ -105,6 +105,44 @@ impl Analysis {
                 ]),
             ));
         }
+        if !self.brackets.is_empty() {
+            let counts = |v: &[u64]| Json::Arr(v.iter().map(|x| Json::Num(*x as f64)).collect());
+            fields.push((
+                "brackets",
+                Json::obj([
+                    (
+                        "labels",
+                        Json::Arr(self.brackets.iter().map(|b| Json::Str(b.label())).collect()),
+                    ),
+                    (
+                        "cohorts",
+                        Json::Arr(
+                            self.bracket_rows
+                                .iter()
+                                .map(|r| {
+                                    Json::obj([
+                                        ("cohort", Json::Str(r.label.clone())),
+                                        ("size", Json::Num(r.size as f64)),
+                                        ("active", counts(&r.active)),
+                                        (
+                                            "retention",
+                                            Json::Arr(
+                                                r.active
+                                                    .iter()
+                                                    .map(|a| {
+                                                        Json::Num(*a as f64 / r.size.max(1) as f64)
+                                                    })
+                                                    .collect(),
+                                            ),
+                                        ),
+                                    ])
+                                })
+                                .collect(),
+                        ),
+                    ),
+                ]),
+            ));
+        }
         if !self.segments.is_empty() {
             let segments = self
                 .segments

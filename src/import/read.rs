@@ -451,6 +451,7 @@ pub fn analyze_rows(
             filter_values,
             row_filtered,
         },
+        brackets: settings.brackets.clone(),
     };
     let result = regroup(&rows, &reading, settings.granularity);
     progress(1.0);

@@ -229,6 +229,7 @@ proptest! {
             keep_all: false,
             title_rows: 0,
             filter: None,
+            brackets: Vec::new(),
         };
         let (a, rows) = analyze_rows(&text, &settings, &mut |_| true).unwrap();
         let distinct: std::collections::BTreeSet<&str> = picks.iter().map(|&p| IDS[p].trim()).collect();
@@ -649,4 +650,30 @@ fn previous_period_view_by_hand() {
     // "On" and "on or after" are what they were.
     assert_eq!(jan.retention(2, false), 0.5);
     assert_eq!(jan.retention(1, true), 1.0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Brackets of one offset each are the table's own active counts, and
+    /// a bracket over every offset counts each customer once.
+    #[test]
+    fn single_offset_brackets_are_the_table(rows in proptest::collection::vec((0u8..30, 0i32..200), 1..200)) {
+        let mut text = String::from("customer,date\n");
+        for (c, d) in &rows {
+            text.push_str(&format!("C{c},{}\n", dates::iso(19_700 + d)));
+        }
+        let mut s = inspect(&text).unwrap().guessed_settings();
+        s.brackets = brackets::parse("0, 1, 2, 3, 4, 5, 6").unwrap();
+        let a = analyze(&text, &s, &mut |_| true).unwrap();
+        for (c, r) in a.cohorts.iter().zip(&a.bracket_rows) {
+            prop_assert_eq!(c.period, r.period);
+            prop_assert_eq!(c.size, r.size);
+            let n = r.active.len();
+            prop_assert_eq!(&r.active[..], &c.active[..n.min(c.active.len())]);
+        }
+        s.brackets = brackets::parse("0+").unwrap();
+        let all = analyze(&text, &s, &mut |_| true).unwrap();
+        prop_assert!(all.bracket_rows.iter().all(|r| r.active == vec![r.size]));
+    }
 }

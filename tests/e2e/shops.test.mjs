@@ -173,6 +173,17 @@ test('who is in a cell: click it, see its customers, download them', async () =>
   const prev = await page.$$eval('[data-testid="data-cohort-cell"][data-cohort="2024-01"]', (es) => es.map((e) => Number(e.dataset.value)));
   assert.deepEqual(prev, [1, 0.5, 1]);
   assert.equal(Number(await page.getAttribute('[data-testid="data-mean-weighted"][data-offset="1"]', 'data-value')), 0.5);
+  await page.selectOption('[data-testid="retention-mode"]', 'on');
+  // Custom offset brackets: a view regrouped in the worker.
+  await page.fill('[data-testid="offset-brackets"]', '0, 1-2');
+  await workerDone(page, () => page.press('[data-testid="offset-brackets"]', 'Tab'));
+  const brackets = await page.$$eval('[data-testid="bracket-cell"]', (es) => es.map((e) => [e.dataset.cohort, e.dataset.bracket, Number(e.dataset.active), Number(e.dataset.value)]));
+  assert.deepEqual(brackets, [['2024-01', '0', 2, 1], ['2024-01', '1–2', 2, 1], ['2024-02', '0', 1, 1], ['2024-02', '1–2', 0, 0]]);
+  const withBrackets = await exported(page);
+  assert.deepEqual(withBrackets.brackets.labels, ['0', '1–2']);
+  await page.fill('[data-testid="offset-brackets"]', '0, 3-1');
+  await page.press('[data-testid="offset-brackets"]', 'Tab');
+  assert.match(await page.textContent('[data-testid="offset-brackets-error"]'), /Bracket 2/);
   assert.deepEqual(problems, []);
   await context.close();
 });
