@@ -20,3 +20,4 @@ pub mod report;
 pub mod sbg;
 pub mod special;
 pub mod summary;
+pub mod table;

@@ -36,7 +36,7 @@ pub use aggregate::{
     aggregate, mean_retention, regroup, Analysis, CohortRow, Notes, Reading, Retention, Segment,
     Totals,
 };
-pub use cohort_table::{analyze_table, detect_table, TableColumns};
+pub use cohort_table::{analyze_table, detect_summary, detect_table, SummaryKind, TableColumns};
 pub use ids::group_by_customer;
 pub use inspect::{inspect, ImportError, Inspection, RowFilter, Settings};
 pub use read::{analyze, analyze_rows, Rows, SkipReason, SKIPPED_LISTED};

@@ -53,6 +53,7 @@ pub fn run(
         Err(e) => Err(e.clone()),
     };
     let result = match (text, &inspection) {
+        (Ok(_), Ok(i)) if i.summary.is_some() => Err(ImportError::SummaryTable),
         (Ok(t), Ok(i)) if i.table.is_some() => {
             let g = settings.map_or(import::Period::Month, |s| s.granularity);
             import::analyze_table(
@@ -285,7 +286,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             let html = run_lookup(&id, lang);
             post(scope, &Reply::Lookup { html });
         }
-        Request::Import { settings } => {
+        Request::Import { settings, lang } => {
             let new_text = bytes.is_some();
             if let Some(source) = bytes {
                 // Refused before a byte is read: the tab must not freeze or run out of memory.
@@ -312,7 +313,32 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             let mut progress = every_two_percent(scope, Reply::Progress);
             let (imported, rows) = TEXT.with(|t| run(&t.borrow(), settings, &mut progress));
             ROWS.with(|r| *r.borrow_mut() = rows);
+            let summary = imported.0.as_ref().ok().and_then(|i| i.summary);
             post(scope, &Reply::Imported(Box::new(imported)));
+            if let Some(kind) = summary {
+                // A summary table: the models are fitted from it at once.
+                let mut progress = every_two_percent(scope, Reply::ForecastProgress);
+                let reply = TEXT.with(|t| match &*t.borrow() {
+                    Ok(text) => match crate::forecast::table::read(text, kind) {
+                        Ok(table) => {
+                            let (done, status, html) =
+                                crate::forecast::table::report(&table, lang, &mut progress);
+                            Reply::Forecast { done, status, html }
+                        }
+                        Err(e) => Reply::Forecast {
+                            done: false,
+                            status: i18n::summary_table_error(lang, e.line, &e.column),
+                            html: String::new(),
+                        },
+                    },
+                    Err(_) => Reply::Forecast {
+                        done: false,
+                        status: String::new(),
+                        html: String::new(),
+                    },
+                });
+                post(scope, &reply);
+            }
         }
     }
 }

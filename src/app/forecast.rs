@@ -20,6 +20,9 @@ pub(crate) struct ForecastProps {
     pub lang: Lang,
     /// First and last day of the imported rows (None without a transaction file).
     pub range: Option<(i32, i32)>,
+    /// The import is a customer summary table: its fit arrives on its own.
+    #[prop_or_default]
+    pub summary: bool,
     /// Finished import requests (each one is fitted again).
     pub import_run: u32,
     /// The last forecast as the worker drew it.
@@ -250,6 +253,27 @@ pub(crate) fn Forecasts(props: &ForecastProps) -> Html {
                     <input type="text" data-testid="customer-lookup" aria-label={i18n::LOOKUP.get(l)} placeholder={i18n::LOOKUP_PLACEHOLDER.get(l)}
                         value={(*lookup_text).clone()} oninput={on_lookup_input.clone()} />
                     { lookup_view }
+                }
+                </>
+            }
+        }
+        _ if props.summary => {
+            let (state, status) = match (&props.progress, &props.result) {
+                (Some(_), _) => (
+                    "working".to_string(),
+                    i18n::FORECAST_WORKING.get(l).to_string(),
+                ),
+                (None, Some(d)) => (d.state.clone(), d.status.clone()),
+                (None, None) => ("idle".to_string(), String::new()),
+            };
+            html! {
+                <>
+                <p class={classes!("import-status", state.clone())} role="status" data-testid="forecast-status" data-state={state.clone()} data-run={props.runs.to_string()}>{ status }</p>
+                if let Some(p) = props.progress {
+                    <progress data-testid="forecast-progress" max="1" value={p.to_string()}></progress>
+                }
+                if let Some(d) = props.result.as_ref().filter(|d| props.progress.is_none() && d.state == "done") {
+                    <div class="forecast-results">{ Html::from_html_unchecked(d.html.clone()) }</div>
                 }
                 </>
             }

@@ -279,7 +279,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                     send = source.borrow().clone();
                 }
                 match slot.as_ref() {
-                    Some(h) => h.send(&Request::Import { settings }, send),
+                    Some(h) => h.send(&Request::Import { settings, lang: l }, send),
                     None => {
                         // No Web Worker here: say so rather than freeze the page.
                         apply((Err(ImportError::NoWorker), Err(ImportError::NoWorker)));
@@ -511,6 +511,9 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 a.skipped_count,
             ) + &i18n::left_out(l, a.notes.filtered_count, a.notes.row_filtered),
         ),
+        (None, Some(Err(ImportError::SummaryTable))) => {
+            ("done", i18n::SUMMARY_TABLE.get(l).to_string())
+        }
         (None, Some(Err(e))) => ("error", i18n::import_error(l, e)),
     };
     let columns: Vec<(AttrValue, AttrValue)> = match &*inspection {
@@ -588,7 +591,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                     <button type="button" data-testid="import-cancel" onclick={on_cancel}>{ i18n::CANCEL.get(l) }</button>
                 </div>
             }
-            if let Some(c) = (*choices).clone().filter(|_| !columns.is_empty() && !matches!(&*inspection, Some(Ok(i)) if i.table.is_some())) {
+            if let Some(c) = (*choices).clone().filter(|_| !columns.is_empty() && !matches!(&*inspection, Some(Ok(i)) if i.table.is_some() || i.summary.is_some())) {
                 <div class="mapping">
                     <Choice testid="map-customer" label={i18n::MAP_CUSTOMER.get(l)} options={columns.clone()} selected={c.customer.to_string()}
                         on_change={set_choice(|c, v| if let Ok(i) = v.parse() { c.customer = i })} />
@@ -639,7 +642,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 </div>
             }
             if let Some(Ok(i)) = &*inspection {
-                if i.table.is_none() {
+                if i.table.is_none() && i.summary.is_none() {
                     <p class="hint import-format" data-testid="import-format" data-value={i.shop.code()}>{ i18n::format_recognised(l, i.shop) }</p>
                 }
             }
@@ -707,7 +710,8 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                     on_cell={on_cell.clone()} cell={(*cell).clone()} />
             }
         </section>
-        <forecast::Forecasts lang={l} {range} import_run={*runs} result={(*forecast).clone()} progress={*forecast_progress}
+        <forecast::Forecasts lang={l} {range} import_run={*runs}
+            summary={matches!(&*inspection, Some(Ok(i)) if i.summary.is_some())} result={(*forecast).clone()} progress={*forecast_progress}
             runs={*forecast_runs} lookup={(*lookup).clone()} on_request={on_forecast} {on_lookup} {on_customers}
             comparison={(*comparison).clone()} {on_compare}
             {data_survivors} scenario={props.scenario.clone()} model_p={props.model_p} sbg={(*sbg).clone()} {on_sbg} />

@@ -24,7 +24,11 @@ use crate::import::{Analysis, ImportError, Inspection, Settings};
 pub enum Request {
     /// Read the file sent beside this message (or, without one, the last
     /// file) with these settings, or the guessed ones.
-    Import { settings: Option<Settings> },
+    Import {
+        settings: Option<Settings>,
+        /// The page language (a summary table's report is drawn in it).
+        lang: Lang,
+    },
     /// Fit and draw the forecasts on the rows of the last import.
     Forecast { options: Options, lang: Lang },
     /// One customer of the last forecast.
@@ -129,12 +133,15 @@ impl Request {
     /// The message string.
     pub fn encode(&self) -> String {
         match self {
-            Request::Import { settings } => write(
+            Request::Import { settings, lang } => write(
                 "import",
-                &[&settings
-                    .as_ref()
-                    .map(wire::encode_settings)
-                    .unwrap_or_default()],
+                &[
+                    &settings
+                        .as_ref()
+                        .map(wire::encode_settings)
+                        .unwrap_or_default(),
+                    lang.code(),
+                ],
             ),
             Request::Forecast { options, lang } => {
                 write("forecast", &[&wire::encode_options(options), lang.code()])
@@ -157,11 +164,12 @@ impl Request {
     pub fn decode(text: &str) -> Option<Request> {
         let (tag, fields) = read(text)?;
         Some(match (tag, fields.as_slice()) {
-            ("import", [settings]) => Request::Import {
+            ("import", [settings, lang]) => Request::Import {
                 settings: match *settings {
                     "" => None,
                     s => Some(wire::decode_settings(s)?),
                 },
+                lang: Lang::from_code(lang)?,
             },
             ("forecast", [options, lang]) => Request::Forecast {
                 options: wire::decode_options(options)?,
@@ -274,8 +282,12 @@ mod tests {
         let text = "customer,date,amount\nA,2024-01-05,10\nB,2024-02-01,5\n";
         let settings = inspect(text).unwrap().guessed_settings();
         vec![
-            Request::Import { settings: None },
             Request::Import {
+                settings: None,
+                lang: Lang::Zh,
+            },
+            Request::Import {
+                lang: Lang::En,
                 settings: Some(settings),
             },
             Request::Forecast {

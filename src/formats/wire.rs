@@ -191,6 +191,7 @@ pub fn error_code(e: &ImportError) -> String {
         ImportError::LineTooLong { .. } => "line-too-long",
         ImportError::BadWorkbook(_) => "bad-workbook",
         ImportError::EmptyWorkbook => "empty-workbook",
+        ImportError::SummaryTable => "summary-table",
     }
     .to_string()
 }
@@ -210,6 +211,7 @@ pub fn error_from(s: &str) -> ImportError {
         "stale-worker" => ImportError::StaleWorker,
         "too-large" => ImportError::TooLarge,
         "empty-workbook" => ImportError::EmptyWorkbook,
+        "summary-table" => ImportError::SummaryTable,
         s if s.starts_with("bad-workbook:") => ImportError::BadWorkbook(unesc(&s[13..])),
         s => match s
             .strip_prefix("line-too-long:")
@@ -340,7 +342,7 @@ pub fn encode(
     match inspection {
         Ok(i) => {
             out.push(format!(
-                "inspection\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                "inspection\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 delimiter_code(i.delimiter),
                 i.has_header as u8,
                 i.mapping.customer,
@@ -358,7 +360,12 @@ pub fn encode(
                 i.shop.code(),
                 opt(i.mapping.status),
                 opt(i.mapping.cancelled),
-                i.title_rows
+                i.title_rows,
+                match i.summary {
+                    None => "-",
+                    Some(crate::import::SummaryKind::Customers) => "customers",
+                    Some(crate::import::SummaryKind::Patterns) => "patterns",
+                }
             ));
             out.push(format!(
                 "columns\t{}",
@@ -498,7 +505,7 @@ pub fn decode(
     for line in lines {
         let f: Vec<&str> = line.split('\t').collect();
         match f[0] {
-            "inspection" if f.len() == 13 => {
+            "inspection" if f.len() == 14 => {
                 inspection = Some(Ok(Inspection {
                     delimiter: delimiter_from(f[1])?,
                     has_header: f[2] == "1",
@@ -515,6 +522,11 @@ pub fn decode(
                     },
                     shop: Shop::from_code(f[9])?,
                     title_rows: Field::read(f[12])?,
+                    summary: match f[13] {
+                        "customers" => Some(crate::import::SummaryKind::Customers),
+                        "patterns" => Some(crate::import::SummaryKind::Patterns),
+                        _ => None,
+                    },
                     slash_dates: f[7] == "1",
                     table: if f[8] == "-" {
                         None

@@ -134,6 +134,7 @@ pub fn import_error(lang: Lang, e: &crate::import::ImportError) -> String {
         TooLarge => L("The file is over 512 MiB, more than this page reads at once. Aggregate it first (docs/sql/ writes a cohort table) or split it by date.", "文件超过 512 MiB，超出本页一次可读取的大小。请先汇总（docs/sql/ 可生成同期群表）或按日期拆分。"),
         LineTooLong { .. } | BadWorkbook(_) => L("", ""),
         EmptyWorkbook => L("No sheet of this workbook has data.", "此工作簿的所有工作表都没有数据。"),
+        SummaryTable => SUMMARY_TABLE,
     }
     .get(lang)
     .to_string()
@@ -602,5 +603,40 @@ pub fn bracket_error(lang: Lang, e: &crate::import::brackets::BracketError) -> S
         (Lang::Zh, OutOfOrder { item, text }) => format!("第 {item} 段（“{text}”）必须在上一段结束之后开始，且结束不早于开始。"),
         (Lang::En, AfterOpen { item, text }) => format!("Bracket {item} (“{text}”) comes after an open one (n+): put it before."),
         (Lang::Zh, AfterOpen { item, text }) => format!("第 {item} 段（“{text}”）在开放段（n+）之后：请放到前面。"),
+    }
+}
+
+// A customer summary table (issue 15).
+pub const SUMMARY_UNITS: L = L(
+    "Fitted from the summary table as given: rates and horizons are in the table's own time unit (the unit its recency and T were counted in).",
+    "直接用汇总表拟合：速率与时长都以表本身的时间单位计（即 recency 和 T 的单位）。",
+);
+pub const BGBB_ABOUT: L = L(
+    "BG/BB (Fader, Hardie & Shang 2010): discrete transaction opportunities (a yearly donation, a monthly renewal); a customer buys at each opportunity with probability p while alive, and drops out with probability θ before each one; p ~ Beta(α, β), θ ~ Beta(γ, δ).",
+    "BG/BB（Fader、Hardie 与 Shang，2010）：离散的交易机会（每年一次捐赠、每月一次续费）；客户存活时每次机会以概率 p 购买，每次机会前以概率 θ 流失；p ~ Beta(α, β)，θ ~ Beta(γ, δ)。",
+);
+pub const BGBB_BEST: L = L(
+    "A pattern table of discrete opportunities: BG/BB is the model for it.",
+    "离散机会的模式表：适用模型为 BG/BB。",
+);
+pub const SUMMARY_TABLE: L = L(
+    "A customer summary table (not transactions): there is no cohort table for it; the forecasts below are fitted from it directly.",
+    "客户汇总表（不是交易记录）：没有同期群表；下方的预测直接用它拟合。",
+);
+
+/// The forecast status for a summary table.
+pub fn summary_status(lang: Lang, customers: f64, patterns: usize) -> String {
+    let n = super::format_number(lang, customers, 0);
+    match lang {
+        Lang::En => format!("Fitted on {n} customers in {patterns} distinct patterns (each pattern once, weighted)."),
+        Lang::Zh => format!("基于 {n} 位客户、{patterns} 种不同模式拟合（每种模式计算一次，按人数加权）。"),
+    }
+}
+
+/// A summary table's line that cannot be read.
+pub fn summary_table_error(lang: Lang, line: usize, column: &str) -> String {
+    match lang {
+        Lang::En => format!("Line {line}, column {column}: not a number the summary table allows (whole repeat counts; 0 ≤ recency ≤ T; counts ≥ 0). Nothing was fitted."),
+        Lang::Zh => format!("第 {line} 行「{column}」列：不是汇总表允许的数值（重复购买次数为整数；0 ≤ recency ≤ T；人数 ≥ 0）。未做拟合。"),
     }
 }

@@ -43,6 +43,35 @@ pub fn detect_table(header: &[String]) -> Option<TableColumns> {
     })
 }
 
+/// A customer summary table, by its header (the models read it, not the
+/// importer: `forecast::table`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryKind {
+    /// `frequency,recency,T[,monetary_value][,count]`.
+    Customers,
+    /// `frequency,recency,periods,weights` (BG/BB).
+    Patterns,
+}
+
+/// Recognises a customer summary table's header.
+pub fn detect_summary(header: &[String]) -> Option<SummaryKind> {
+    let has = |name: &str| {
+        header
+            .iter()
+            .any(|h| h.trim().trim_matches('\u{feff}').eq_ignore_ascii_case(name))
+    };
+    if !(has("frequency") && has("recency")) {
+        return None;
+    }
+    if has("periods") && has("weights") {
+        Some(SummaryKind::Patterns)
+    } else if has("T") {
+        Some(SummaryKind::Customers)
+    } else {
+        None
+    }
+}
+
 /// Reads an aggregated cohort table into an analysis. Cells absent from the
 /// table are zeros; "on or after" equals "on" (the rows are not there), and
 /// the repeat curve, tiers, segments and Pareto are unavailable.

@@ -46,6 +46,9 @@ pub enum ImportError {
     BadWorkbook(String),
     /// A workbook without a sheet that has data.
     EmptyWorkbook,
+    /// A customer summary table, not transactions: no cohort table; the
+    /// forecasts are fitted from it.
+    SummaryTable,
 }
 
 /// The largest file the importer reads: 512 MiB (about 12 million rows of a
@@ -79,6 +82,8 @@ pub struct Inspection {
     pub shop: Shop,
     /// Records above the header (a report's title lines), left out.
     pub title_rows: usize,
+    /// A customer summary table (for the models) rather than transactions.
+    pub summary: Option<crate::import::SummaryKind>,
 }
 
 /// How to read the file.
@@ -179,6 +184,20 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
     if has_header && sample.len() == 1 {
         return Err(ImportError::HeaderOnly);
     }
+    if let Some(kind) = crate::import::detect_summary(&sample[0]) {
+        return Ok(Inspection {
+            delimiter,
+            has_header: true,
+            columns: sample[0].clone(),
+            preview: sample[1..].iter().take(5).cloned().collect(),
+            mapping: Mapping::default(),
+            slash_dates: false,
+            table: None,
+            shop: Shop::Generic,
+            title_rows,
+            summary: Some(kind),
+        });
+    }
     if let Some(table) = detect_table(&sample[0]) {
         return Ok(Inspection {
             delimiter,
@@ -195,6 +214,7 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
             table: Some(table),
             shop: Shop::Generic,
             title_rows,
+            summary: None,
         });
     }
     let body = if has_header {
@@ -234,5 +254,6 @@ pub fn inspect(text: &str) -> Result<Inspection, ImportError> {
         table: None,
         shop,
         title_rows,
+        summary: None,
     })
 }

@@ -146,3 +146,39 @@ test('sBG: pasted survivors give the published estimates; a bad item is named', 
   await page.waitForSelector('[data-testid="sbg-alpha"]');
   assert.deepEqual(problems, []);
 });
+
+test('customer summary tables: CDNOW summarised gives BG/NBD; the donations table pasted gives BG/BB', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { page, problems } = await open(browser, server.url);
+  const summary = new URL('../fixtures/cdnow/cdnow_summary.csv', import.meta.url).pathname;
+  await forecastAfter(page, () => page.locator('[data-testid="import-file"]').setInputFiles(summary));
+  assert.equal(await page.getAttribute('[data-testid="import-status"]', 'data-state'), 'done');
+  assert.match(await page.textContent('[data-testid="import-status"]'), /summary table/);
+  assert.equal(await page.getAttribute('[data-testid="forecast-status"]', 'data-state'), 'done');
+  const fixed = async (id, d) => (await value(page, id)).toFixed(d);
+  assert.equal(await fixed('bgnbd-r', 3), '0.243');
+  assert.equal(await fixed('bgnbd-alpha', 3), '4.414');
+  assert.equal(await fixed('bgnbd-a', 3), '0.793');
+  assert.equal(await fixed('bgnbd-b', 3), '2.426');
+  assert.ok((await value(page, 'bgnbd-r-se')) > 0);
+  for (const hook of ['pnbd-r', 'pnbd-alpha', 'pnbd-s', 'pnbd-beta', 'mbgnbd-r', 'mbgnbd-b', 'gg-p', 'forecast-best']) {
+    assert.equal(await page.locator(`[data-testid="${hook}"]`).count(), 1, hook);
+  }
+  // Fader, Hardie & Shang (2010): α 1.204, β 0.750, γ 0.657, δ 2.783, LL −33,225.6.
+  const donations = readFileSync(new URL('../fixtures/donations/donations.csv', import.meta.url), 'utf8');
+  await page.fill('[data-testid="import-text"]', donations);
+  await forecastAfter(page, () => page.click('[data-testid="import-paste"]'));
+  assert.equal(await fixed('bgbb-alpha', 3), '1.204');
+  assert.equal(await fixed('bgbb-beta', 3), '0.750');
+  assert.equal(await fixed('bgbb-gamma', 3), '0.657');
+  assert.equal(await fixed('bgbb-delta', 3), '2.783');
+  assert.equal(await fixed('bgbb-ll', 1), '-33225.6');
+  assert.ok((await value(page, 'bgbb-alpha-se')) > 0);
+  assert.equal(await page.getAttribute('[data-testid="forecast-best"]', 'data-value'), 'bgbb');
+  // A bad line says where.
+  await page.fill('[data-testid="import-text"]', 'frequency,recency,periods,weights\n1,1,6,10\n3,2,6,4\n');
+  await forecastAfter(page, () => page.click('[data-testid="import-paste"]'));
+  assert.equal(await page.getAttribute('[data-testid="forecast-status"]', 'data-state'), 'error');
+  assert.match(await page.textContent('[data-testid="forecast-status"]'), /Line 3, column recency/);
+  assert.deepEqual(problems, []);
+});
