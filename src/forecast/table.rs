@@ -206,30 +206,22 @@ pub fn report(
     l: Lang,
     progress: &mut dyn FnMut(f64) -> bool,
 ) -> (bool, String, String) {
+    use crate::forecast::predict::ForecastError;
     let mut out = String::new();
     let status = i18n::summary_status(l, table.customers(), table.patterns());
+    let fail = |e: ForecastError| (false, i18n::forecast_error(l, e).to_string(), String::new());
     match table {
         SummaryTable::Customers {
             customers,
             spenders,
         } => {
             if !customers.iter().any(|c| c.x > 0) {
-                return (
-                    false,
-                    i18n::forecast_error(l, crate::forecast::predict::ForecastError::NoRepeats)
-                        .to_string(),
-                    out,
-                );
+                return fail(ForecastError::NoRepeats);
             }
             let Some(bg) = bgnbd::fit(customers, &mut |i| {
                 progress(0.3 * (i as f64 / 60.0).min(1.0))
             }) else {
-                return (
-                    false,
-                    i18n::forecast_error(l, crate::forecast::predict::ForecastError::NoFit)
-                        .to_string(),
-                    out,
-                );
+                return fail(ForecastError::NoFit);
             };
             let actual = vec![0.0; customers.len()];
             let holdout = compare::Holdout {
@@ -238,12 +230,7 @@ pub fn report(
             };
             let c = compare::compare(customers, &bg, &holdout, &mut |f| progress(0.3 + 0.6 * f));
             let Some(c) = c else {
-                return (
-                    false,
-                    i18n::forecast_error(l, crate::forecast::predict::ForecastError::Cancelled)
-                        .to_string(),
-                    out,
-                );
+                return fail(ForecastError::Cancelled);
             };
             let _ = write!(
                 out,
@@ -287,12 +274,7 @@ pub fn report(
         }
         SummaryTable::Patterns(patterns) => {
             let Some(e) = bgbb::fit(patterns, &mut |i| progress((i as f64 / 80.0).min(0.9))) else {
-                return (
-                    false,
-                    i18n::forecast_error(l, crate::forecast::predict::ForecastError::NoFit)
-                        .to_string(),
-                    out,
-                );
+                return fail(ForecastError::NoFit);
             };
             let p = e.params;
             let unbounded = [p.alpha, p.beta, p.gamma, p.delta]
@@ -300,12 +282,7 @@ pub fn report(
                 .any(|v| !v.is_finite() || v.ln().abs() > 20.0);
             let se = bgbb::standard_errors(&e, patterns);
             let (true, false, Some(se)) = (e.converged, unbounded, se) else {
-                return (
-                    false,
-                    i18n::forecast_error(l, crate::forecast::predict::ForecastError::NoConvergence)
-                        .to_string(),
-                    out,
-                );
+                return fail(ForecastError::NoConvergence);
             };
             let _ = write!(
                 out,
