@@ -160,6 +160,9 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
     let forecast_progress = use_state(|| None::<f64>);
     let forecast_runs = use_state(|| 0u32);
     let forecast_count = use_mut_ref(|| 0u32);
+    // A forecast is being fitted in the worker: a new file then starts a new
+    // worker instead of waiting for a fit of the old rows to finish.
+    let forecast_busy = use_mut_ref(|| false);
     let lookup = use_state(|| None::<AttrValue>);
     // The models compared (on request): None, asked (""), or drawn.
     let comparison = use_state(|| None::<AttrValue>);
@@ -178,6 +181,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         let (sbg, sbg_count) = (sbg.setter(), sbg_count.clone());
         let compared = comparison.setter();
         let cell = cell.setter();
+        let busy = forecast_busy.clone();
         Rc::new(move |reply: Reply| match reply {
             Reply::Cell {
                 cohort,
@@ -205,6 +209,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             Reply::Compare { html } => compared.set(Some(AttrValue::from(html))),
             Reply::ForecastProgress(v) => progress.set(Some(v)),
             Reply::Forecast { done, status, html } => {
+                *busy.borrow_mut() = false;
                 *count.borrow_mut() += 1;
                 runs.set(*count.borrow());
                 compared.set(None);
@@ -265,9 +270,17 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             apply.clone(),
             on_forecast_message.clone(),
         );
+        let (forecast_busy, forecast_progress) =
+            (forecast_busy.clone(), forecast_progress.setter());
         Rc::new(
             move |new_source: Option<wasm_bindgen::JsValue>, settings: Option<Settings>| {
                 progress.set(Some(0.0));
+                if new_source.is_some() && std::mem::take(&mut *forecast_busy.borrow_mut()) {
+                    // The worker is fitting the old rows: stop it (the new
+                    // file goes to a new worker at once).
+                    worker.borrow_mut().take();
+                    forecast_progress.set(None);
+                }
                 let mut send = new_source.clone();
                 if let Some(src) = new_source {
                     *source.borrow_mut() = Some(src);
@@ -324,12 +337,17 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         }
     };
     let on_forecast = {
-        let (ask, progress) = (ask.clone(), forecast_progress.setter());
+        let (ask, progress, busy) = (
+            ask.clone(),
+            forecast_progress.setter(),
+            forecast_busy.clone(),
+        );
         Callback::from(move |o: Options| {
             if ask(Request::Forecast {
                 options: o,
                 lang: l,
             }) {
+                *busy.borrow_mut() = true;
                 progress.set(Some(0.0));
             }
         })
