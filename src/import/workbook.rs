@@ -11,7 +11,7 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, Sheets};
 
 use crate::import::inspect::ImportError;
 
@@ -49,6 +49,25 @@ pub fn sheet_text(bytes: &[u8], sheet: Option<&str>) -> Result<SheetText, Import
         .map_err(|e| ImportError::BadWorkbook(short(&e.to_string())))?;
     let names = book.sheet_names();
     if names.is_empty() {
+        return Err(ImportError::EmptyWorkbook);
+    }
+    if let Sheets::Xlsx(xlsx) = &mut book {
+        // .xlsx / .xlsm: cells streamed straight into the text, never
+        // collected into a range of every cell first.
+        let wanted: Vec<String> = match sheet {
+            Some(s) if names.iter().any(|n| n == s) => vec![s.to_string()],
+            Some(_) => return Err(ImportError::BadMapping),
+            None => names.clone(),
+        };
+        for name in wanted {
+            let text = stream_xlsx(xlsx, &name)?;
+            if !text.trim().is_empty() || sheet.is_some() {
+                if text.trim().is_empty() {
+                    return Err(ImportError::Empty);
+                }
+                return Ok(SheetText { names, name, text });
+            }
+        }
         return Err(ImportError::EmptyWorkbook);
     }
     let mut read = |name: &str| {
@@ -107,6 +126,66 @@ pub fn sheet_text(bytes: &[u8], sheet: Option<&str>) -> Result<SheetText, Import
     Ok(SheetText { names, name, text })
 }
 
+/// One .xlsx sheet as CSV from calamine's cell reader (cells arrive in row
+/// order): row r on line r + 1, column A as field 1 — the same text the
+/// range path writes, without building every cell first.
+fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<String, ImportError> {
+    let bad = |e: calamine::XlsxError| ImportError::BadWorkbook(short(&e.to_string()));
+    let mut cells = xlsx.worksheet_cells_reader(name).map_err(bad)?;
+    let mut text = String::new();
+    let mut row = 0u32;
+    // The column of the last field written on this row.
+    let mut last: Option<u32> = None;
+    let mut cell = String::new();
+    while let Some(c) = cells.next_cell().map_err(bad)? {
+        if matches!(c.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (r, k) = c.get_position();
+        if r < row || (r == row && last.is_some_and(|p| k <= p)) {
+            return Err(ImportError::BadWorkbook("cells out of order".to_string()));
+        }
+        while row < r {
+            text.push('\n');
+            row += 1;
+            last = None;
+        }
+        let commas = match last {
+            None => k,
+            Some(p) => k - p,
+        };
+        for _ in 0..commas {
+            text.push(',');
+        }
+        cell.clear();
+        write_cell_ref(c.get_value(), &mut cell);
+        push_field(&mut text, &cell);
+        last = Some(k);
+    }
+    if last.is_some() {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// A streamed cell's value, as [`write_cell`] writes it.
+fn write_cell_ref(c: &DataRef<'_>, out: &mut String) {
+    match c {
+        DataRef::SharedString(s) => out.push_str(s),
+        DataRef::String(s) => out.push_str(s),
+        DataRef::Empty => {}
+        DataRef::Int(i) => write_cell(&Data::Int(*i), out),
+        DataRef::Float(f) => write_number(*f, out),
+        DataRef::Bool(b) => write_cell(&Data::Bool(*b), out),
+        DataRef::DateTime(dt) => write_cell(&Data::DateTime(*dt), out),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => out.push_str(s),
+        DataRef::Error(e) => write_cell(&Data::Error(e.clone()), out),
+    }
+}
+
 /// A library message, shortened for the page.
 fn short(message: &str) -> String {
     message.chars().take(200).collect()
@@ -150,7 +229,10 @@ fn write_number(f: f64, out: &mut String) {
 
 /// A CSV field, quoted when it must be (RFC 4180).
 fn push_field(text: &mut String, field: &str) {
-    if field.contains([',', '"', '\n', '\r']) {
+    if field
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
         text.push('"');
         text.push_str(&field.replace('"', "\"\""));
         text.push('"');
