@@ -95,7 +95,7 @@ pub fn read(text: &str, kind: SummaryKind) -> Result<SummaryTable, TableError> {
                 )?;
                 let t_x = num(&fields, r, line, "recency")?.unwrap_or(0.0);
                 let age = num(&fields, t, line, "T")?.unwrap_or(0.0);
-                if t_x > age || age <= 0.0 || (x == 0 && t_x != 0.0) {
+                if t_x > age || (x == 0 && t_x != 0.0) {
                     return Err(TableError {
                         line,
                         column: "recency".to_string(),
@@ -237,6 +237,17 @@ pub fn report(
                 "<p class=\"hint\">{}</p>",
                 xml_escape(i18n::SUMMARY_UNITS.get(l))
             );
+            // BG/NBD's log-likelihood (the comparison writes the others').
+            out.push_str("<div class=\"outputs\">");
+            crate::forecast::report::output(
+                &mut out,
+                "bgnbd-ll",
+                i18n::LL_LABEL.get(l),
+                bg.ll,
+                &format_number(l, bg.ll, 1),
+                "",
+            );
+            out.push_str("</div>");
             crate::forecast::compare_report::comparison_html(
                 &mut out,
                 &c,

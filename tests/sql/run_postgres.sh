@@ -3,11 +3,12 @@
 # cluster (Debian's server: a temp dir, a loopback port, stopped at the end)
 # and writes the cohort table as CSV (cohort,offset,active,revenue).
 #
-#   usage: tests/sql/run_postgres.sh TRANSACTIONS.csv OUT.csv
+#   usage: tests/sql/run_postgres.sh TRANSACTIONS.csv OUT.csv [SQL]
+#   (default docs/sql/postgresql.sql; summary_postgresql.sql: the summary table)
 # Exits 3 when no PostgreSQL server is installed (scripts/tools.sh installs it).
 set -euo pipefail
 src=$(realpath "$1"); out=$(realpath -m "$2")
-sql=$(realpath "$(dirname "${BASH_SOURCE[0]}")/../../docs/sql/postgresql.sql")
+sql=$(realpath "${3:-$(dirname "${BASH_SOURCE[0]}")/../../docs/sql/postgresql.sql}")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 [ -x "$bin/initdb" ] || { echo "no PostgreSQL server (initdb) found" >&2; exit 3; }
 dir=$(mktemp -d); port=$((20000 + RANDOM % 20000))

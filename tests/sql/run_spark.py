@@ -1,7 +1,8 @@
 """Runs docs/sql/spark.sql on a transaction CSV with Spark SQL (pyspark in
 local mode, Java 17 from Debian) and writes the cohort table as CSV.
 
-usage: run_spark.py TRANSACTIONS.csv OUT.csv
+usage: run_spark.py TRANSACTIONS.csv OUT.csv [SQL]   (default docs/sql/spark.sql;
+docs/sql/summary_spark.sql writes the customer summary table)
 """
 import csv
 import os
@@ -12,7 +13,8 @@ os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 from pyspark.sql import SparkSession  # noqa: E402
 
 src, out = sys.argv[1], sys.argv[2]
-sql = (pathlib.Path(__file__).resolve().parents[2] / "docs" / "sql" / "spark.sql").read_text()
+docs = pathlib.Path(__file__).resolve().parents[2] / "docs" / "sql"
+sql = pathlib.Path(sys.argv[3]).read_text() if len(sys.argv) > 3 else (docs / "spark.sql").read_text()
 spark = (
     SparkSession.builder.master("local[1]")
     .appName("repurchase-lab-sql-check")
@@ -27,11 +29,13 @@ spark.sparkContext.setLogLevel("ERROR")
 frame = spark.read.option("header", True).csv(src)
 # The first three columns are customer, date, amount, whatever their names.
 frame.select(*frame.columns[:3]).toDF("customer_id", "date", "amount").createOrReplaceTempView("transactions")
-rows = spark.sql(sql.strip().rstrip(";")).collect()
+result = spark.sql("\n".join(l for l in sql.splitlines() if not l.strip().startswith("--")).strip().rstrip(";"))
+names = result.columns
+rows = result.collect()
 with open(out, "w", newline="") as f:
     w = csv.writer(f)
-    w.writerow(["cohort", "offset", "active", "revenue"])
+    w.writerow(names)
     for r in rows:
-        w.writerow([r["cohort"], r["offset"], r["active"], repr(float(r["revenue"]))])
+        w.writerow([repr(float(v)) if isinstance(v, float) or type(v).__name__ == "Decimal" else v for v in r])
 spark.stop()
 print(f"{len(rows)} cells", file=sys.stderr)
