@@ -6,8 +6,10 @@
 mod bracket_table;
 mod bridge;
 mod browser;
+mod cell_customers;
 mod cohort_table;
 mod controls;
+mod data_views;
 mod forecast;
 mod import;
 pub mod rooms;
@@ -18,6 +20,7 @@ mod segments;
 mod share;
 mod simulator;
 mod view;
+mod workbook;
 
 use std::rc::Rc;
 

@@ -201,14 +201,7 @@ pub(crate) fn Forecasts(props: &ForecastProps) -> Html {
     let bgnbd = match (props.range, *edit) {
         (Some(_), Some(e)) => {
             let unit_name = i18n::units(e.unit).get(l);
-            let (state, status) = match (&props.progress, &props.result) {
-                (Some(_), _) => (
-                    "working".to_string(),
-                    i18n::FORECAST_WORKING.get(l).to_string(),
-                ),
-                (None, Some(d)) => (d.state.clone(), d.status.clone()),
-                (None, None) => ("idle".to_string(), String::new()),
-            };
+            let (state, status) = status_of(props, l);
             let lookup_view = match &props.lookup {
                 Some(html) if !lookup_text.trim().is_empty() => {
                     Html::from_html_unchecked(html.clone())
@@ -258,14 +251,7 @@ pub(crate) fn Forecasts(props: &ForecastProps) -> Html {
             }
         }
         _ if props.summary => {
-            let (state, status) = match (&props.progress, &props.result) {
-                (Some(_), _) => (
-                    "working".to_string(),
-                    i18n::FORECAST_WORKING.get(l).to_string(),
-                ),
-                (None, Some(d)) => (d.state.clone(), d.status.clone()),
-                (None, None) => ("idle".to_string(), String::new()),
-            };
+            let (state, status) = status_of(props, l);
             html! {
                 <>
                 <p class={classes!("import-status", state.clone())} role="status" data-testid="forecast-status" data-state={state.clone()} data-run={props.runs.to_string()}>{ status }</p>
@@ -429,5 +415,17 @@ fn Sbg(props: &SbgProps) -> Html {
             </div>
         }
         </>
+    }
+}
+
+/// The forecast status line: working, or the last result's state and words.
+fn status_of(props: &ForecastProps, l: Lang) -> (String, String) {
+    match (&props.progress, &props.result) {
+        (Some(_), _) => (
+            "working".to_string(),
+            i18n::FORECAST_WORKING.get(l).to_string(),
+        ),
+        (None, Some(d)) => (d.state.clone(), d.status.clone()),
+        (None, None) => ("idle".to_string(), String::new()),
     }
 }

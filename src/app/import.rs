@@ -8,14 +8,11 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::browser;
-use super::cohort_table::{CohortTable, Same};
-use super::controls::{Chart, Choice, Output};
+use super::controls::Choice;
 use super::forecast;
-use crate::chart::{self, curves, data_table};
 use crate::forecast::predict::Options;
 use crate::formats::protocol::{Imported, Reply, Request};
-use crate::i18n::{self, format_percent, Lang};
+use crate::i18n::{self, Lang};
 use crate::import::{self, dates::DayOrder, Analysis, ImportError, Inspection, Period, Settings};
 
 #[derive(Properties, PartialEq)]
@@ -95,11 +92,11 @@ impl Choices {
 }
 
 /// The running import worker and its message handler.
-struct WorkerHandle {
-    worker: web_sys::Worker,
+pub(crate) struct WorkerHandle {
+    pub(crate) worker: web_sys::Worker,
     /// Requests made before the worker said "ready".
-    queue: Rc<std::cell::RefCell<Option<Vec<wasm_bindgen::JsValue>>>>,
-    _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+    pub(crate) queue: Rc<std::cell::RefCell<Option<Vec<wasm_bindgen::JsValue>>>>,
+    pub(crate) _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
 impl WorkerHandle {
@@ -116,7 +113,7 @@ impl WorkerHandle {
     }
 
     /// Posts a message, or holds it until the worker says it listens.
-    fn post(&self, message: wasm_bindgen::JsValue) {
+    pub(crate) fn post(&self, message: wasm_bindgen::JsValue) {
         match self.queue.borrow_mut().as_mut() {
             Some(waiting) => waiting.push(message),
             None => {
@@ -168,7 +165,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
     let comparison = use_state(|| None::<AttrValue>);
     let sbg = use_state(|| None::<Rc<forecast::Drawn>>);
     // The customers of the cell asked about last (from the worker).
-    let cell = use_state(|| None::<Rc<CellView>>);
+    let cell = use_state(|| None::<Rc<super::cell_customers::CellView>>);
     let sbg_count = use_mut_ref(|| 0u32);
     let on_forecast_message: ForecastMessage = {
         let (forecast, progress, runs, count, lookup) = (
@@ -189,7 +186,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 count,
                 listed,
                 csv,
-            } => cell.set(Some(Rc::new(CellView {
+            } => cell.set(Some(Rc::new(super::cell_customers::CellView {
                 cohort,
                 offset,
                 count,
@@ -415,7 +412,11 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 progress.set(Some(0.0));
                 let mut slot = book.borrow_mut();
                 if slot.is_none() {
-                    *slot = spawn_workbook_worker(sheets.clone(), on_source.clone(), apply.clone());
+                    *slot = super::workbook::spawn_workbook_worker(
+                        sheets.clone(),
+                        on_source.clone(),
+                        apply.clone(),
+                    );
                 }
                 let Some(h) = slot.as_ref() else {
                     apply((Err(ImportError::NoWorker), Err(ImportError::NoWorker)));
@@ -724,7 +725,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 </p>
             }
             if let (Some(a), Some(c)) = (analysis, (*choices).clone()) {
-                <DataViews lang={l} analysis={a} on_or_after={c.on_or_after} model_p={props.model_p} on_fit={props.on_fit.clone()}
+                <super::data_views::DataViews lang={l} analysis={a} on_or_after={c.on_or_after} model_p={props.model_p} on_fit={props.on_fit.clone()}
                     on_cell={on_cell.clone()} cell={(*cell).clone()} />
             }
         </section>
@@ -785,442 +786,4 @@ fn spawn_worker(
         queue,
         _on_message: on_message,
     })
-}
-
-/// Starts the workbook worker; None when the browser cannot. Its sheet
-/// comes back as CSV bytes and goes to `on_source` (a new file).
-fn spawn_workbook_worker(
-    sheets: UseStateSetter<Option<(Rc<Vec<String>>, String)>>,
-    on_source: Callback<wasm_bindgen::JsValue>,
-    apply: Rc<dyn Fn(Imported)>,
-) -> Option<WorkerHandle> {
-    use wasm_bindgen::JsCast;
-    use web_sys::js_sys::{Array, Reflect};
-    let url = Reflect::get(&gloo::utils::window(), &"repurchaseLabWorkbook".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "./workbook-worker-loader.js".to_string());
-    let worker = web_sys::Worker::new(&url).ok()?;
-    let queue = Rc::new(std::cell::RefCell::new(Some(
-        Vec::<wasm_bindgen::JsValue>::new(),
-    )));
-    let (ready_queue, ready_worker) = (queue.clone(), worker.clone());
-    let on_error = {
-        let apply = apply.clone();
-        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
-            move |_: web_sys::Event| {
-                let e = ImportError::BadWorkbook("the reader stopped".to_string());
-                apply((Err(e.clone()), Err(e)));
-            },
-        )
-    };
-    let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-        move |e: web_sys::MessageEvent| {
-            let data = e.data();
-            let get = |k: &str| {
-                Reflect::get(&data, &k.into())
-                    .ok()
-                    .filter(|v| !v.is_null() && !v.is_undefined())
-            };
-            if get("ready").is_some() {
-                for message in ready_queue.borrow_mut().take().unwrap_or_default() {
-                    let _ = ready_worker.post_message(&message);
-                }
-            } else if let Some(code) = get("error").and_then(|c| c.as_string()) {
-                let error = crate::formats::wire::error_from(&code);
-                apply((Err(error.clone()), Err(error)));
-            } else if let (Some(names), Some(name), Some(bytes)) = (
-                get("names"),
-                get("name").and_then(|n| n.as_string()),
-                get("bytes"),
-            ) {
-                let names: Vec<String> = Array::from(&names)
-                    .iter()
-                    .filter_map(|n| n.as_string())
-                    .collect();
-                sheets.set(Some((Rc::new(names), name)));
-                on_source.emit(bytes);
-            }
-        },
-    );
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // A reader that dies (out of memory on a huge workbook) says so.
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
-    Some(WorkerHandle {
-        worker,
-        queue,
-        _on_message: on_message,
-    })
-}
-
-#[derive(Properties, PartialEq)]
-struct CellProps {
-    lang: Lang,
-    analysis: Same,
-    on_cell: Callback<(i32, usize)>,
-    cell: Option<Rc<CellView>>,
-}
-
-/// "Who is in a cell": a cohort and an offset (or a click on the table),
-/// the cell's customers listed, and all of them as CSV.
-#[component]
-fn CellCustomers(props: &CellProps) -> Html {
-    let l = props.lang;
-    let a = &props.analysis.0;
-    let cohort = use_state(|| None::<i32>);
-    let offset = use_state(|| 0usize);
-    {
-        // A cell clicked in the table: the choices follow it.
-        let (cohort, offset) = (cohort.setter(), offset.setter());
-        use_effect_with(props.cell.clone(), move |cell| {
-            if let Some(c) = cell {
-                cohort.set(Some(c.cohort));
-                offset.set(c.offset);
-            }
-        });
-    }
-    let chosen = (*cohort).or(a.cohorts.first().map(|c| c.period));
-    let k = *offset;
-    let on_show = {
-        let (on_cell, cohort) = (props.on_cell.clone(), chosen);
-        let offset = k;
-        Callback::from(move |_| {
-            if let Some(c) = cohort {
-                on_cell.emit((c, offset));
-            }
-        })
-    };
-    let on_cohort = {
-        let cohort = cohort.clone();
-        Callback::from(move |v: String| cohort.set(v.parse().ok()))
-    };
-    let on_offset = {
-        let offset = offset.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            offset.set(input.value().parse().unwrap_or(0));
-        })
-    };
-    let on_csv = {
-        let cell = props.cell.clone();
-        Callback::from(move |_| {
-            if let Some(c) = &cell {
-                browser::download(
-                    "repurchase-lab-cell-customers.csv",
-                    "text/csv;charset=utf-8",
-                    &format!("{}{}", crate::formats::export::BOM, c.csv),
-                );
-            }
-        })
-    };
-    let label = |p: i32| {
-        a.cohorts
-            .iter()
-            .find(|c| c.period == p)
-            .map_or_else(String::new, |c| c.label.clone())
-    };
-    html! {
-        <div class="cell-customers">
-            <h3>{ i18n::CELL_HEADING.get(l) }</h3>
-            <p class="hint">{ i18n::CELL_LEAD.get(l) }</p>
-            <div class="mapping">
-                <Choice testid="cell-cohort" label={i18n::COHORT.get(l)}
-                    options={a.cohorts.iter().map(|c| (AttrValue::from(c.period.to_string()), AttrValue::from(c.label.clone()))).collect::<Vec<_>>()}
-                    selected={AttrValue::from(chosen.map_or(String::new(), |c| c.to_string()))} on_change={on_cohort} />
-                <label class="choice">{ i18n::CELL_OFFSET.get(l) }
-                    <input type="number" min="0" step="1" data-testid="cell-offset" value={k.to_string()} onchange={on_offset} />
-                </label>
-                <button type="button" data-testid="cell-show" onclick={on_show}>{ i18n::CELL_SHOW.get(l) }</button>
-            </div>
-            if let Some(c) = &props.cell {
-                <div data-testid="cell-customers" data-value={c.count.to_string()} data-cohort={label(c.cohort)} data-offset={c.offset.to_string()}>
-                    <p>{ i18n::cell_count(l, &label(c.cohort), c.offset, c.count) }</p>
-                    if c.count > 0 {
-                        <button type="button" data-testid="cell-customers-csv" onclick={on_csv}>{ i18n::CELL_CSV.get(l) }</button>
-                        <div class="table-scroll cell-list">
-                            <table class="mini-table">
-                                <thead><tr>
-                                    <th scope="col">{ i18n::CUSTOMER.get(l) }</th>
-                                    <th scope="col">{ i18n::ORDERS.get(l) }</th>
-                                    if a.totals.revenue.is_some() {
-                                        <th scope="col">{ i18n::REVENUE.get(l) }</th>
-                                    }
-                                </tr></thead>
-                                <tbody>
-                                    { for c.listed.iter().map(|(id, orders, revenue)| html! {
-                                        <tr>
-                                            <th scope="row">{ format!("\u{2068}{id}\u{2069}") }</th>
-                                            <td>{ orders.clone() }</td>
-                                            if a.totals.revenue.is_some() {
-                                                <td>{ crate::formats::decimal::parse(revenue).map_or(String::new(), |v| crate::i18n::format_number(l, v, 2)) }</td>
-                                            }
-                                        </tr>
-                                    }) }
-                                </tbody>
-                            </table>
-                        </div>
-                    }
-                </div>
-            }
-        </div>
-    }
-}
-
-/// The customers of one cohort cell, as the worker sent them.
-#[derive(Debug, PartialEq)]
-struct CellView {
-    cohort: i32,
-    offset: usize,
-    count: usize,
-    /// (id, orders, revenue) of the first ones listed.
-    listed: Vec<(String, String, String)>,
-    csv: String,
-}
-
-#[derive(Properties)]
-struct ViewsProps {
-    lang: Lang,
-    analysis: Rc<Analysis>,
-    on_or_after: import::Retention,
-    model_p: [f64; 10],
-    on_fit: Callback<(Rc<crate::simulator::fit::Fit>, Period)>,
-    /// Asks for a cell's customers: (cohort period, offset).
-    on_cell: Callback<(i32, usize)>,
-    cell: Option<Rc<CellView>>,
-}
-
-impl PartialEq for ViewsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.analysis, &other.analysis)
-            && self.on_or_after == other.on_or_after
-            && self.model_p == other.model_p
-            && self.on_fit == other.on_fit
-            && self.on_cell == other.on_cell
-            && self.cell == other.cell
-    }
-}
-
-#[component]
-fn DataViews(props: &ViewsProps) -> Html {
-    let l = props.lang;
-    let a = &props.analysis;
-    // None: not fitted yet; Some(None): not enough data. The fit keeps the
-    // weighted means it was fitted to (its chart draws them; they cover every
-    // cell, so they are not worked out again on each render).
-    let fit = use_state(|| None::<Option<(Rc<crate::simulator::fit::Fit>, Rc<Vec<Option<f64>>>)>>);
-    {
-        let fit = fit.clone();
-        use_effect_with(props.analysis.clone(), move |_| fit.set(None));
-    }
-    let on_fit_click = {
-        let (fit, a) = (fit.clone(), a.clone());
-        Callback::from(move |_| {
-            let (weighted, _) = data_table::means(&a, false);
-            let f = crate::simulator::fit::fit_retention(&weighted).map(Rc::new);
-            fit.set(Some(f.map(|f| (f, Rc::new(weighted)))));
-        })
-    };
-    let on_use = {
-        let (fit, on_fit, g) = (fit.clone(), props.on_fit.clone(), a.granularity);
-        Callback::from(move |_| {
-            if let Some(Some((f, _))) = &*fit {
-                on_fit.emit((f.clone(), g));
-            }
-        })
-    };
-    let pct = |v: f64| format_percent(l, v, 1);
-    // Drawn on every render: ten bars and a line, against the model's p(n),
-    // which a slider move changes.
-    let repeat = {
-        let percent = |v: f64| format_percent(l, v, 0);
-        let labels = curves::RepurchaseLabels {
-            x_title: i18n::STICKY_X.get(l),
-            y_title: i18n::P_Y.get(l),
-            series: i18n::REPEAT_SERIES.map(|w| w.get(l)),
-            percent: &percent,
-        };
-        Rc::new(chart::accessible(
-            curves::repeat_svg(&a.repeat_curve, &props.model_p, &labels, (520, 280)),
-            i18n::REPEAT_HEADING.get(l),
-        ))
-    };
-    let on_export = {
-        let a = a.clone();
-        Callback::from(move |_| {
-            let json = a.to_json(&|r| i18n::skip_reason(l, r).to_string());
-            browser::download("repurchase-lab-analysis.json", "application/json", &json);
-        })
-    };
-    let on_skipped = {
-        let a = a.clone();
-        Callback::from(move |_| {
-            let csv =
-                crate::formats::export::skipped_csv(&a, &|r| i18n::skip_reason(l, r).to_string());
-            browser::download(
-                "repurchase-lab-skipped-rows.csv",
-                "text/csv;charset=utf-8",
-                &csv,
-            );
-        })
-    };
-    let trend_offset = use_state(|| 1usize);
-    // Drawn once per analysis, view and language: a slider move re-renders
-    // this component (the model's p(n) and the fit callback change) but
-    // leaves these as they are.
-    let on_trend = {
-        let trend_offset = trend_offset.clone();
-        Callback::from(move |v: String| trend_offset.set(v.parse().unwrap_or(1)))
-    };
-    let on_data_csv = {
-        let (a, on_or_after) = (a.clone(), props.on_or_after);
-        Callback::from(move |_| {
-            let csv = crate::formats::export::analysis_csv(&a, on_or_after);
-            browser::download(
-                "repurchase-lab-your-cohorts.csv",
-                "text/csv;charset=utf-8",
-                &csv,
-            );
-        })
-    };
-    let lorenz = use_memo((Same(a.clone()), l), |(a, l)| {
-        let l = *l;
-        a.0.lorenz.as_ref().map(|points| {
-            let percent = |v: f64| format_percent(l, v, 0);
-            let labels = curves::RepurchaseLabels {
-                x_title: i18n::LORENZ_X.get(l),
-                y_title: i18n::LORENZ_Y.get(l),
-                series: ["", ""],
-                percent: &percent,
-            };
-            Rc::new(chart::accessible(
-                curves::lorenz_svg(points, &labels, (520, 280)),
-                i18n::LORENZ.get(l),
-            ))
-        })
-    });
-    let trend = use_memo(
-        (Same(a.clone()), props.on_or_after, l, *trend_offset),
-        |(a, on_or_after, l, k)| {
-            let (a, l, k) = (&a.0, *l, *k);
-            let values: Vec<(String, Option<f64>)> = a
-                .cohorts
-                .iter()
-                .map(|c| {
-                    let v = a.complete(c, k).then(|| c.retention(k, *on_or_after));
-                    (c.label.clone(), v)
-                })
-                .collect();
-            let percent = |v: f64| format_percent(l, v, 0);
-            let labels = curves::RepurchaseLabels {
-                x_title: i18n::COHORT.get(l),
-                y_title: i18n::RETENTION_AXIS.get(l),
-                series: ["", ""],
-                percent: &percent,
-            };
-            Rc::new(chart::accessible(
-                curves::trend_svg(&values, &labels, (520, 240)),
-                i18n::TREND.get(l),
-            ))
-        },
-    );
-    let count = |v: u64| crate::i18n::format_number(l, v as f64, 0);
-    html! {
-        <div class="data-views">
-            <div class="exports">
-                <button type="button" data-testid="export-analysis" onclick={on_export}>{ i18n::EXPORT_ANALYSIS.get(l) }</button>
-                <button type="button" data-testid="export-data-csv" onclick={on_data_csv}>{ i18n::EXPORT_DATA_CSV.get(l) }</button>
-            </div>
-            <div class="skipped" data-testid="skipped-rows" data-value={a.skipped_count.to_string()}>
-                <strong>{ format!("{}: {}", i18n::SKIPPED_ROWS.get(l), count(a.skipped_count)) }</strong>
-                if a.skipped_count > 0 {
-                    <ul>
-                        { for a.skipped.iter().take(20).map(|(line, r)| html! { <li>{ format!("{line}: {}", i18n::skip_reason(l, *r)) }</li> }) }
-                    </ul>
-                    <button type="button" data-testid="download-skipped" onclick={on_skipped}>{ i18n::DOWNLOAD_SKIPPED.get(l) }</button>
-                }
-            </div>
-            <CohortTable analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} on_cell={{
-                let (a, on_cell) = (a.clone(), props.on_cell.clone());
-                Callback::from(move |(label, k): (String, usize)| {
-                    if let Some(c) = a.cohorts.iter().find(|c| c.label == label) {
-                        on_cell.emit((c.period, k));
-                    }
-                })
-            }} />
-            <CellCustomers lang={l} analysis={Same(a.clone())} on_cell={props.on_cell.clone()} cell={props.cell.clone()} />
-            if !a.brackets.is_empty() {
-                <super::bracket_table::BracketTable analysis={Same(a.clone())} lang={l} />
-            }
-            if !a.segments.is_empty() {
-                <super::segments::SegmentViews analysis={Same(a.clone())} on_or_after={props.on_or_after} lang={l} />
-            }
-            <div class="outputs">
-                if let Some(share) = a.top20_share {
-                    <Output testid="pareto-top20-share" label={i18n::PARETO.get(l)} value={share} text={pct(share)} emphasis=true />
-                }
-                <Output testid="data-repeat-rate" label={i18n::FREQUENCY.get(l)} value={a.totals.occasions as f64 / a.totals.customers.max(1) as f64}
-                    text={crate::i18n::format_number(l, a.totals.occasions as f64 / a.totals.customers.max(1) as f64, 2)} />
-            </div>
-            <p>{ format!("{}: {}", i18n::TIERS.get(l), a.tiers.iter().map(|t| count(*t)).collect::<Vec<_>>().join(" · ")) }</p>
-            <p>{ format!("{}: {}", i18n::SEGMENTS.get(l), a.lifecycle.iter().zip(i18n::LIFECYCLE).map(|(n, w)| format!("{} {}", w.get(l), count(*n))).collect::<Vec<_>>().join(" · ")) }</p>
-            <div class="grid2">
-                if let Some(svg) = (*lorenz).clone() {
-                    <div>
-                        <h3>{ i18n::LORENZ.get(l) }</h3>
-                        <Chart testid="lorenz-chart" svg={svg} />
-                    </div>
-                }
-                <div>
-                    <h3>{ i18n::TREND.get(l) }</h3>
-                    <Choice testid="trend-offset" label={i18n::TREND_OFFSET.get(l)}
-                        options={[1usize, 2, 3, 6, 12].iter().map(|k| (AttrValue::from(k.to_string()), AttrValue::from(format!("+{k}")))).collect::<Vec<_>>()}
-                        selected={trend_offset.to_string()} on_change={on_trend} />
-                    <Chart testid="trend-chart" svg={(*trend).clone()} />
-                </div>
-            </div>
-            <h3>{ i18n::FIT.get(l) }</h3>
-            <p class="hint">{ i18n::FIT_LEAD.get(l) }</p>
-            <button type="button" data-testid="fit-simulator" onclick={on_fit_click}>{ i18n::FIT.get(l) }</button>
-            if let Some(result) = &*fit {
-                if let Some((f, weighted)) = result {
-                    <div class="grid">
-                        <Chart testid="fit-chart" svg={{
-                            let percent = |v: f64| format_percent(l, v, 0);
-                            let labels = curves::RepurchaseLabels {
-                                x_title: i18n::OFFSET_AXIS.get(l),
-                                y_title: i18n::RETENTION_AXIS.get(l),
-                                series: i18n::FIT_SERIES.map(|w| w.get(l)),
-                                percent: &percent,
-                            };
-                            Rc::new(chart::accessible(curves::fit_svg(weighted, &f.curve, &labels, (520, 280)), i18n::FIT.get(l)))
-                        }} />
-                        <div class="outputs">
-                            <Output testid="fit-base" label={i18n::FIT_BASE.get(l)} value={f.base} text={pct(f.base)} />
-                            <Output testid="fit-stickiness-max" label={i18n::input(crate::calculator::scenario::Param::StickinessMax, Default::default(), l).0} value={f.k_max} text={pct(f.k_max)} />
-                            <Output testid="fit-habit" label={i18n::input(crate::calculator::scenario::Param::HabitPurchase, Default::default(), l).0} value={f.habit} text={crate::i18n::format_number(l, f.habit, 1)} />
-                            <Output testid="fit-decay" label={i18n::input(crate::calculator::scenario::Param::Decay, Default::default(), l).0} value={f.decay} text={pct(f.decay)} />
-                            <Output testid="fit-rmse" label={i18n::FIT_RMSE.get(l)} value={f.rmse} text={format_percent(l, f.rmse, 2)} />
-                            <button type="button" data-testid="use-in-simulator" onclick={on_use}>{ i18n::USE_FIT.get(l) }</button>
-                        </div>
-                    </div>
-                } else {
-                    <p class="hint" data-testid="fit-notice">{ i18n::FIT_NEEDS_DATA.get(l) }</p>
-                }
-            }
-            <h3>{ i18n::REPEAT_HEADING.get(l) }</h3>
-            <div class="grid">
-                <Chart testid="repeat-chart" svg={repeat} />
-                <table class="mini-table">
-                    { for a.repeat_curve.iter().enumerate().map(|(i, r)| html! {
-                        <tr><th scope="row">{ format!("{} → {}", i + 1, i + 2) }</th>
-                            <td data-testid={format!("repeat-curve-{}", i + 1)} data-value={r.map_or("null".to_string(), |v| v.to_string())}>
-                                { r.map_or("—".to_string(), pct) }
-                            </td></tr>
-                    }) }
-                </table>
-            </div>
-        </div>
-    }
 }
