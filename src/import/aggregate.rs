@@ -275,6 +275,9 @@ pub fn regroup(rows: &Rows, reading: &Reading, g: Period) -> Analysis {
     }
 }
 
+/// One segment group's rows: customer (dense), day, amount; its customers.
+type GroupRows = (Vec<u32>, Vec<i32>, Vec<f64>, u32);
+
 /// The rows split by each customer's segment: the value on their earliest
 /// row (the first such row in the file when several share that date).
 fn segments(rows: &Rows, seg: &[u32], g: Period, last_period: i32) -> Vec<Segment> {
@@ -314,27 +317,27 @@ fn segments(rows: &Rows, seg: &[u32], g: Period, last_period: i32) -> Vec<Segmen
         listed
     };
     let cust_group: Vec<u32> = best.iter().map(|&(_, s)| group[s as usize]).collect();
-    (0..groups)
-        .map(|gi| {
-            // The group's rows, its customers numbered densely.
-            let mut dense = vec![u32::MAX; n_cust];
-            let (mut cust, mut day, mut amt) = (Vec::new(), Vec::new(), Vec::new());
-            let mut customers = 0u32;
-            for (i, &c) in rows.cust.iter().enumerate() {
-                if cust_group[c as usize] != gi as u32 {
-                    continue;
-                }
-                let d = &mut dense[c as usize];
-                if *d == u32::MAX {
-                    *d = customers;
-                    customers += 1;
-                }
-                cust.push(*d);
-                day.push(rows.day[i]);
-                if let Some(a) = &rows.amt {
-                    amt.push(a[i]);
-                }
-            }
+    // Every group's rows in one pass, its customers numbered densely.
+    let mut dense = vec![u32::MAX; n_cust];
+    let mut split: Vec<GroupRows> = (0..groups).map(|_| Default::default()).collect();
+    for (i, &c) in rows.cust.iter().enumerate() {
+        let (cust, day, amt, customers) = &mut split[cust_group[c as usize] as usize];
+        let d = &mut dense[c as usize];
+        if *d == u32::MAX {
+            *d = *customers;
+            *customers += 1;
+        }
+        cust.push(*d);
+        day.push(rows.day[i]);
+        if let Some(a) = &rows.amt {
+            amt.push(a[i]);
+        }
+    }
+    drop(dense);
+    split
+        .into_iter()
+        .enumerate()
+        .map(|(gi, (cust, day, amt, customers))| {
             let mut cohorts =
                 aggregate(&cust, &day, rows.amt.as_ref().map(|_| amt.as_slice()), g).cohorts;
             for c in &mut cohorts {
