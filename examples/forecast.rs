@@ -2,6 +2,8 @@
 //! `cargo run --release --example forecast -- FILE --end YYYY-MM-DD [--unit day|week|month] [--horizon N]`
 //! prints the estimates (the page's Forecasts panel fits the same code in its
 //! worker). Columns are guessed as on the page. Timing goes to stderr.
+//! `--compare` also fits Pareto/NBD and MBG/NBD with their standard errors
+//! (the page's "compare models") and times each model.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -120,6 +122,53 @@ mod native {
             fit.is_some(),
             all.as_secs_f64()
         );
+        if args.iter().any(|a| a == "--compare") {
+            compare(&grouped);
+        }
         ExitCode::SUCCESS
+    }
+
+    /// Each model's fit and standard errors, timed.
+    fn compare(grouped: &[repurchase_lab::forecast::bgnbd::Customer]) {
+        use repurchase_lab::forecast::{bgnbd, mbgnbd, pnbd};
+        let started = Instant::now();
+        let bg = bgnbd::fit(grouped, &mut |_| true);
+        let se = bg.as_ref().and_then(|e| bgnbd::standard_errors(e, grouped));
+        eprintln!("BG/NBD fit + SE {:.3} s", started.elapsed().as_secs_f64());
+        println!("BG/NBD SE {se:?}");
+        let started = Instant::now();
+        let pn = pnbd::fit(grouped, &mut |_| true);
+        let fit = started.elapsed();
+        let se = pn.as_ref().and_then(|e| pnbd::standard_errors(e, grouped));
+        eprintln!(
+            "Pareto/NBD fit {:.3} s, + SE {:.3} s",
+            fit.as_secs_f64(),
+            started.elapsed().as_secs_f64()
+        );
+        if let Some(e) = pn {
+            let p = e.params;
+            println!(
+                "Pareto/NBD r {:.4} alpha {:.4} s {:.4} beta {:.4} LL {:.2} ({} iterations, converged {}) SE {se:?}",
+                p.r, p.alpha, p.s, p.beta, e.ll, e.iterations, e.converged
+            );
+        }
+        let started = Instant::now();
+        let mb = mbgnbd::fit(grouped, &mut |_| true);
+        let fit = started.elapsed();
+        let se = mb
+            .as_ref()
+            .and_then(|e| mbgnbd::standard_errors(e, grouped));
+        eprintln!(
+            "MBG/NBD fit {:.3} s, + SE {:.3} s",
+            fit.as_secs_f64(),
+            started.elapsed().as_secs_f64()
+        );
+        if let Some(e) = mb {
+            let p = e.params;
+            println!(
+                "MBG/NBD r {:.4} alpha {:.4} a {:.4} b {:.4} LL {:.2} ({} iterations, converged {}) SE {se:?}",
+                p.r, p.alpha, p.a, p.b, e.ll, e.iterations, e.converged
+            );
+        }
     }
 }

@@ -16,6 +16,8 @@ pub mod mbgnbd;
 pub mod optimize;
 pub mod pnbd;
 pub mod predict;
+#[cfg(test)]
+mod properties;
 pub mod report;
 pub mod sbg;
 pub mod special;

@@ -280,6 +280,7 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
         ll: -m.value,
         iterations: m.iterations,
         converged: m.converged,
+        ran_off: m.x.iter().any(|v| v.abs() > optimize::RUNAWAY),
     })
 }
 

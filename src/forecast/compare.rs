@@ -9,7 +9,7 @@
 //! as failed, with no numbers.
 
 use crate::forecast::bgnbd::{self, Customer};
-use crate::forecast::{mbgnbd, pnbd};
+use crate::forecast::{mbgnbd, optimize, pnbd};
 
 /// A model of the comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,8 +83,9 @@ pub struct Fitted {
 pub enum Failure {
     /// The optimiser's convergence test did not pass.
     NotConverged,
-    /// A parameter ran off towards 0 or ∞ (beyond e^±20): the likelihood
-    /// keeps rising there, the data cannot pin it down.
+    /// A parameter ran off towards 0 or ∞ (beyond e^±20, or along a flat
+    /// ridge: [`optimize::fit_numeric`]): the likelihood keeps rising there,
+    /// the data cannot pin it down.
     Unbounded,
     /// The information matrix is not positive definite: no interval exists.
     Flat,
@@ -116,6 +117,7 @@ struct Raw {
     se: Option<[f64; 4]>,
     ll: f64,
     converged: bool,
+    ran_off: bool,
 }
 
 fn judged(
@@ -130,8 +132,13 @@ fn judged(
         se,
         ll,
         converged,
+        ran_off,
     } = raw;
-    if values.iter().any(|v| !v.is_finite() || v.ln().abs() > 20.0) {
+    if ran_off
+        || values
+            .iter()
+            .any(|v| !v.is_finite() || v.ln().abs() > optimize::RUNAWAY)
+    {
         return Err(Failure::Unbounded);
     }
     if !converged {
@@ -193,6 +200,7 @@ pub fn compare(
             se: bgnbd::standard_errors(bg, customers),
             ll: bg.ll,
             converged: bg.converged,
+            ran_off: bg.ran_off,
         },
         customers,
         holdout,
@@ -209,9 +217,12 @@ pub fn compare(
         Model::ParetoNbd,
         Raw {
             values: [pp.r, pp.alpha, pp.s, pp.beta],
-            se: pnbd::standard_errors(&pn, customers),
+            se: (pn.converged && !pn.ran_off)
+                .then(|| pnbd::standard_errors(&pn, customers))
+                .flatten(),
             ll: pn.ll,
             converged: pn.converged,
+            ran_off: pn.ran_off,
         },
         customers,
         holdout,
@@ -225,9 +236,12 @@ pub fn compare(
         Model::MbgNbd,
         Raw {
             values: [mp.r, mp.alpha, mp.a, mp.b],
-            se: mbgnbd::standard_errors(&mb, customers),
+            se: (mb.converged && !mb.ran_off)
+                .then(|| mbgnbd::standard_errors(&mb, customers))
+                .flatten(),
             ll: mb.ll,
             converged: mb.converged,
+            ran_off: mb.ran_off,
         },
         customers,
         holdout,
@@ -317,6 +331,7 @@ mod tests {
                 se: Some([1.0; 4]),
                 ll: -1.0,
                 converged: true,
+                ran_off: false,
             },
             &customers,
             &holdout,

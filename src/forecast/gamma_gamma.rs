@@ -130,6 +130,7 @@ pub fn fit(spenders: &[Spender], progress: &mut dyn FnMut(usize) -> bool) -> Opt
         ll: -m.value,
         iterations: m.iterations,
         converged: m.converged,
+        ran_off: m.x.iter().any(|v| v.abs() > optimize::RUNAWAY),
     })
 }
 

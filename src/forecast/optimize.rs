@@ -33,14 +33,17 @@ fn norm_inf(g: &[f64]) -> f64 {
 }
 
 /// BFGS from `x0`. Converged when max |∂f/∂xᵢ| ≤ `tol` · max(1, |f|).
-/// `progress(iteration)` returning false stops early (not converged).
-/// When the line search cannot improve, Nelder–Mead takes over from the best point.
+/// `progress(iteration, x, f(x))` returning false stops at once (not
+/// converged, no polish).
+/// When the line search cannot improve and `polish` is set, Nelder–Mead takes
+/// over from the best point.
 pub fn bfgs(
     f: &mut WithGradient,
     x0: &[f64],
     tol: f64,
     max_iter: usize,
-    progress: &mut dyn FnMut(usize) -> bool,
+    progress: &mut dyn FnMut(usize, &[f64], f64) -> bool,
+    polish: bool,
 ) -> Minimum {
     let n = x0.len();
     let mut x = x0.to_vec();
@@ -78,8 +81,13 @@ pub fn bfgs(
                 converged: true,
             };
         }
-        if !progress(iterations) {
-            break;
+        if !progress(iterations, &x, fx) {
+            return Minimum {
+                x,
+                value: fx,
+                iterations,
+                converged: false,
+            };
         }
         iterations += 1;
         let mut p: Vec<f64> = (0..n)
@@ -152,7 +160,7 @@ pub fn bfgs(
     // sum over many customers) is what stops it, not the landscape.
     let scale = fx.abs().max(1.0);
     let converged = norm_inf(&g) <= tol * scale || stalled && norm_inf(&g) <= 1e3 * tol * scale;
-    if converged {
+    if converged || !polish {
         return Minimum {
             x,
             value: fx,
@@ -178,15 +186,35 @@ pub fn bfgs(
     m
 }
 
+/// Where a log-parameter has run off: past e^±20 the likelihood is still
+/// rising towards a boundary (a gamma's heterogeneity collapsing, a dropout
+/// probability vanishing) and the data cannot pin the parameter down. The
+/// fit stops there, not converged, and is reported as failed.
+pub const RUNAWAY: f64 = 20.0;
+
 /// Maximum likelihood on log-parameters θ with [`bfgs`]: `ll(θ, grad)` returns
 /// the log-likelihood and writes its gradient in θ. A step past |θ| > 30
-/// (a parameter beyond e^±30) counts as +∞. The result's `value` is −LL.
-/// None when `progress(iteration)` cancels or no finite likelihood is found.
+/// (a parameter beyond e^±30) counts as +∞; an iterate past |θ| > [`RUNAWAY`]
+/// ends the fit there (not converged) rather than following the ridge out.
+/// The result's `value` is −LL. None when `progress(iteration)` cancels or
+/// no finite likelihood is found.
 pub fn max_likelihood(
     ll: &mut WithGradient,
     theta0: &[f64],
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Option<Minimum> {
+    max_likelihood_until(ll, theta0, progress, &mut |_, _| true, true).map(|(m, _)| m)
+}
+
+/// [`max_likelihood`], also stopping when `go_on(θ, −LL)` says no at an
+/// iterate; the flag says whether that (or the [`RUNAWAY`] bound) stopped it.
+fn max_likelihood_until(
+    ll: &mut WithGradient,
+    theta0: &[f64],
+    progress: &mut dyn FnMut(usize) -> bool,
+    go_on: &mut dyn FnMut(&[f64], f64) -> bool,
+    polish: bool,
+) -> Option<(Minimum, bool)> {
     let mut objective = |theta: &[f64], g: &mut [f64]| {
         if theta.iter().any(|v| !v.is_finite() || v.abs() > 30.0) {
             return f64::INFINITY;
@@ -195,13 +223,24 @@ pub fn max_likelihood(
         g.iter_mut().for_each(|v| *v = -*v);
         -value
     };
-    let mut cancelled = false;
-    let m = bfgs(&mut objective, theta0, 1e-9, 400, &mut |i| {
-        let go = progress(i);
-        cancelled |= !go;
-        go
-    });
-    (!cancelled && m.value.is_finite()).then_some(m)
+    let (mut cancelled, mut ran_off) = (false, false);
+    let m = bfgs(
+        &mut objective,
+        theta0,
+        1e-9,
+        400,
+        &mut |i, theta, value| {
+            if theta.iter().any(|v| v.abs() > RUNAWAY) || !go_on(theta, value) {
+                ran_off = true;
+                return false;
+            }
+            let go = progress(i);
+            cancelled |= !go;
+            go
+        },
+        polish,
+    );
+    (!cancelled && m.value.is_finite()).then_some((m, ran_off))
 }
 
 /// f(θ), with its gradient by central differences written into `g` (step
@@ -231,6 +270,9 @@ pub struct Estimate<P> {
     pub iterations: usize,
     /// Whether the optimiser's convergence test passed.
     pub converged: bool,
+    /// Whether the fit was stopped running off towards a boundary (a
+    /// log-parameter past [`RUNAWAY`], or a flat ridge: see [`fit_numeric`]).
+    pub ran_off: bool,
 }
 
 /// Four positive parameters, fitted on their logarithms.
@@ -245,6 +287,17 @@ pub trait FourParams: Copy {
 /// the mean log-likelihood `ll(p) / n` (gradients of order one, so the first
 /// steps stay near the data) with a central-difference gradient, from
 /// `theta0`. None when cancelled or nothing finite is found.
+///
+/// A flat ridge ends the fit as run off: when over the last
+/// [`RIDGE_ITERATIONS`] iterations some log-parameter moved by more than 1
+/// (a factor e) while the whole log-likelihood rose by less than
+/// [`RIDGE_GAIN`] — the data cannot tell those values apart (a likelihood
+/// ratio far below any test's threshold), and following the ridge out to
+/// the [`RUNAWAY`] bound would cost hundreds of iterations. So does a fit
+/// with a log-parameter [`FAR_FROM_START`] that is still heading out (by
+/// more than ½ over those iterations), or that stalls unconverged there. No simplex polish follows a
+/// stall: a central-difference gradient that cannot improve means a ridge
+/// or noise, and the fit is reported as not converged.
 pub fn fit_numeric<P: FourParams>(
     ll: &dyn Fn(&P) -> f64,
     n: f64,
@@ -252,18 +305,56 @@ pub fn fit_numeric<P: FourParams>(
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Option<Estimate<P>> {
     let mean = |theta: &[f64]| ll(&P::from_log(theta)) / n;
-    let m = max_likelihood(
+    let mut history: Vec<([f64; 4], f64)> = Vec::new();
+    let mut on_ridge = |theta: &[f64], value: f64| {
+        let here = [theta[0], theta[1], theta[2], theta[3]];
+        history.push((here, -value * n));
+        let Some((then, ll_then)) = history
+            .len()
+            .checked_sub(RIDGE_ITERATIONS + 1)
+            .map(|i| history[i])
+        else {
+            return true;
+        };
+        let moved = (0..4).any(|i| (here[i] - then[i]).abs() > 1.0);
+        // Far from the start and still heading out: following it further
+        // only confirms what is already known.
+        let heading_out = (0..4).any(|i| {
+            (here[i] - theta0[i]).abs() > FAR_FROM_START
+                && (here[i] - theta0[i]).abs() - (then[i] - theta0[i]).abs() > 0.5
+        });
+        !(moved && -value * n - ll_then < RIDGE_GAIN || heading_out)
+    };
+    let (m, on_the_ridge) = max_likelihood_until(
         &mut |theta, g| central_gradient(&mean, theta, g),
         &theta0,
         progress,
+        &mut on_ridge,
+        false,
     )?;
+    // Stalled unconverged far from the data's own scale: run off as well.
+    let far = (0..4).any(|i| (m.x[i] - theta0[i]).abs() > FAR_FROM_START);
+    let ran_off = on_the_ridge || !m.converged && far;
     Some(Estimate {
         params: P::from_log(&m.x),
         ll: -m.value * n,
         iterations: m.iterations,
-        converged: m.converged,
+        converged: m.converged && !ran_off,
+        ran_off,
     })
 }
+
+/// How far (in log-parameters: a factor of about 3,000) from the start
+/// [`fit_numeric`] counts a stalled, unconverged fit as run off. The start
+/// is the data's own scale (r = s = 1, α = β = the mean time between
+/// purchases).
+pub const FAR_FROM_START: f64 = 8.0;
+
+/// Iterations over which [`fit_numeric`] looks for a flat ridge.
+pub const RIDGE_ITERATIONS: usize = 10;
+
+/// The log-likelihood gain below which an e-fold move counts as a flat ridge.
+pub const RIDGE_GAIN: f64 = 0.5;
 
 /// [`standard_errors`] of a four-parameter estimate, in its parameters' order.
 pub fn standard_errors_of<P: FourParams>(
@@ -487,7 +578,14 @@ mod tests {
 
     #[test]
     fn bfgs_finds_the_rosenbrock_minimum() {
-        let m = bfgs(&mut rosenbrock, &[-1.2, 1.0], 1e-9, 500, &mut |_| true);
+        let m = bfgs(
+            &mut rosenbrock,
+            &[-1.2, 1.0],
+            1e-9,
+            500,
+            &mut |_, _, _| true,
+            true,
+        );
         assert!(m.converged, "{m:?}");
         assert!(
             (m.x[0] - 1.0).abs() < 1e-6 && (m.x[1] - 1.0).abs() < 1e-6,
@@ -517,7 +615,7 @@ mod tests {
                 x[0] * x[0]
             }
         };
-        let m = bfgs(&mut f, &[0.0, 0.0], 1e-9, 50, &mut |_| true);
+        let m = bfgs(&mut f, &[0.0, 0.0], 1e-9, 50, &mut |_, _, _| true, true);
         assert!(m.x.iter().all(|v| v.is_finite()));
         assert!(!m.value.is_nan());
     }

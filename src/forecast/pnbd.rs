@@ -6,14 +6,17 @@
 //! their lifetime is exponential with rate μ ~ Gamma(s, β). Same summary as
 //! BG/NBD: x repeat purchases, the last at t_x, observed for T.
 //!
-//! Numerically stable for large x: the Gauss hypergeometric functions of the
-//! likelihood, ₂F₁(r+s+x, ·; r+s+x+1; z), are taken through Euler's
-//! transformation to ₂F₁(1, ·; r+s+x+1; z), a series of positive terms whose
-//! ratio stays below z, and everything is summed in logs.
+//! Numerically stable for large x and for z near 1: the Gauss
+//! hypergeometric functions of the likelihood, ₂F₁(r+s+x, ·; r+s+x+1; z),
+//! are taken through Euler's transformation to ₂F₁(1, ·; r+s+x+1; z)
+//! ([`ln_hyp2f1_one`]: series, continued fraction or the 1 − z connection,
+//! accurate and in bounded time for every z < 1), and everything is summed
+//! in logs. (A capped series with a tail bound, used before, over-stated the
+//! likelihood near z = 1 and led the optimiser off to r ≈ 3·10⁴, β ≈ 10⁻⁸.)
 
 use crate::forecast::bgnbd::{self, Customer};
 use crate::forecast::optimize;
-use crate::forecast::special::ln_gamma;
+use crate::forecast::special::{ln_gamma, ln_hyp2f1_one};
 
 /// The four Pareto/NBD parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,24 +34,6 @@ pub struct Params {
 /// A fitted model.
 pub type Estimate = optimize::Estimate<Params>;
 
-/// ln ₂F₁(1, b; c; z) for 0 ≤ z < 1, c > b > 0: Σₖ (b)ₖ/(c)ₖ zᵏ, every term
-/// positive, the ratio of each to the one before rising towards z. After
-/// 4,000 terms (only for z within about 0.01 of 1, far from any fitted
-/// optimum) the rest is bounded by the geometric tail term·z/(1−z), added:
-/// the optimiser gets a finite, slightly high value there instead of a
-/// million-term series.
-fn ln_f1(b: f64, c: f64, z: f64) -> f64 {
-    let (mut term, mut sum) = (1.0f64, 1.0f64);
-    for k in 0..4_000 {
-        term *= (b + k as f64) / (c + k as f64) * z;
-        sum += term;
-        if term <= 1e-16 * sum {
-            return sum.ln();
-        }
-    }
-    (sum + term * z / (1.0 - z)).ln()
-}
-
 /// ln of A₀'s two terms, at t = t_x and t = T (the note's eq. 19, through
 /// Euler's transformation).
 fn ln_a0_term(p: &Params, x: f64, t: f64) -> f64 {
@@ -56,12 +41,13 @@ fn ln_a0_term(p: &Params, x: f64, t: f64) -> f64 {
     let a = r + s + x;
     // For α ≥ β: ₂F₁(a, s+1; a+1; z) = (1−z)^(−s) ₂F₁(1, r+x; a+1; z), z = (α−β)/(α+t);
     // for α < β: ₂F₁(a, r+x; a+1; z) = (1−z)^(1−r−x) ₂F₁(1, s+1; a+1; z), z = (β−α)/(β+t).
+    // 1 − z is formed directly: near z = 1 it is what the value hangs on.
     if alpha >= beta {
-        let z = (alpha - beta) / (alpha + t);
-        -s * (1.0 - z).ln() + ln_f1(r + x, a + 1.0, z) - a * (alpha + t).ln()
+        let (z, w) = ((alpha - beta) / (alpha + t), (beta + t) / (alpha + t));
+        -s * w.ln() + ln_hyp2f1_one(r + x, a + 1.0, z, w) - a * (alpha + t).ln()
     } else {
-        let z = (beta - alpha) / (beta + t);
-        (1.0 - r - x) * (1.0 - z).ln() + ln_f1(s + 1.0, a + 1.0, z) - a * (beta + t).ln()
+        let (z, w) = ((beta - alpha) / (beta + t), (alpha + t) / (beta + t));
+        (1.0 - r - x) * w.ln() + ln_hyp2f1_one(s + 1.0, a + 1.0, z, w) - a * (beta + t).ln()
     }
 }
 
@@ -194,6 +180,50 @@ mod tests {
             };
             crate::assert_close!(ln_a0_term(&p, x, t), direct, rel 1e-12);
         }
+    }
+
+    #[test]
+    fn likelihood_near_z_one_is_not_overstated() {
+        // Where an optimiser once ran off to (a capped series over-stated ln L
+        // there as +14): ln L by mpmath's quadrature of the likelihood's
+        // integral form at 30 digits (breakpoints log-spaced from t_x).
+        let p = Params {
+            r: 33_743.673_292_537_1,
+            alpha: 243_178.850_002_791_1,
+            s: 0.004_271_338_488_263_627,
+            beta: 2.167_384_817_507_078_5e-8,
+        };
+        for (x, t_x, t, want) in [
+            (0, 0.0, 10.0, -1.181_123_476_315_306_5),
+            (0, 0.0, 50.0, -2.538_335_168_700_606),
+            (3, 20.0, 50.0, -12.881_438_900_414_453),
+            (10, 40.0, 60.0, -28.158_497_546_647_002),
+        ] {
+            crate::assert_close!(p.ln_likelihood(x, t_x, t), want, rel 1e-8);
+        }
+    }
+
+    #[test]
+    fn a_fit_running_off_along_a_ridge_stops_and_says_so() {
+        // Clockwork buyers (one purchase every 4 weeks while alive, everyone
+        // alike): the purchase-rate gamma's heterogeneity collapses, r and α
+        // run off together. The fit stops early, not converged, run off.
+        let customers: Vec<Customer> = (0..400)
+            .map(|i| {
+                let t = 20.0 + (i % 40) as f64;
+                let life = t * ((i * 37 % 100) as f64 / 100.0);
+                let x = (life / 4.0).floor() as u32;
+                Customer {
+                    x,
+                    t_x: 4.0 * x as f64,
+                    t,
+                    weight: 1.0,
+                }
+            })
+            .collect();
+        let e = fit(&customers, &mut |_| true).unwrap();
+        assert!(e.ran_off && !e.converged, "{e:?}");
+        assert!(e.iterations < 80, "{e:?}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use crate::forecast::bgnbd;
 use crate::forecast::gamma_gamma;
+use crate::forecast::optimize;
 pub use crate::forecast::summary::{
     bgnbd_customers, groups, spenders, summarise, Groups, Summary, Unit,
 };
@@ -332,7 +333,7 @@ pub fn forecast_with_summaries(
     let p = est.params;
     let unbounded = [p.r, p.alpha, p.a, p.b]
         .iter()
-        .any(|v| !v.is_finite() || v.ln().abs() > 20.0);
+        .any(|v| !v.is_finite() || v.ln().abs() > optimize::RUNAWAY);
     if !est.converged || unbounded {
         return Err(ForecastError::NoConvergence);
     }

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use crate::chart::xml_escape;
 use crate::forecast::bgnbd::{self, Customer};
 use crate::forecast::gamma_gamma::{self, Spender};
-use crate::forecast::{bgbb, compare};
+use crate::forecast::{bgbb, compare, optimize};
 use crate::i18n::{self, format_number, Lang};
 use crate::import::csv::{sniff, Records};
 use crate::import::SummaryKind;
@@ -290,7 +290,7 @@ pub fn report(
             let p = e.params;
             let unbounded = [p.alpha, p.beta, p.gamma, p.delta]
                 .iter()
-                .any(|v| !v.is_finite() || v.ln().abs() > 20.0);
+                .any(|v| !v.is_finite() || v.ln().abs() > optimize::RUNAWAY);
             let se = bgbb::standard_errors(&e, patterns);
             let (true, false, Some(se)) = (e.converged, unbounded, se) else {
                 return fail(ForecastError::NoConvergence);
