@@ -115,6 +115,19 @@ mod native {
             unit.code(),
             f.expected_total
         );
+        if let Some(b) = &f.bands {
+            println!(
+                "95% intervals (delta method): expected {:.1}-{:.1}, holdout {:.1}-{:.1}{}",
+                b.expected_total.lower,
+                b.expected_total.upper,
+                b.holdout_predicted.lower,
+                b.holdout_predicted.upper,
+                b.clv_total.map_or(String::new(), |c| format!(
+                    ", CLV {:.0}-{:.0}",
+                    c.lower, c.upper
+                ))
+            );
+        }
         eprintln!(
             "read {:.3} s; summary + BG/NBD fit {:.3} s (fit ok: {}); whole forecast {:.3} s",
             read.as_secs_f64(),

@@ -7,6 +7,7 @@
 //! only), `formats::decimal`. Never a web crate: it all runs natively in
 //! `cargo test` and in the worker.
 
+pub mod bands;
 pub mod bgbb;
 pub mod bgnbd;
 pub mod compare;

@@ -22,6 +22,8 @@ pub struct Labels<'a> {
     pub y_title: &'a str,
     /// Series names (data, model), where the chart has two.
     pub series: [&'a str; 2],
+    /// The model's band's name (empty: no band in the legend).
+    pub band: &'a str,
     /// Formats y values.
     pub y: Fmt<'a>,
 }
@@ -54,6 +56,7 @@ pub fn histogram_svg(bars: &[(String, f64)], labels: &Labels, size: (u32, u32)) 
 /// and the model (vermillion), with the calibration end marked.
 pub fn tracking_svg(
     tracking: &[(f64, f64, f64)],
+    band: &[(f64, f64, f64)],
     calibration_at: f64,
     calibration_label: &str,
     labels: &Labels,
@@ -63,6 +66,7 @@ pub fn tracking_svg(
     let hi = tracking
         .iter()
         .map(|t| t.1.max(t.2))
+        .chain(band.iter().map(|b| b.2))
         .fold(0.0f64, f64::max)
         .max(1.0);
     let ticks = nice_ticks(0.0, hi, 5);
@@ -81,16 +85,25 @@ pub fn tracking_svg(
         )?;
         let actual: Vec<(f64, f64)> = tracking.iter().map(|t| (t.0, t.1)).collect();
         let model: Vec<(f64, f64)> = tracking.iter().map(|t| (t.0, t.2)).collect();
+        if !band.is_empty() {
+            // The model's 95 % interval: out along the upper edge, back along the lower.
+            let outline: Vec<(f64, f64)> = band
+                .iter()
+                .map(|b| (b.0, b.2))
+                .chain(band.iter().rev().map(|b| (b.0, b.1)))
+                .collect();
+            frame.area(root, &outline, VERMILLION.mix(0.22).filled())?;
+        }
         frame.line(root, &actual, BLUE.stroke_width(3))?;
         frame.line(root, &model, VERMILLION.stroke_width(2))?;
-        legend(
-            root,
-            (frame.left + 12, frame.top + 4),
-            &[
-                (Swatch::Line(BLUE), labels.series[0]),
-                (Swatch::Line(VERMILLION), labels.series[1]),
-            ],
-        )?;
+        let mut entries = vec![
+            (Swatch::Line(BLUE), labels.series[0]),
+            (Swatch::Line(VERMILLION), labels.series[1]),
+        ];
+        if !band.is_empty() && !labels.band.is_empty() {
+            entries.push((Swatch::Band(VERMILLION), labels.band));
+        }
+        legend(root, (frame.left + 12, frame.top + 4), &entries)?;
         let x_ticks: Vec<(f64, String)> = nice_ticks(0.0, x_hi, 6)
             .into_iter()
             .filter(|v| *v <= x_hi)
@@ -220,6 +233,7 @@ mod tests {
             x_title: "x",
             y_title: "y",
             series: ["data", "model"],
+            band: "",
             y: f,
         }
     }
@@ -233,12 +247,13 @@ mod tests {
             histogram_svg(&[], &l, (400, 200)),
             tracking_svg(
                 &[(0.0, 0.0, 0.0), (10.0, 5.0, 6.0)],
+                &[(0.0, 0.0, 0.0), (10.0, 5.5, 6.5)],
                 5.0,
                 "end",
                 &l,
                 (400, 200),
             ),
-            tracking_svg(&[], 5.0, "end", &l, (400, 200)),
+            tracking_svg(&[], &[], 5.0, "end", &l, (400, 200)),
             survival_svg(&[1.0, 0.6], &[1.0, 0.62, 0.5], &[0.62, 0.8], &l, (400, 200)),
             survival_svg(&[], &[], &[], &l, (400, 200)),
         ] {

@@ -158,6 +158,18 @@ impl Frame {
         ))
     }
 
+    /// A filled polygon through model points (a band: the upper edge out,
+    /// the lower edge back).
+    pub fn area(&self, root: &Root, points: &[(f64, f64)], style: ShapeStyle) -> DrawResult {
+        root.draw(&Polygon::new(
+            points
+                .iter()
+                .map(|&(x, y)| self.px(x, y))
+                .collect::<Vec<_>>(),
+            style,
+        ))
+    }
+
     /// A dot of radius `r` px at a model point.
     pub fn dot(&self, root: &Root, p: (f64, f64), r: i32, style: ShapeStyle) -> DrawResult {
         root.draw(&Circle::new(self.px(p.0, p.1), r, style))
@@ -186,6 +198,8 @@ pub enum Swatch {
     Dot(RGBColor),
     /// A thick line (a curve).
     Line(RGBColor),
+    /// A pale box (an interval band).
+    Band(RGBColor),
 }
 
 /// A legend at `at` (px, top left): one line per entry, a swatch and its name.
@@ -198,6 +212,10 @@ pub fn legend(root: &Root, at: (i32, i32), entries: &[(Swatch, &str)]) -> DrawRe
                 root.draw(&Rectangle::new([(lx, y - 5), (lx + 14, y + 5)], c.filled()))?
             }
             Swatch::Dot(c) => root.draw(&Circle::new((lx + 7, y), 4, c.filled()))?,
+            Swatch::Band(c) => root.draw(&Rectangle::new(
+                [(lx, y - 5), (lx + 14, y + 5)],
+                c.mix(0.22).filled(),
+            ))?,
             Swatch::Line(c) => root.draw(&PathElement::new(
                 vec![(lx, y), (lx + 14, y)],
                 c.stroke_width(3),

@@ -52,6 +52,17 @@ impl Params {
 
     /// E[purchases in (T, T + h] | x, t_x, T] (eq. 10 of the paper).
     pub fn expected(&self, h: f64, x: u32, t_x: f64, t: f64) -> f64 {
+        let v = self.expected_numerator(h, x, t) * self.p_alive(x, t_x, t);
+        if v.is_finite() {
+            v.max(0.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Eq. 10's numerator, the part of [`Params::expected`] that does not
+    /// depend on t_x (expected = numerator · P(alive)); 0 for h ≤ 0.
+    pub fn expected_numerator(&self, h: f64, x: u32, t: f64) -> f64 {
         if h <= 0.0 {
             return 0.0;
         }
@@ -59,14 +70,8 @@ impl Params {
         let xf = x as f64;
         let z = h / (alpha + t + h);
         let f = hyp2f1(r + xf, b + xf, a + b + xf - 1.0, z);
-        let num = (a + b + xf - 1.0) / (a - 1.0)
-            * (1.0 - ((r + xf) * ((alpha + t) / (alpha + t + h)).ln()).exp() * f);
-        let v = num * self.p_alive(x, t_x, t);
-        if v.is_finite() {
-            v.max(0.0)
-        } else {
-            0.0
-        }
+        (a + b + xf - 1.0) / (a - 1.0)
+            * (1.0 - ((r + xf) * ((alpha + t) / (alpha + t + h)).ln()).exp() * f)
     }
 
     /// E[X(t)]: purchases in the first t units after a first purchase (eq. 9).
@@ -287,6 +292,18 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
 /// Standard errors of the estimate (observed information, delta method; see
 /// [`optimize::standard_errors`]), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
+    Some(se_from_covariance(e, &covariance(e, customers)?))
+}
+
+/// SE(pᵢ) = pᵢ · √Σᵢᵢ from the log-parameters' covariance (delta method).
+pub fn se_from_covariance(e: &Estimate, cov: &[f64; 16]) -> [f64; 4] {
+    let p = [e.params.r, e.params.alpha, e.params.a, e.params.b];
+    std::array::from_fn(|i| cov[i * 4 + i].sqrt() * p[i])
+}
+
+/// The covariance of the log-parameters (ln r, ln α, ln a, ln b) from the
+/// observed information, row-major 4 × 4 (for intervals on forecasts).
+pub fn covariance(e: &Estimate, customers: &[Customer]) -> Option<[f64; 16]> {
     use optimize::FourParams;
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
     let grad = |theta: &[f64], g: &mut [f64]| {
@@ -294,8 +311,8 @@ pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]>
         ll_and_gradient(&Params::from_log(theta), customers, max_x, &mut d);
         g.copy_from_slice(&d);
     };
-    let se = optimize::standard_errors_from_gradient(&grad, &e.params.to_log())?;
-    Some([se[0], se[1], se[2], se[3]])
+    let cov = optimize::covariance_from_gradient(&grad, &e.params.to_log())?;
+    cov.try_into().ok()
 }
 
 #[cfg(test)]

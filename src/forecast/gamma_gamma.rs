@@ -94,6 +94,43 @@ pub fn log_likelihood(p: &Params, spenders: &[Spender]) -> f64 {
     ll_and_gradient(p, spenders, &ln_ms, max_x, &mut [0.0; 3])
 }
 
+/// The covariance of (ln p, ln q, ln γ) from the observed information,
+/// row-major 3 × 3, on the spenders the fit used.
+pub fn covariance(e: &Estimate, spenders: &[Spender]) -> Option<[f64; 9]> {
+    let usable = usable(spenders);
+    let max_x = usable.iter().map(|s| s.x).max().unwrap_or(0);
+    let ln_ms: Vec<f64> = usable.iter().map(|s| s.m.ln()).collect();
+    let grad = |theta: &[f64], g: &mut [f64]| {
+        let mut d = [0.0; 3];
+        ll_and_gradient(&from_log(theta), &usable, &ln_ms, max_x, &mut d);
+        g.copy_from_slice(&d);
+    };
+    let theta = [e.params.p.ln(), e.params.q.ln(), e.params.v.ln()];
+    optimize::covariance_from_gradient(&grad, &theta)?
+        .try_into()
+        .ok()
+}
+
+/// Standard errors of p, q, γ (observed information, delta method).
+pub fn standard_errors(e: &Estimate, spenders: &[Spender]) -> Option<[f64; 3]> {
+    Some(se_from_covariance(e, &covariance(e, spenders)?))
+}
+
+/// SE(pᵢ) = pᵢ · √Σᵢᵢ from the log-parameters' covariance (delta method).
+pub fn se_from_covariance(e: &Estimate, cov: &[f64; 9]) -> [f64; 3] {
+    let p = [e.params.p, e.params.q, e.params.v];
+    std::array::from_fn(|i| cov[i * 3 + i].sqrt() * p[i])
+}
+
+/// The spenders a fit can use: x ≥ 1, m > 0 and finite, positive weight.
+fn usable(spenders: &[Spender]) -> Vec<Spender> {
+    spenders
+        .iter()
+        .copied()
+        .filter(|s| s.x >= 1 && s.m > 0.0 && s.m.is_finite() && s.weight > 0.0)
+        .collect()
+}
+
 fn from_log(theta: &[f64]) -> Params {
     Params {
         p: theta[0].exp(),
@@ -105,11 +142,7 @@ fn from_log(theta: &[f64]) -> Params {
 /// Maximum likelihood from (1, 1, 1) in log-parameters, on spenders with
 /// x ≥ 1 and m > 0 (others are ignored). None when none are left or cancelled.
 pub fn fit(spenders: &[Spender], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
-    let usable: Vec<Spender> = spenders
-        .iter()
-        .copied()
-        .filter(|s| s.x >= 1 && s.m > 0.0 && s.m.is_finite() && s.weight > 0.0)
-        .collect();
+    let usable = usable(spenders);
     if usable.is_empty() {
         return None;
     }

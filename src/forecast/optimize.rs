@@ -194,9 +194,9 @@ pub const RUNAWAY: f64 = 20.0;
 
 /// Maximum likelihood on log-parameters θ with [`bfgs`]: `ll(θ, grad)` returns
 /// the log-likelihood and writes its gradient in θ. A step past |θ| > 30
-/// (a parameter beyond e^±30) counts as +∞; an iterate past |θ| > [`RUNAWAY`]
-/// ends the fit there (not converged) rather than following the ridge out.
-/// The result's `value` is −LL. None when `progress(iteration)` cancels or
+/// (a parameter beyond e^±30) counts as +∞ (a path may pass beyond
+/// [`RUNAWAY`] and come back: the caller judges where it ends). The
+/// result's `value` is −LL. None when `progress(iteration)` cancels or
 /// no finite likelihood is found.
 pub fn max_likelihood(
     ll: &mut WithGradient,
@@ -207,7 +207,7 @@ pub fn max_likelihood(
 }
 
 /// [`max_likelihood`], also stopping when `go_on(θ, −LL)` says no at an
-/// iterate; the flag says whether that (or the [`RUNAWAY`] bound) stopped it.
+/// iterate; the flag says whether that stopped it.
 fn max_likelihood_until(
     ll: &mut WithGradient,
     theta0: &[f64],
@@ -230,7 +230,7 @@ fn max_likelihood_until(
         1e-9,
         400,
         &mut |i, theta, value| {
-            if theta.iter().any(|v| v.abs() > RUNAWAY) || !go_on(theta, value) {
+            if !go_on(theta, value) {
                 ran_off = true;
                 return false;
             }
@@ -288,7 +288,8 @@ pub trait FourParams: Copy {
 /// steps stay near the data) with a central-difference gradient, from
 /// `theta0`. None when cancelled or nothing finite is found.
 ///
-/// A flat ridge ends the fit as run off: when over the last
+/// An iterate past [`RUNAWAY`] ends the fit as run off, and so does a flat
+/// ridge: when over the last
 /// [`RIDGE_ITERATIONS`] iterations some log-parameter moved by more than 1
 /// (a factor e) while the whole log-likelihood rose by less than
 /// [`RIDGE_GAIN`] — the data cannot tell those values apart (a likelihood
@@ -307,6 +308,9 @@ pub fn fit_numeric<P: FourParams>(
     let mean = |theta: &[f64]| ll(&P::from_log(theta)) / n;
     let mut history: Vec<([f64; 4], f64)> = Vec::new();
     let mut on_ridge = |theta: &[f64], value: f64| {
+        if theta.iter().any(|v| v.abs() > RUNAWAY) {
+            return false;
+        }
         let here = [theta[0], theta[1], theta[2], theta[3]];
         history.push((here, -value * n));
         let Some((then, ll_then)) = history
@@ -372,6 +376,16 @@ pub fn standard_errors_from_gradient(
     grad: &dyn Fn(&[f64], &mut [f64]),
     theta: &[f64],
 ) -> Option<Vec<f64>> {
+    se_from_covariance(&covariance_from_gradient(grad, theta)?, theta)
+}
+
+/// The covariance of the log-parameters θ̂ (the inverse observed
+/// information, as in [`standard_errors_from_gradient`]), row-major; None
+/// when the information is not positive definite.
+pub fn covariance_from_gradient(
+    grad: &dyn Fn(&[f64], &mut [f64]),
+    theta: &[f64],
+) -> Option<Vec<f64>> {
     let n = theta.len();
     let mut info = vec![0.0; n * n];
     let (mut up, mut down) = (vec![0.0; n], vec![0.0; n]);
@@ -394,7 +408,7 @@ pub fn standard_errors_from_gradient(
             info[j * n + i] = m;
         }
     }
-    se_from_information(&info, theta)
+    covariance_from_information(&info, n)
 }
 
 /// Standard errors of a maximum-likelihood estimate from the observed
@@ -404,6 +418,12 @@ pub fn standard_errors_from_gradient(
 /// for pᵢ = e^θᵢ. None when the information is not positive definite (a
 /// flat or non-converged likelihood: no honest interval exists).
 pub fn standard_errors(ll: &dyn Fn(&[f64]) -> f64, theta: &[f64]) -> Option<Vec<f64>> {
+    se_from_covariance(&covariance(ll, theta)?, theta)
+}
+
+/// The covariance of the log-parameters θ̂ from likelihoods alone (as in
+/// [`standard_errors`]), row-major; None when not positive definite.
+pub fn covariance(ll: &dyn Fn(&[f64]) -> f64, theta: &[f64]) -> Option<Vec<f64>> {
     let n = theta.len();
     let h: Vec<f64> = theta.iter().map(|t| 1e-4 * t.abs().max(1.0)).collect();
     let at = |d: &[(usize, f64)]| {
@@ -430,19 +450,26 @@ pub fn standard_errors(ll: &dyn Fn(&[f64]) -> f64, theta: &[f64]) -> Option<Vec<
             info[j * n + i] = -v;
         }
     }
-    se_from_information(&info, theta)
+    covariance_from_information(&info, n)
 }
 
-/// SE(pᵢ) = pᵢ · √[I⁻¹]ᵢᵢ from the observed information I in θ = ln p.
-fn se_from_information(info: &[f64], theta: &[f64]) -> Option<Vec<f64>> {
-    let n = theta.len();
+/// I⁻¹ from the observed information I in θ = ln p, when every variance is
+/// positive and finite.
+fn covariance_from_information(info: &[f64], n: usize) -> Option<Vec<f64>> {
     let inverse = invert(info, n)?;
     (0..n)
-        .map(|i| {
-            let v = inverse[i * n + i];
-            (v.is_finite() && v > 0.0).then(|| v.sqrt() * theta[i].exp())
-        })
-        .collect()
+        .all(|i| inverse[i * n + i].is_finite() && inverse[i * n + i] > 0.0)
+        .then_some(inverse)
+}
+
+/// SE(pᵢ) = pᵢ · √Σᵢᵢ from the covariance Σ of θ = ln p (delta method).
+fn se_from_covariance(cov: &[f64], theta: &[f64]) -> Option<Vec<f64>> {
+    let n = theta.len();
+    Some(
+        (0..n)
+            .map(|i| cov[i * n + i].sqrt() * theta[i].exp())
+            .collect(),
+    )
 }
 
 /// The inverse of an n × n matrix (row-major) by Gauss–Jordan elimination

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use crate::forecast::bands::{delta_se, Bands, Interval, TRACKING_POINTS};
 use crate::forecast::bgnbd;
 use crate::forecast::gamma_gamma;
 use crate::forecast::optimize;
@@ -109,6 +110,10 @@ pub struct Forecast {
     /// BG/NBD's standard errors (r, α, a, b), None when its information
     /// matrix is not positive definite.
     pub bgnbd_se: Option<[f64; 4]>,
+    /// Gamma-Gamma's standard errors (p, q, γ), likewise.
+    pub gg_se: Option<[f64; 3]>,
+    /// Intervals on the forecasts (None without BG/NBD's standard errors).
+    pub bands: Option<Bands>,
 }
 
 /// Why there is no forecast.
@@ -360,9 +365,14 @@ pub fn forecast_with_summaries(
         (0.0, 0.0, 0.0, 0.0);
     let mut by_freq = vec![(0.0, 0.0, 0.0); 8];
     let mut clvs: Vec<(f64, usize)> = Vec::with_capacity(customers as usize);
+    // Per group: Σ margin · expected spend of its customers (CLV's weight).
+    let mut spend_weight = vec![0.0; grouped.len()];
     for (c, s) in summaries.iter().enumerate() {
         let Some(s) = s else { continue };
         let [p_alive, expected, in_holdout, det] = per_group[g.of[c] as usize];
+        if let Some(gp) = &ggp {
+            spend_weight[g.of[c] as usize] += o.margin * gp.expected_spend(s.x, s.mean_spend);
+        }
         alive_hist[((p_alive * 10.0) as usize).min(9)] += 1.0;
         alive_sum += p_alive;
         expected_total += expected;
@@ -390,7 +400,16 @@ pub fn forecast_with_summaries(
         .collect();
 
     // Its standard errors (observed information), for the intervals.
-    let bgnbd_se = bgnbd::standard_errors(&est, &grouped);
+    let bgnbd_cov = bgnbd::covariance(&est, &grouped);
+    let bgnbd_se = bgnbd_cov.map(|c| bgnbd::se_from_covariance(&est, &c));
+    let gg_spenders = spenders(&summaries);
+    let gg_cov = gg
+        .as_ref()
+        .and_then(|e| gamma_gamma::covariance(e, &gg_spenders));
+    let gg_se = gg
+        .as_ref()
+        .zip(gg_cov)
+        .map(|(e, c)| gamma_gamma::se_from_covariance(e, &c));
 
     // Tracking: cumulative repeat purchases per unit, data vs model.
     let mut births: Vec<i32> = summaries
@@ -412,18 +431,98 @@ pub fn forecast_with_summaries(
     let stride = span_units.div_ceil(400).max(1);
     let mut tracking = Vec::new();
     let mut seen = 0usize;
-    for k in (0..=span_units).step_by(stride) {
-        let edge = first_day as f64 + k as f64 * u;
+    let edge_of = |k: f64| first_day as f64 + k * u;
+    let ks: Vec<usize> = (0..=span_units).step_by(stride).collect();
+    let edges: Vec<f64> = ks.iter().map(|&k| edge_of(k as f64)).collect();
+    let models = tracking_model(&bg, &birth_counts, &edges, u);
+    for ((&k, &edge), model) in ks.iter().zip(&edges).zip(models) {
         while seen < repeat_days.len() && (repeat_days[seen] as f64) <= edge {
             seen += 1;
         }
-        let model: f64 = birth_counts
-            .iter()
-            .filter(|(b, _)| (*b as f64) < edge)
-            .map(|&(b, n)| n * bg.expected_new((edge - b as f64) / u))
-            .sum();
         tracking.push((k as f64, seen as f64, model));
     }
+
+    // Intervals on the forecasts (delta method: crate::forecast::bands).
+    let bands = bgnbd_cov.map(|cov| {
+        use crate::forecast::optimize::FourParams;
+        let theta = bg.to_log();
+        // Each group's discounted / undiscounted purchases, held at θ̂.
+        let ratio: Vec<f64> = per_group
+            .iter()
+            .map(|v| if v[1] > 0.0 { v[3] / v[1] } else { 1.0 })
+            .collect();
+        let totals = |t: &[f64]| {
+            let p = bgnbd::Params::from_log(t);
+            // The ₂F₁ part depends on (x, T) only: once per pair.
+            let mut numerators: std::collections::HashMap<(u32, u64), (f64, f64)> =
+                std::collections::HashMap::with_capacity(grouped.len());
+            let (mut e, mut h, mut c) = (0.0, 0.0, 0.0);
+            for (i, cu) in grouped.iter().enumerate() {
+                let (nh, nd) = *numerators.entry((cu.x, cu.t.to_bits())).or_insert_with(|| {
+                    (
+                        p.expected_numerator(o.horizon, cu.x, cu.t),
+                        p.expected_numerator(holdout_units, cu.x, cu.t),
+                    )
+                });
+                let alive = p.p_alive(cu.x, cu.t_x, cu.t);
+                let finite = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+                let (eh, ed) = (finite(nh * alive), finite(nd * alive));
+                e += cu.weight * eh;
+                h += cu.weight * ed;
+                c += spend_weight[i] * ratio[i] * eh;
+            }
+            vec![e, h, c]
+        };
+        let se = delta_se(&theta, &cov, &totals);
+        let clv_total = clv_total_of(&clvs, ggp.is_some()).map(|total| {
+            // The spend model's part, BG/NBD held at θ̂.
+            let gg_part = match (&gg, &gg_cov) {
+                (Some(e), Some(gcov)) => {
+                    let gt = [e.params.p.ln(), e.params.q.ln(), e.params.v.ln()];
+                    let spend_total = |t: &[f64]| {
+                        let gp = gamma_gamma::Params {
+                            p: t[0].exp(),
+                            q: t[1].exp(),
+                            v: t[2].exp(),
+                        };
+                        let mut v = 0.0;
+                        for (c, s) in summaries.iter().enumerate() {
+                            if let Some(s) = s {
+                                let det = per_group[g.of[c] as usize][3];
+                                v += o.margin * gp.expected_spend(s.x, s.mean_spend) * det;
+                            }
+                        }
+                        vec![v]
+                    };
+                    delta_se(&gt, gcov, &spend_total)[0]
+                }
+                _ => 0.0,
+            };
+            Interval::around(total, (se[2] * se[2] + gg_part * gg_part).sqrt())
+        });
+        let step = tracking.len().div_ceil(TRACKING_POINTS).max(1);
+        let mut at: Vec<usize> = (0..tracking.len()).step_by(step).collect();
+        if at.last() != Some(&(tracking.len() - 1)) {
+            at.push(tracking.len() - 1);
+        }
+        let band_edges: Vec<f64> = at.iter().map(|&i| edge_of(tracking[i].0)).collect();
+        let curve =
+            |t: &[f64]| tracking_model(&bgnbd::Params::from_log(t), &birth_counts, &band_edges, u);
+        let curve_se = delta_se(&theta, &cov, &curve);
+        Bands {
+            expected_total: Interval::around(expected_total, se[0]),
+            holdout_predicted: Interval::around(holdout_predicted, se[1]),
+            clv_total,
+            tracking: at
+                .iter()
+                .zip(&curve_se)
+                .map(|(&i, se)| {
+                    let band = Interval::around(tracking[i].2, *se);
+                    (tracking[i].0, band.lower.max(0.0), band.upper)
+                })
+                .collect(),
+        }
+    });
 
     // Grids for a customer observed as long as the oldest one.
     let t_max = summaries
@@ -440,7 +539,7 @@ pub fn forecast_with_summaries(
     let expected_grid = grid(t_max, max_x, |x, r| bg.expected(o.horizon, x, r, t_max));
 
     // CLV: distribution and the top customers.
-    let clv_total = ggp.map(|_| clvs.iter().map(|v| v.0).sum());
+    let clv_total = clv_total_of(&clvs, ggp.is_some());
     let mut sorted: Vec<f64> = clvs.iter().map(|v| v.0).collect();
     sorted.sort_unstable_by(f64::total_cmp);
     let hi = sorted[(sorted.len() * 99 / 100).min(sorted.len() - 1)].max(1e-9);
@@ -489,6 +588,8 @@ pub fn forecast_with_summaries(
         tracking,
         by_frequency,
         bgnbd_se,
+        gg_se,
+        bands,
         alive_grid,
         expected_grid,
         clv_total,
@@ -496,6 +597,42 @@ pub fn forecast_with_summaries(
         top,
     };
     Ok((forecast, summaries))
+}
+
+/// The tracking curve's model line: at each edge (a day number), Σ over
+/// the customers born before it of E[X(edge − birth)] (BG/NBD's purchases
+/// in the first t units). Edges and births are whole days plus multiples of
+/// the unit, and every unit is a whole number of sixteenths of a day (1, 7,
+/// 365.25/12 = 487/16), so E[X] is computed once per distinct age in
+/// sixteenths — a few thousand ₂F₁ instead of edges × birth days.
+fn tracking_model(p: &bgnbd::Params, births: &[(i32, f64)], edges: &[f64], u: f64) -> Vec<f64> {
+    let mut table: Vec<f64> = Vec::new();
+    edges
+        .iter()
+        .map(|&edge| {
+            let mut total = 0.0;
+            for &(b, n) in births {
+                let age = edge - b as f64;
+                if age <= 0.0 {
+                    break;
+                }
+                let key = (age * 16.0).round() as usize;
+                if key >= table.len() {
+                    table.resize(key + 1, f64::NAN);
+                }
+                if table[key].is_nan() {
+                    table[key] = p.expected_new(age / u);
+                }
+                total += n * table[key];
+            }
+            total
+        })
+        .collect()
+}
+
+/// Σ CLV over the customers, with a spend model.
+fn clv_total_of(clvs: &[(f64, usize)], with_spend: bool) -> Option<f64> {
+    with_spend.then(|| clvs.iter().map(|v| v.0).sum())
 }
 
 /// Pareto/NBD and MBG/NBD fitted beside the forecast's BG/NBD on the same

@@ -9,6 +9,7 @@ use crate::chart::forecast::{
     grid_html, histogram_svg, survival_svg, tracking_svg, GridLabels, Labels,
 };
 use crate::chart::xml_escape;
+use crate::forecast::bands::Interval;
 use crate::forecast::predict::Forecast;
 use crate::i18n::{self, format_estimate, format_money, format_number, format_percent, Lang};
 
@@ -36,6 +37,40 @@ pub(crate) fn output(
     out.push_str("</div>");
 }
 
+/// A forecast with its standard error and 95 % interval (delta method,
+/// [`crate::forecast::bands`]): hooks `{testid}`, `{testid}-se`, `-lower`,
+/// `-upper`; without an interval, a plain [`output`].
+#[allow(clippy::too_many_arguments)]
+fn forecast_output(
+    out: &mut String,
+    testid: &str,
+    label: &str,
+    value: f64,
+    text: &str,
+    interval: Option<Interval>,
+    fmt: &dyn Fn(f64) -> String,
+    note: &str,
+    l: Lang,
+) {
+    let Some(iv) = interval else {
+        return output(out, testid, label, value, text, note);
+    };
+    let _ = write!(
+        out,
+        "<div class=\"output positive\"><span class=\"output-label\">{}</span><output data-testid=\"{testid}\" data-value=\"{value}\">{}</output><span class=\"formula\">{}<span data-testid=\"{testid}-se\" data-value=\"{}\">{}</span> · 95 %: <span data-testid=\"{testid}-lower\" data-value=\"{}\">{}</span> – <span data-testid=\"{testid}-upper\" data-value=\"{}\">{}</span>{}</span></div>",
+        xml_escape(label),
+        xml_escape(text),
+        xml_escape(i18n::SE_LABEL.get(l)),
+        iv.se,
+        xml_escape(&fmt(iv.se)),
+        iv.lower,
+        xml_escape(&fmt(iv.lower)),
+        iv.upper,
+        xml_escape(&fmt(iv.upper)),
+        if note.is_empty() { String::new() } else { format!(" · {}", xml_escape(note)) }
+    );
+}
+
 /// An estimate with its standard error and 95 % interval (estimate ± 1.96 SE,
 /// as lifetimes' summary): hooks `{testid}`, `{testid}-se`, `-lower`, `-upper`.
 pub(crate) fn estimate(
@@ -60,6 +95,22 @@ pub(crate) fn estimate(
         num(hi),
         if note.is_empty() { String::new() } else { format!(" · {}", xml_escape(note)) }
     );
+}
+
+/// [`estimate`] with a standard error, else the value alone.
+fn estimate_or_plain(
+    out: &mut String,
+    testid: &str,
+    label: &str,
+    value: f64,
+    se: Option<f64>,
+    note: &str,
+    l: Lang,
+) {
+    match se {
+        Some(se) => estimate(out, testid, label, value, se, note, l),
+        None => output(out, testid, label, value, &format_estimate(l, value), note),
+    }
 }
 
 /// A chart as the page's `Chart` component writes it, with its SVG and PNG
@@ -105,17 +156,15 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
     .into_iter()
     .enumerate()
     {
-        match bg_se {
-            Some(se) => estimate(&mut out, testid, label, value, se[k], note, l),
-            None => output(
-                &mut out,
-                testid,
-                label,
-                value,
-                &format_estimate(l, value),
-                note,
-            ),
-        }
+        estimate_or_plain(
+            &mut out,
+            testid,
+            label,
+            value,
+            bg_se.map(|se| se[k]),
+            note,
+            l,
+        );
     }
     output(
         &mut out,
@@ -131,12 +180,14 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         b.converged,
         xml_escape(&i18n::converged(l, b.converged, b.iterations))
     );
-    for (testid, label, value, text, note) in [
+    let whole = |v: f64| num(v, 0);
+    for (testid, label, value, text, interval, note) in [
         (
             "mean-p-alive",
             i18n::MEAN_ALIVE.get(l),
             f.mean_alive,
             format_percent(l, f.mean_alive, 1),
+            None,
             "",
         ),
         (
@@ -144,6 +195,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
             i18n::EXPECTED_TOTAL.get(l),
             f.expected_total,
             num(f.expected_total, 0),
+            f.bands.as_ref().map(|b| b.expected_total),
             &horizon_note,
         ),
         (
@@ -151,6 +203,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
             i18n::HOLDOUT_ACTUAL.get(l),
             f.holdout_actual,
             num(f.holdout_actual, 0),
+            None,
             &holdout_note,
         ),
         (
@@ -158,10 +211,20 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
             i18n::HOLDOUT_PREDICTED.get(l),
             f.holdout_predicted,
             num(f.holdout_predicted, 0),
+            f.bands.as_ref().map(|b| b.holdout_predicted),
             &holdout_note,
         ),
     ] {
-        output(&mut out, testid, label, value, &text, note);
+        forecast_output(
+            &mut out, testid, label, value, &text, interval, &whole, note, l,
+        );
+    }
+    if f.bands.is_some() {
+        let _ = write!(
+            out,
+            "</div><p class=\"hint\" data-testid=\"bands-about\">{}</p><div>",
+            xml_escape(i18n::BANDS_ABOUT.get(l))
+        );
     }
     out.push_str("</div><div class=\"grid2\"><div>");
     let bars: Vec<(String, f64)> = f
@@ -174,6 +237,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         x_title: "P(alive), %",
         y_title: i18n::CUSTOMERS_AXIS.get(l),
         series: ["", ""],
+        band: "",
         y: &count,
     };
     figure(
@@ -187,6 +251,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         x_title: unit,
         y_title: i18n::CUSTOMERS_AXIS.get(l),
         series: i18n::TRACKING_SERIES.map(|w| w.get(l)),
+        band: i18n::TRACKING_BAND.get(l),
         y: &count,
     };
     let at = (o.calibration_end - f.first_day) as f64 / o.unit.days();
@@ -196,6 +261,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
         i18n::TRACKING.get(l),
         tracking_svg(
             &f.tracking,
+            f.bands.as_ref().map_or(&[][..], |b| &b.tracking),
             at,
             i18n::CALIBRATION_END.get(l),
             &labels,
@@ -272,39 +338,43 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
     match (f.gg, f.clv_total) {
         (Some(g), Some(total)) => {
             out.push_str("<div class=\"outputs\">");
-            for (testid, label, value, text, note) in [
-                (
-                    "gg-p",
-                    i18n::P_LABEL.get(l),
-                    g.params.p,
-                    num(g.params.p, 2),
+            for (k, (testid, label, value)) in [
+                ("gg-p", i18n::P_LABEL.get(l), g.params.p),
+                ("gg-q", i18n::Q_LABEL.get(l), g.params.q),
+                ("gg-v", i18n::V_LABEL.get(l), g.params.v),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                estimate_or_plain(
+                    &mut out,
+                    testid,
+                    label,
+                    value,
+                    f.gg_se.map(|se| se[k]),
                     "",
-                ),
-                (
-                    "gg-q",
-                    i18n::Q_LABEL.get(l),
-                    g.params.q,
-                    num(g.params.q, 2),
-                    "",
-                ),
-                (
-                    "gg-v",
-                    i18n::V_LABEL.get(l),
-                    g.params.v,
-                    num(g.params.v, 2),
-                    "",
-                ),
-                ("gg-ll", i18n::LL_LABEL.get(l), g.ll, num(g.ll, 1), ""),
-                (
-                    "clv-total",
-                    i18n::CLV_TOTAL.get(l),
-                    total,
-                    money(total),
-                    &horizon_note,
-                ),
-            ] {
-                output(&mut out, testid, label, value, &text, note);
+                    l,
+                );
             }
+            output(
+                &mut out,
+                "gg-ll",
+                i18n::LL_LABEL.get(l),
+                g.ll,
+                &num(g.ll, 1),
+                "",
+            );
+            forecast_output(
+                &mut out,
+                "clv-total",
+                i18n::CLV_TOTAL.get(l),
+                total,
+                &money(total),
+                f.bands.as_ref().and_then(|b| b.clv_total),
+                &money,
+                &horizon_note,
+                l,
+            );
             let _ = write!(
                 out,
                 "</div><p class=\"hint\" data-testid=\"gg-converged\" data-value=\"{}\">{}</p><p class=\"hint\">{}</p>",
@@ -321,6 +391,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
                 x_title: i18n::CLV.get(l),
                 y_title: i18n::CUSTOMERS_AXIS.get(l),
                 series: ["", ""],
+                band: "",
                 y: &count,
             };
             figure(
@@ -550,6 +621,7 @@ pub fn sbg_view(text: &str, discount: f64, l: Lang) -> (Option<String>, String) 
         x_title: i18n::PERIOD_AXIS.get(l),
         y_title: i18n::SHARE_AXIS.get(l),
         series: i18n::SBG_SERIES.map(|w| w.get(l)),
+        band: "",
         y: &percent,
     };
     let svg = crate::chart::accessible(
@@ -603,6 +675,39 @@ mod tests {
                 f.bgnbd.params.r
             )));
             assert_eq!(html.matches("data-testid=\"alive-grid\"").count(), 1);
+            // Every forecast total and spend estimate with an interval round it.
+            let value_of = |hook: &str| -> f64 {
+                let key = format!("data-testid=\"{hook}\" data-value=\"");
+                let at = html.find(&key).unwrap_or_else(|| panic!("{hook}")) + key.len();
+                html[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            for hook in [
+                "expected-purchases",
+                "holdout-predicted",
+                "clv-total",
+                "gg-p",
+                "gg-q",
+                "gg-v",
+            ] {
+                let (v, se) = (value_of(hook), value_of(&format!("{hook}-se")));
+                let (lo, hi) = (
+                    value_of(&format!("{hook}-lower")),
+                    value_of(&format!("{hook}-upper")),
+                );
+                assert!(se > 0.0 && lo < v && v < hi, "{hook}: {lo} {v} {hi}");
+                crate::assert_close!(hi - lo, 2.0 * 1.96 * se, rel 1e-9);
+            }
+            assert!(html.contains("data-testid=\"bands-about\""));
+        }
+        let b = f.bands.as_ref().unwrap();
+        assert!(
+            b.tracking.len() > 10
+                && b.tracking.len() <= crate::forecast::bands::TRACKING_POINTS + 1
+        );
+        // The band holds the model line at its points.
+        for &(k, lo, hi) in &b.tracking {
+            let m = f.tracking.iter().find(|t| t.0 == k).unwrap().2;
+            assert!(lo <= m && m <= hi, "{k}: {lo} {m} {hi}");
         }
         assert!(results_html(&f, Lang::Zh).contains("周"));
     }

@@ -390,6 +390,11 @@ pub fn survivor_error(lang: Lang, e: crate::forecast::sbg::SurvivorError) -> Str
 
 // Which model to believe.
 pub const SE_LABEL: L = L("SE ", "标准误 ");
+pub const TRACKING_BAND: L = L("BG/NBD 95 % interval", "BG/NBD 95% 区间");
+pub const BANDS_ABOUT: L = L(
+    "Intervals on the forecasts (95 %, delta method: the uncertainty of the fitted parameters carried through to each number) are for the model's expectation; the purchases that actually happen scatter around it by more.",
+    "预测的区间（95%，Delta 方法：把拟合参数的不确定性传递到每个数字）针对的是模型的期望值；实际发生的购买会在其周围有更大的波动。",
+);
 pub const COMPARE_HEADING: L = L("Which model to believe", "该相信哪个模型");
 pub const COMPARE_ABOUT: L = L(
     "BG/NBD, Pareto/NBD and MBG/NBD fitted on the same customers. Each estimate has its standard error (from the curvature of the likelihood at the estimate) and a 95 % interval (estimate ± 1.96 SE). The holdout is the period after the calibration end: the model that forecast it best is recommended; without a holdout, the lowest BIC.",

@@ -83,6 +83,21 @@ test('CDNOW in the page gives the published BG/NBD and Gamma-Gamma estimates', a
     await Promise.all(['bgnbd-r-se', 'bgnbd-alpha-se', 'bgnbd-a-se', 'bgnbd-b-se'].map((h) => fixed(h, 2))),
     ['0.01', '0.38', '0.19', '0.71'],
   );
+  // Gamma-Gamma's standard errors, and intervals on the forecasts
+  // themselves (delta method): each total sits inside its 95 % interval,
+  // and the tracking chart (and its SVG download) carries the model's band.
+  for (const hook of ['gg-p', 'gg-q', 'gg-v', 'expected-purchases', 'holdout-predicted', 'clv-total']) {
+    const [v, se, lo, hi] = await Promise.all(['', '-se', '-lower', '-upper'].map((k) => value(page, hook + k)));
+    assert.ok(se > 0 && lo < v && v < hi && Math.abs(hi - lo - 2 * 1.96 * se) < 1e-6 * hi, `${hook}: ${lo} ${v} ${hi}`);
+  }
+  assert.equal(await page.locator('[data-testid="bands-about"]').count(), 1);
+  const tracking = await download('[data-testid="tracking-chart"] [data-testid="export-svg"]');
+  assert.match(tracking.bytes.toString('utf8'), /<polygon opacity="0\.22" [^>]*points="/);
+  assert.match(tracking.bytes.toString('utf8'), /95 % interval/);
+  await page.$eval('[data-testid="expected-purchases"]', (el) => el.scrollIntoView({ block: 'center' }));
+  await page.locator('.outputs:has([data-testid="expected-purchases"])').screenshot({ path: new URL('./artifacts/forecast-intervals.png', import.meta.url).pathname });
+  await page.$eval('[data-testid="tracking-chart"]', (el) => el.scrollIntoView({ block: 'center' }));
+  await page.locator('[data-testid="tracking-chart"]').screenshot({ path: new URL('./artifacts/tracking-band.png', import.meta.url).pathname });
   const r = await value(page, 'bgnbd-r');
   assert.ok(Math.abs(await value(page, 'bgnbd-r-lower') - (r - 1.96 * await value(page, 'bgnbd-r-se'))) < 1e-12);
   // Which model to believe, on request: Pareto/NBD and MBG/NBD from the same
