@@ -7,7 +7,7 @@
 
 use crate::forecast::bgnbd::{self, Customer};
 use crate::forecast::optimize;
-use crate::forecast::special::{hyp2f1, ln_gamma};
+use crate::forecast::special::{digamma, hyp2f1, ln_gamma};
 
 /// The four MBG/NBD parameters (as BG/NBD's).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -81,6 +81,73 @@ pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
     bgnbd::weighted_log_likelihood(p, customers)
 }
 
+/// Σ weight · ln L and its gradient in the log-parameters (ln r, ln α, ln a,
+/// ln b), with the terms that depend on x only computed once per x. With
+/// σ = 1 − P(alive) = e^tail/(1 + e^tail):
+/// ∂/∂r = ψ(r+x) − ψ(r) + ln α − ln(α+T) + σ (ln(α+T) − ln(α+t_x)),
+/// ∂/∂α = r/α − (r+x)/(α+T) + σ (r+x) (1/(α+T) − 1/(α+t_x)),
+/// ∂/∂a = ψ(a+b) − ψ(a+b+x+1) + σ/a,
+/// ∂/∂b = ψ(a+b) + ψ(b+x+1) − ψ(b) − ψ(a+b+x+1) − σ/(b+x).
+pub fn ll_and_gradient(p: &Params, customers: &[Customer], grad: &mut [f64; 4]) -> f64 {
+    let Params { r, alpha, a, b } = *p;
+    let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0) as usize;
+    let (lg_r, lg_b, lg_ab, ln_a, ln_alpha) = (
+        ln_gamma(r),
+        ln_gamma(b),
+        ln_gamma(a + b),
+        a.ln(),
+        alpha.ln(),
+    );
+    let (dg_r, dg_b, dg_ab) = (digamma(r), digamma(b), digamma(a + b));
+    // Per x: the constant part of ln L and of each partial derivative.
+    let per_x: Vec<[f64; 5]> = (0..=max_x)
+        .map(|x| {
+            let xf = x as f64;
+            let (lg_rx, lg_bx, lg_abx) = (
+                ln_gamma(r + xf),
+                ln_gamma(b + xf + 1.0),
+                ln_gamma(a + b + xf + 1.0),
+            );
+            let (dg_rx, dg_bx, dg_abx) = (
+                digamma(r + xf),
+                digamma(b + xf + 1.0),
+                digamma(a + b + xf + 1.0),
+            );
+            [
+                lg_rx - lg_r + lg_ab + lg_bx - lg_b - lg_abx,
+                dg_rx - dg_r,
+                dg_ab - dg_abx,
+                dg_ab + dg_bx - dg_b - dg_abx,
+                (b + xf).ln(),
+            ]
+        })
+        .collect();
+    let (mut ll, mut g) = (0.0, [0.0f64; 4]);
+    for c in customers {
+        let k = &per_x[c.x as usize];
+        let rx = r + c.x as f64;
+        let (ln_at, ln_atx) = ((alpha + c.t).ln(), (alpha + c.t_x).ln());
+        let tail = ln_a - k[4] + rx * (ln_at - ln_atx);
+        let (softplus, sigma) = if tail > 0.0 {
+            let e = (-tail).exp();
+            (tail + e.ln_1p(), 1.0 / (1.0 + e))
+        } else {
+            let e = tail.exp();
+            (e.ln_1p(), e / (1.0 + e))
+        };
+        let w = c.weight;
+        ll += w * (k[0] + r * ln_alpha - rx * ln_at + softplus);
+        g[0] += w * (k[1] + ln_alpha - ln_at + sigma * (ln_at - ln_atx));
+        g[1] += w
+            * (r / alpha - rx / (alpha + c.t)
+                + sigma * rx * (1.0 / (alpha + c.t) - 1.0 / (alpha + c.t_x)));
+        g[2] += w * (k[2] + sigma / a);
+        g[3] += w * (k[3] - sigma / (b + c.x as f64));
+    }
+    *grad = [g[0] * r, g[1] * alpha, g[2] * a, g[3] * b];
+    ll
+}
+
 impl bgnbd::SummaryModel for Params {
     fn ln_likelihood(&self, x: u32, t_x: f64, t: f64) -> f64 {
         Params::ln_likelihood(self, x, t_x, t)
@@ -103,20 +170,67 @@ impl optimize::FourParams for Params {
 }
 
 /// Maximum likelihood in log-parameters from BG/NBD's start (r = a = b = 1,
-/// α = ΣT / Σ(x + 1)), BFGS on the mean log-likelihood with a
-/// central-difference gradient. None without customers or when cancelled.
+/// α = ΣT / Σ(x + 1)), BFGS on the mean log-likelihood with its analytic
+/// gradient ([`ll_and_gradient`]), guarded against running off
+/// ([`optimize::fit_guarded`]). None without customers or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
-    bgnbd::fit_summary_model(customers, |s| [0.0, s, 0.0, 0.0], progress)
+    use optimize::FourParams;
+    let n: f64 = customers.iter().map(|c| c.weight).sum();
+    if customers.is_empty() || n.is_nan() || n <= 0.0 {
+        return None;
+    }
+    let theta0 = [0.0, bgnbd::ln_scale(customers), 0.0, 0.0];
+    optimize::fit_guarded(
+        &mut |theta, g| {
+            let mut d = [0.0; 4];
+            let ll = ll_and_gradient(&Params::from_log(theta), customers, &mut d);
+            for (gi, di) in g.iter_mut().zip(d) {
+                *gi = di / n;
+            }
+            ll / n
+        },
+        n,
+        theta0,
+        progress,
+    )
 }
 
-/// Standard errors (observed information, delta method), in the order r, α, a, b.
+/// Standard errors (observed information from the analytic gradient, delta
+/// method), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    bgnbd::summary_model_standard_errors(e, customers)
+    use optimize::FourParams;
+    let grad = |theta: &[f64], g: &mut [f64]| {
+        let mut d = [0.0; 4];
+        ll_and_gradient(&Params::from_log(theta), customers, &mut d);
+        g.copy_from_slice(&d);
+    };
+    let se = optimize::standard_errors_from_gradient(&grad, &e.params.to_log())?;
+    Some([se[0], se[1], se[2], se[3]])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gradient_matches_finite_differences() {
+        use optimize::FourParams;
+        let cs = [
+            (0, 0.0, 30.0, 3.0),
+            (1, 4.0, 20.0, 1.0),
+            (5, 25.0, 38.0, 2.0),
+            (12, 9.5, 39.0, 1.0),
+        ]
+        .map(|(x, t_x, t, weight)| Customer { x, t_x, t, weight });
+        for theta in [[-0.4f64, 1.2, -0.3, 0.8], [0.5, 2.0, 1.5, -1.0]] {
+            let mut g = [0.0; 4];
+            let ll = ll_and_gradient(&Params::from_log(&theta), &cs, &mut g);
+            crate::assert_close!(ll, log_likelihood(&Params::from_log(&theta), &cs), rel 1e-12);
+            crate::testing::assert_gradient(&theta, &g, |t| {
+                log_likelihood(&Params::from_log(t), &cs)
+            });
+        }
+    }
 
     #[test]
     fn cdnow_reproduces_btydplus() {

@@ -306,6 +306,23 @@ pub fn fit_numeric<P: FourParams>(
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Option<Estimate<P>> {
     let mean = |theta: &[f64]| ll(&P::from_log(theta)) / n;
+    fit_guarded(
+        &mut |theta, g| central_gradient(&mean, theta, g),
+        n,
+        theta0,
+        progress,
+    )
+}
+
+/// [`fit_numeric`]'s guarded fit with a hand-written gradient:
+/// `mean_ll(θ, grad)` returns the *mean* log-likelihood (ll / n) and writes
+/// its gradient in θ.
+pub fn fit_guarded<P: FourParams>(
+    mean_ll: &mut WithGradient,
+    n: f64,
+    theta0: [f64; 4],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Estimate<P>> {
     let mut history: Vec<([f64; 4], f64)> = Vec::new();
     let mut on_ridge = |theta: &[f64], value: f64| {
         if theta.iter().any(|v| v.abs() > RUNAWAY) {
@@ -329,13 +346,7 @@ pub fn fit_numeric<P: FourParams>(
         });
         !(moved && -value * n - ll_then < RIDGE_GAIN || heading_out)
     };
-    let (m, on_the_ridge) = max_likelihood_until(
-        &mut |theta, g| central_gradient(&mean, theta, g),
-        &theta0,
-        progress,
-        &mut on_ridge,
-        false,
-    )?;
+    let (m, on_the_ridge) = max_likelihood_until(mean_ll, &theta0, progress, &mut on_ridge, false)?;
     // Stalled unconverged far from the data's own scale: run off as well.
     let far = (0..4).any(|i| (m.x[i] - theta0[i]).abs() > FAR_FROM_START);
     let ran_off = on_the_ridge || !m.converged && far;
