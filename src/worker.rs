@@ -90,6 +90,8 @@ thread_local! {
     static TEXT: RefCell<Result<String, ImportError>> = const { RefCell::new(Err(ImportError::Empty)) };
     static ROWS: RefCell<Option<Rows>> = const { RefCell::new(None) };
     static FITTED: RefCell<Option<(Vec<Option<Summary>>, Forecast)>> = const { RefCell::new(None) };
+    /// The last comparison of the fitted forecast (its models join the customers' CSV).
+    static COMPARED: RefCell<Option<crate::forecast::compare::Comparison>> = const { RefCell::new(None) };
     /// The settings of the last reading of the rows, and what it found
     /// besides them (skipped lines, day order).
     static LAST: RefCell<Option<(Settings, import::Reading)>> = const { RefCell::new(None) };
@@ -147,6 +149,7 @@ fn run_forecast(options: Options, lang: Lang, progress: &mut dyn FnMut(f64) -> b
         let kept = result.map(|(f, s)| (s, f));
         let error = kept.as_ref().err().copied();
         FITTED.with(|f| *f.borrow_mut() = kept.ok());
+        COMPARED.with(|c| c.borrow_mut().take());
         if let Some(e) = error {
             return fail(e);
         }
@@ -242,7 +245,9 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
                 let c = forecast::compare_models(summaries, f, &mut |_| {
                     js_sys::Date::now() - t0 < 30_000.0
                 });
-                crate::forecast::compare_report::compare_view(c.as_ref(), f, lang)
+                let html = crate::forecast::compare_report::compare_view(c.as_ref(), f, lang);
+                COMPARED.with(|kept| *kept.borrow_mut() = c);
+                html
             })
             .unwrap_or_default();
             post(scope, &Reply::Compare { html });
@@ -279,7 +284,13 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             );
         }
         Request::Customers => {
-            let csv = with_fit(forecast::customers_csv).unwrap_or_default();
+            let csv = COMPARED
+                .with(|c| {
+                    with_fit(|rows, summaries, f| {
+                        forecast::customers_csv(rows, summaries, f, c.borrow().as_ref())
+                    })
+                })
+                .unwrap_or_default();
             post(scope, &Reply::Customers { csv });
         }
         Request::Lookup { id, lang } => {
@@ -310,6 +321,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             // The previous rows go first: two copies would double the memory.
             ROWS.with(|r| r.borrow_mut().take());
             FITTED.with(|f| f.borrow_mut().take());
+            COMPARED.with(|c| c.borrow_mut().take());
             let mut progress = every_two_percent(scope, Reply::Progress);
             let (imported, rows) = TEXT.with(|t| run(&t.borrow(), settings, &mut progress));
             ROWS.with(|r| *r.borrow_mut() = rows);

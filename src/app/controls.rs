@@ -254,6 +254,13 @@ pub(crate) fn on_chart_export(e: MouseEvent) {
     let Some(kind) = button.get_attribute("data-export") else {
         return;
     };
+    if kind == "csv" {
+        // A table's CSV, written by the worker into the button itself.
+        let name = button.get_attribute("data-name").unwrap_or_default();
+        let csv = button.get_attribute("data-csv").unwrap_or_default();
+        super::browser::download(&format!("{name}.csv"), "text/csv;charset=utf-8", &csv);
+        return;
+    }
     let Ok(Some(figure)) = button.closest("figure") else {
         return;
     };

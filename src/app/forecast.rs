@@ -239,7 +239,7 @@ pub(crate) fn Forecasts(props: &ForecastProps) -> Html {
                     </div>
                     { match props.comparison.as_ref() {
                         Some(c) if c.is_empty() => html! { <p class="hint" role="status">{ i18n::COMPARING.get(l) }</p> },
-                        Some(c) => html! { <div class="forecast-results" data-testid="comparison">{ Html::from_html_unchecked(c.clone()) }</div> },
+                        Some(c) => html! { <div class="forecast-results" data-testid="comparison" onclick={super::controls::on_chart_export}>{ Html::from_html_unchecked(c.clone()) }</div> },
                         None => html! {},
                     } }
                     <h4>{ i18n::LOOKUP.get(l) }</h4>

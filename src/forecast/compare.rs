@@ -275,6 +275,58 @@ pub fn compare(
     })
 }
 
+/// The comparison as CSV (UTF-8 with a BOM, for Excel), one row per model
+/// and quantity: `model,status,quantity,value,se,lower,upper` — every
+/// estimate with its SE and 95 % interval, then ll, aic, bic,
+/// holdout_error and holdout_mae (no SE); a failed model has one row with
+/// its status (`not_converged`, `ran_off`, `flat`) and nothing else.
+pub fn comparison_csv(c: &Comparison) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!(
+        "{}model,status,quantity,value,se,lower,upper\r\n",
+        crate::formats::export::BOM
+    );
+    for (model, fit) in &c.models {
+        let code = model.code();
+        match fit {
+            Ok(f) => {
+                for (k, name) in model.parameters().iter().enumerate() {
+                    let (v, se) = (f.values[k], f.se[k]);
+                    let _ = write!(
+                        out,
+                        "{code},fitted,{name},{v},{se},{},{}\r\n",
+                        v - 1.96 * se,
+                        v + 1.96 * se
+                    );
+                }
+                for (name, v) in [
+                    ("ll", Some(f.ll)),
+                    ("aic", Some(f.aic)),
+                    ("bic", Some(f.bic)),
+                    ("holdout_error", f.holdout_error),
+                    ("holdout_mae", f.holdout_mae),
+                ] {
+                    if let Some(v) = v {
+                        let _ = write!(out, "{code},fitted,{name},{v},,,\r\n");
+                    }
+                }
+            }
+            Err(e) => {
+                let status = match e {
+                    Failure::NotConverged => "not_converged",
+                    Failure::Unbounded => "ran_off",
+                    Failure::Flat => "flat",
+                };
+                let _ = write!(out, "{code},{status},,,,,\r\n");
+            }
+        }
+    }
+    if let Some(best) = c.best {
+        let _ = write!(out, "{},best,,,,,\r\n", best.code());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +362,21 @@ mod tests {
             crate::assert_close!(f.bic - f.aic, 4.0 * (2357f64.ln() - 2.0), 1e-9);
         }
         assert!(c.best.is_some());
+        let csv = comparison_csv(&c);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "\u{feff}model,status,quantity,value,se,lower,upper"
+        );
+        // 3 models × (4 estimates + 5 measures) + the recommendation.
+        assert_eq!(lines.len(), 1 + 3 * 9 + 1);
+        let r = lines
+            .iter()
+            .find(|l| l.starts_with("pnbd,fitted,r,"))
+            .unwrap();
+        let v: Vec<f64> = r.split(',').skip(3).map(|f| f.parse().unwrap()).collect();
+        assert_eq!(format!("{:.3}", v[0]), "0.553");
+        crate::assert_close!(v[3] - v[2], 2.0 * 1.96 * v[1], rel 1e-9);
     }
 
     #[test]

@@ -127,7 +127,16 @@ pub fn comparison_html(
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table></div>");
+    let _ = write!(
+        out,
+        "</tbody></table></div><p class=\"chart-exports\"><button type=\"button\" data-testid=\"export-comparison\" data-export=\"csv\" data-name=\"model-comparison\" data-csv=\"{}\">{}</button></p>",
+        // Line ends as character references: a raw CR LF in an attribute is
+        // read back as LF.
+        xml_escape(&crate::forecast::compare::comparison_csv(c))
+            .replace('\r', "&#13;")
+            .replace('\n', "&#10;"),
+        xml_escape(i18n::EXPORT_COMPARISON.get(l))
+    );
     let best = c.best.map(|m| {
         (
             m,

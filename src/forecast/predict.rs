@@ -202,7 +202,16 @@ fn per_group(
 /// id, x, t_x and T in the forecast's unit, P(alive), expected purchases in the
 /// horizon and, with a spend model, expected spend per purchase and CLV — the
 /// numbers [`predict`] gives for one customer.
-pub fn customers_csv(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast) -> String {
+///
+/// After a comparison (`compared`), every model that fitted adds its own
+/// P(alive) and expected purchases: `pnbd_p_alive`, `pnbd_expected_…`,
+/// `mbgnbd_…` (a model that failed adds nothing).
+pub fn customers_csv(
+    rows: &Rows,
+    summaries: &[Option<Summary>],
+    f: &Forecast,
+    compared: Option<&crate::forecast::compare::Comparison>,
+) -> String {
     let o = f.options;
     let (u, unit) = (o.unit.days(), o.unit.code());
     let bg = f.bgnbd.params;
@@ -210,6 +219,58 @@ pub fn customers_csv(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast) -
     let g = groups(summaries);
     let grouped = bgnbd_customers(&g, o.unit);
     let values = per_group(&grouped, &bg, &o, 0.0, gg.is_some(), &mut |_| true).unwrap_or_default();
+    // The other models' P(alive) and expected purchases, per group.
+    let others: Vec<(&str, Vec<[f64; 2]>)> = compared
+        .map(|c| {
+            use crate::forecast::compare::Model;
+            use crate::forecast::{mbgnbd, pnbd};
+            c.models
+                .iter()
+                .filter_map(|(m, fit)| Some((*m, fit.as_ref().ok()?)))
+                .filter(|(m, _)| *m != Model::BgNbd)
+                .map(|(m, fit)| {
+                    let [a, b, c, d] = fit.values;
+                    let per: Vec<[f64; 2]> = match m {
+                        Model::ParetoNbd => {
+                            let p = pnbd::Params {
+                                r: a,
+                                alpha: b,
+                                s: c,
+                                beta: d,
+                            };
+                            grouped
+                                .iter()
+                                .map(|g| {
+                                    [
+                                        p.p_alive(g.x, g.t_x, g.t),
+                                        p.expected(o.horizon, g.x, g.t_x, g.t),
+                                    ]
+                                })
+                                .collect()
+                        }
+                        _ => {
+                            let p = mbgnbd::Params {
+                                r: a,
+                                alpha: b,
+                                a: c,
+                                b: d,
+                            };
+                            grouped
+                                .iter()
+                                .map(|g| {
+                                    [
+                                        p.p_alive(g.x, g.t_x, g.t),
+                                        p.expected(o.horizon, g.x, g.t_x, g.t),
+                                    ]
+                                })
+                                .collect()
+                        }
+                    };
+                    (m.code(), per)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut out = String::with_capacity(64 * f.customers as usize + 256);
     let _ = write!(
         out,
@@ -219,6 +280,13 @@ pub fn customers_csv(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast) -
     );
     if gg.is_some() {
         out.push_str(",expected_spend,clv");
+    }
+    for (code, _) in &others {
+        let _ = write!(
+            out,
+            ",{code}_p_alive,{code}_expected_purchases_{}_{unit}s",
+            o.horizon
+        );
     }
     out.push_str("\r\n");
     for (c, s) in summaries.iter().enumerate() {
@@ -237,6 +305,10 @@ pub fn customers_csv(rows: &Rows, summaries: &[Option<Summary>], f: &Forecast) -
         if let Some(gp) = &gg {
             let spend = gp.expected_spend(s.x, s.mean_spend);
             let _ = write!(out, ",{spend},{}", o.margin * spend * discounted);
+        }
+        for (_, per) in &others {
+            let [alive, expected] = per[g.of[c] as usize];
+            let _ = write!(out, ",{alive},{expected}");
         }
         out.push_str("\r\n");
     }
@@ -831,7 +903,7 @@ mod tests {
     fn customers_csv_has_every_customer_with_the_lookup_numbers() {
         let rows = crate::testing::cdnow_rows();
         let (f, sums) = forecast_with_summaries(&rows, &paper_options(), &mut |_| true).unwrap();
-        let csv = customers_csv(&rows, &sums, &f);
+        let csv = customers_csv(&rows, &sums, &f, None);
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(
             lines[0],
@@ -856,6 +928,35 @@ mod tests {
         }
         assert_eq!(format!("{:.3}", v[4]), "1.226");
         assert_eq!(crate::formats::export::field("a,b\"c"), "\"a,b\"\"c\"");
+        // After a comparison, every model's numbers for every customer.
+        let c = compare_models(&sums, &f, &mut |_| true).unwrap();
+        let csv = customers_csv(&rows, &sums, &f, Some(&c));
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert!(lines[0].ends_with(",clv,pnbd_p_alive,pnbd_expected_purchases_39_weeks,mbgnbd_p_alive,mbgnbd_expected_purchases_39_weeks"), "{}", lines[0]);
+        assert_eq!(lines.len(), 1 + 2357);
+        let line = lines.iter().find(|l| l.starts_with("0001,")).unwrap();
+        let v: Vec<f64> = line
+            .split(',')
+            .skip(1)
+            .map(|x| x.parse().unwrap())
+            .collect();
+        let pn = c
+            .models
+            .iter()
+            .find(|(m, _)| *m == crate::forecast::compare::Model::ParetoNbd)
+            .unwrap()
+            .1
+            .as_ref()
+            .unwrap()
+            .values;
+        let p = crate::forecast::pnbd::Params {
+            r: pn[0],
+            alpha: pn[1],
+            s: pn[2],
+            beta: pn[3],
+        };
+        crate::assert_close!(v[7], p.p_alive(2, v[1], v[2]), rel 1e-9);
+        crate::assert_close!(v[8], p.expected(39.0, 2, v[1], v[2]), rel 1e-9);
     }
 
     #[test]

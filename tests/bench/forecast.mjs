@@ -1,7 +1,9 @@
 // Browser benchmark: BG/NBD + Gamma-Gamma on a generated file in the page.
 // `node tests/bench/forecast.mjs FILE CALIBRATION_END` (after ./scripts/build)
 // imports FILE, sets the calibration end, and reports the time from the change
-// to the drawn results (fit, predictions and drawing, all in the worker).
+// to the drawn results (fit, predictions and drawing, all in the worker);
+// then "compare models" (Pareto/NBD and MBG/NBD fitted beside it) to its
+// drawn comparison.
 import { launch, open } from '../e2e/browser.mjs';
 import { startServer } from '../e2e/server.mjs';
 
@@ -21,6 +23,14 @@ for (const [i, date] of [end, end.replace(/-\d\d$/, '-01'), end].entries()) {
   await done(i + 1);
   const status = await page.textContent('[data-testid="forecast-status"]');
   console.log(`${date}: ${Date.now() - t0} ms — ${status}`);
+}
+{
+  const t0 = Date.now();
+  await page.click('[data-testid="compare-models"]');
+  await page.waitForSelector('[data-testid="comparison"] [data-testid="forecast-best"], [data-testid="comparison"] .error', { timeout: 600000 });
+  const rows = await page.$$eval('[data-testid="model-comparison"] tbody tr', (trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
+  console.log(`compare models: ${Date.now() - t0} ms — best ${await page.getAttribute('[data-testid="comparison"] [data-testid="forecast-best"]', 'data-value').catch(() => 'none')}`);
+  for (const row of rows) console.log(`  ${row}`);
 }
 await browser.close();
 await server.close();

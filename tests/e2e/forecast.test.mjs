@@ -115,6 +115,16 @@ test('CDNOW in the page gives the published BG/NBD and Gamma-Gamma estimates', a
   );
   assert.ok(Number(await page.getAttribute('[data-testid="pnbd-beta-se"]', 'data-value')) > 0);
   assert.equal(await page.getAttribute('[data-testid="comparison"] [data-testid="forecast-best"]', 'data-value'), 'pnbd');
+  // The comparison as CSV, and every customer's forecast under every model.
+  const table = await download('[data-testid="export-comparison"]');
+  assert.equal(table.name, 'model-comparison.csv');
+  const rows = table.bytes.toString('utf8').trimEnd().split('\r\n');
+  assert.equal(rows[0], '\ufeffmodel,status,quantity,value,se,lower,upper');
+  assert.equal(Number(rows.find((r) => r.startsWith('pnbd,fitted,beta,')).split(',')[3]).toFixed(3), '11.669');
+  assert.ok(rows.includes('pnbd,best,,,,,'));
+  const all = (await download('[data-testid="export-customers"]')).bytes.toString('utf8').trimEnd().split('\r\n');
+  assert.match(all[0], /,clv,pnbd_p_alive,pnbd_expected_purchases_39_weeks,mbgnbd_p_alive,mbgnbd_expected_purchases_39_weeks$/);
+  assert.equal(all.length, 1 + 2357);
   // Too early a calibration end: a clear message, not a crash.
   assert.equal(await forecastAfter(page, () => page.fill('[data-testid="calibration-end"]', '1997-01-01')), 'error');
   assert.match(await page.textContent('[data-testid="forecast-status"]'), /choose a later date/);
