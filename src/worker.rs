@@ -329,7 +329,11 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             post(scope, &Reply::Imported(Box::new(imported)));
             if let Some(kind) = summary {
                 // A summary table: the models are fitted from it at once.
-                let mut progress = every_two_percent(scope, Reply::ForecastProgress);
+                // The same work budget as a comparison: the worker must stay
+                // free for the next request.
+                let t0 = js_sys::Date::now();
+                let mut report = every_two_percent(scope, Reply::ForecastProgress);
+                let mut progress = |f| report(f) && js_sys::Date::now() - t0 < 30_000.0;
                 let reply = TEXT.with(|t| match &*t.borrow() {
                     Ok(text) => match crate::forecast::table::read(text, kind) {
                         Ok(table) => {

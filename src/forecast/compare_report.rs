@@ -73,6 +73,7 @@ pub fn comparison_html(
                     Failure::NotConverged => i18n::FIT_NOT_CONVERGED,
                     Failure::Unbounded => i18n::FIT_UNBOUNDED,
                     Failure::Flat => i18n::FIT_FLAT,
+                    Failure::OutOfTime => i18n::FIT_OUT_OF_TIME,
                 };
                 let _ = write!(
                     out,

@@ -424,6 +424,10 @@ pub const FIT_FLAT: L = L(
     "The likelihood is flat around the estimate: no standard errors or intervals exist, so no numbers are shown.",
     "似然在估计点附近是平的：无法给出标准误和区间，因此不显示数字。",
 );
+pub const FIT_OUT_OF_TIME: L = L(
+    "Not fitted: on this many customer patterns it needs longer than the 30 seconds the page allows (its gradient is numerical); the other models are shown.",
+    "未拟合：客户模式这么多时，它需要的时间超过页面允许的 30 秒（其梯度为数值计算）；其他模型照常显示。",
+);
 pub const NO_BEST: L = L(
     "No model could be fitted to these data.",
     "没有模型能拟合这些数据。",
