@@ -89,7 +89,12 @@ proptest! {
         ) else {
             return Err(TestCaseError::fail("no BG/NBD fit"));
         };
-        crate::assert_close!(g.ll, s.ll, rel 1e-9);
+        // Where the optimum is interior; a fit running off to a boundary may
+        // stop at different points on the ridge (both say so).
+        prop_assert_eq!(g.converged && !g.ran_off, s.converged && !s.ran_off);
+        if g.converged && !g.ran_off {
+            crate::assert_close!(g.ll, s.ll, rel 1e-9);
+        }
         let q = pnbd::Params { r: 0.5, alpha: 5.0, s: 0.8, beta: 9.0 };
         crate::assert_close!(
             pnbd::log_likelihood(&q, &grouped),
