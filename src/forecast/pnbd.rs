@@ -59,11 +59,7 @@ impl Params {
         let head = ln_gamma(r + xf) - ln_gamma(r) + r * alpha.ln() + s * beta.ln();
         let l1 = -(r + xf) * (alpha + t).ln() - s * (beta + t).ln();
         let (l2, l3) = (ln_a0_term(self, xf, t_x), ln_a0_term(self, xf, t));
-        let w = s / (r + s + xf);
-        let m = l1.max(l2);
-        // A₀ = e^l2 − e^l3 ≥ 0 (l3 ≤ l2: the integrand is positive).
-        let a0 = (l2 - m).exp() * -(l3 - l2).exp_m1();
-        head + m + ((l1 - m).exp() + w * a0).ln()
+        combine(head, l1, l2, l3, s / (r + s + xf))
     }
 
     /// P(alive | x, t_x, T) = 1 / (1 + (s/(r+s+x)) (α+T)^(r+x) (β+T)^s A₀).
@@ -107,7 +103,75 @@ impl Params {
 
 /// The log-likelihood of the customers under `p`.
 pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
-    bgnbd::weighted_log_likelihood(p, customers)
+    Shared::of(customers).log_likelihood(p, customers)
+}
+
+/// What the customers share, found once per fit: the A₀ term depends on
+/// (x, t) only, and many customers have the same (x, t_x) — every x = 0
+/// has t_x = 0 — or the same (x, T). Each customer points at its two
+/// distinct terms, so a likelihood evaluates each ₂F₁ once.
+struct Shared {
+    /// The distinct (x, t) of both terms.
+    keys: Vec<(u32, f64)>,
+    /// Per customer: the index of its (x, t_x) and of its (x, T) in `keys`.
+    at: Vec<(u32, u32)>,
+    /// The largest x (ln Γ(r + x) − ln Γ(r) is tabulated up to it).
+    max_x: u32,
+}
+
+impl Shared {
+    fn of(customers: &[Customer]) -> Shared {
+        let mut keys: Vec<(u32, u64)> = customers
+            .iter()
+            .flat_map(|c| [(c.x, c.t_x.to_bits()), (c.x, c.t.to_bits())])
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let index = |x: u32, t: f64| keys.binary_search(&(x, t.to_bits())).unwrap_or(0) as u32;
+        let at = customers
+            .iter()
+            .map(|c| (index(c.x, c.t_x), index(c.x, c.t)))
+            .collect();
+        Shared {
+            keys: keys.iter().map(|&(x, t)| (x, f64::from_bits(t))).collect(),
+            at,
+            max_x: customers.iter().map(|c| c.x).max().unwrap_or(0),
+        }
+    }
+
+    /// Σ weight · ln L, the same sum as [`Params::ln_likelihood`] per customer.
+    fn log_likelihood(&self, p: &Params, customers: &[Customer]) -> f64 {
+        let Params { r, alpha, s, beta } = *p;
+        let terms: Vec<f64> = self
+            .keys
+            .iter()
+            .map(|&(x, t)| ln_a0_term(p, x as f64, t))
+            .collect();
+        let lg_r = ln_gamma(r);
+        let lead: Vec<f64> = (0..=self.max_x)
+            .map(|x| ln_gamma(r + x as f64) - lg_r)
+            .collect();
+        let tail = r * alpha.ln() + s * beta.ln();
+        customers
+            .iter()
+            .zip(&self.at)
+            .map(|(c, &(i2, i3))| {
+                let xf = c.x as f64;
+                let head = lead[c.x as usize] + tail;
+                let l1 = -(r + xf) * (alpha + c.t).ln() - s * (beta + c.t).ln();
+                let (l2, l3) = (terms[i2 as usize], terms[i3 as usize]);
+                c.weight * combine(head, l1, l2, l3, s / (r + s + xf))
+            })
+            .sum()
+    }
+}
+
+/// ln L from its parts: head + ln(e^l1 + w (e^l2 − e^l3)), in the scale of
+/// the larger of l1 and l2 (A₀ = e^l2 − e^l3 ≥ 0: the integrand is positive).
+fn combine(head: f64, l1: f64, l2: f64, l3: f64, w: f64) -> f64 {
+    let m = l1.max(l2);
+    let a0 = (l2 - m).exp() * -(l3 - l2).exp_m1();
+    head + m + ((l1 - m).exp() + w * a0).ln()
 }
 
 impl bgnbd::SummaryModel for Params {
@@ -135,12 +199,24 @@ impl optimize::FourParams for Params {
 /// (the BG/NBD start: the time unit only rescales α and β), by BFGS on a
 /// central-difference gradient. None without customers or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
-    bgnbd::fit_summary_model(customers, |s| [0.0, s, 0.0, s], progress)
+    let n: f64 = customers.iter().map(|c| c.weight).sum();
+    if customers.is_empty() || n.is_nan() || n <= 0.0 {
+        return None;
+    }
+    let shared = Shared::of(customers);
+    let s = bgnbd::ln_scale(customers);
+    optimize::fit_numeric(
+        &|p| shared.log_likelihood(p, customers),
+        n,
+        [0.0, s, 0.0, s],
+        progress,
+    )
 }
 
 /// Standard errors (observed information, delta method), in the order r, α, s, β.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    bgnbd::summary_model_standard_errors(e, customers)
+    let shared = Shared::of(customers);
+    optimize::standard_errors_of(e, &|p| shared.log_likelihood(p, customers))
 }
 
 #[cfg(test)]
