@@ -249,7 +249,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
     out.push_str("</div><div>");
     let labels = Labels {
         x_title: unit,
-        y_title: i18n::CUSTOMERS_AXIS.get(l),
+        y_title: i18n::REPEAT_PURCHASES_AXIS.get(l),
         series: i18n::TRACKING_SERIES.map(|w| w.get(l)),
         band: i18n::TRACKING_BAND.get(l),
         y: &count,

@@ -391,6 +391,7 @@ pub fn survivor_error(lang: Lang, e: crate::forecast::sbg::SurvivorError) -> Str
 // Which model to believe.
 pub const SE_LABEL: L = L("SE ", "标准误 ");
 pub const EXPORT_COMPARISON: L = L("Download the comparison (CSV)", "下载模型比较（CSV）");
+pub const REPEAT_PURCHASES_AXIS: L = L("repeat purchases (cumulative)", "累计重复购买次数");
 pub const TRACKING_BAND: L = L("BG/NBD 95 % interval", "BG/NBD 95% 区间");
 pub const BANDS_ABOUT: L = L(
     "Intervals on the forecasts (95 %, delta method: the uncertainty of the fitted parameters carried through to each number) are for the model's expectation; the purchases that actually happen scatter around it by more.",
