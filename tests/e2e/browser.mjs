@@ -71,7 +71,19 @@ export async function open(browser, url, { locale = 'en-US', viewport, allowedHo
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // A request the page was still making when a test reloaded or left it is
+  // aborted by the navigation (the rooms' wasm, fetched when idle, often
+  // is): not a failure. Any other failed request is.
+  let navigations = 0;
+  const startedAt = new WeakMap();
+  page.on('request', (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations += 1;
+    startedAt.set(r, navigations);
+  });
+  page.on('requestfailed', (r) => {
+    const leftBehind = r.failure()?.errorText === 'net::ERR_ABORTED' && startedAt.get(r) < navigations;
+    if (!leftBehind) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
