@@ -71,6 +71,90 @@ fn compact(l: Lang, v: f64) -> String {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct HeatmapWrapProps {
+    testid: AttrValue,
+    label: AttrValue,
+    /// The table, from [`heatmap_for`].
+    html: AttrValue,
+    on_hover: Callback<MouseEvent>,
+}
+
+/// What a heatmap knows of itself between renders.
+#[derive(Default)]
+struct Resting {
+    /// On screen, or within 200 px of it.
+    on_screen: bool,
+    /// Counts tables written, so a wake-up timer knows it is the last one.
+    generation: u32,
+}
+
+/// A heatmap's scrolling box. Its table is always written at once, so every
+/// cell's `data-value` is current; but while a slider is being dragged and
+/// the box is off screen it rests (`data-resting`: `content-visibility:
+/// hidden`, keeping its remembered size), so the browser skips the style,
+/// layout and paint of 1,400 cells nobody sees. It wakes when it comes
+/// within 200 px of the screen, 300 ms after the last change, or before
+/// printing.
+#[component]
+fn HeatmapWrap(props: &HeatmapWrapProps) -> Html {
+    let wrap = use_node_ref();
+    let state = use_mut_ref(Resting::default);
+    let wake = {
+        let wrap = wrap.clone();
+        move || {
+            if let Some(el) = wrap.cast::<web_sys::Element>() {
+                let _ = el.remove_attribute("data-resting");
+            }
+        }
+    };
+    {
+        let (wrap, state, wake) = (wrap.clone(), state.clone(), wake.clone());
+        use_effect_with((), move |_| {
+            let watch = wrap.cast::<web_sys::Element>().and_then(|el| {
+                let (state, wake) = (state.clone(), wake.clone());
+                browser::watch_visible(&el, move |on| {
+                    state.borrow_mut().on_screen = on;
+                    if on {
+                        wake();
+                    }
+                })
+            });
+            let print = gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", {
+                let wake = wake.clone();
+                move |_| wake()
+            });
+            move || drop((watch, print))
+        });
+    }
+    {
+        let (wrap, state) = (wrap.clone(), state.clone());
+        use_effect_with(props.html.clone(), move |_| {
+            let (on_screen, generation) = {
+                let mut s = state.borrow_mut();
+                s.generation = s.generation.wrapping_add(1);
+                (s.on_screen, s.generation)
+            };
+            if on_screen || !browser::dragging() {
+                wake();
+            } else if let Some(el) = wrap.cast::<web_sys::Element>() {
+                let _ = el.set_attribute("data-resting", "");
+                browser::after_ms(300, move || {
+                    if state.borrow().generation == generation {
+                        wake();
+                    }
+                });
+            }
+        });
+    }
+    html! {
+        <div class="heatmap-wrap" ref={wrap} data-testid={props.testid.clone()} tabindex="0" role="region"
+            aria-label={props.label.clone()} onmouseover={props.on_hover.clone()}>
+            { Html::from_html_unchecked(props.html.clone()) }
+        </div>
+    }
+}
+
 /// The simulator.
 #[component]
 pub(crate) fn Simulator(props: &SimulatorProps) -> Html {
@@ -329,8 +413,8 @@ pub(crate) fn Simulator(props: &SimulatorProps) -> Html {
                 { Html::from_html_unchecked(AttrValue::from(heatmap::legend_html(i18n::LOW.get(l), i18n::HIGH.get(l)))) }
             </div>
             <div class="heatmaps">
-                <div class="heatmap-wrap" data-testid="baseline-heatmap" tabindex="0" role="region" aria-label={i18n::BASELINE.get(l)} onmouseover={on_hover.clone()}>{ Html::from_html_unchecked(maps.0.clone()) }</div>
-                <div class="heatmap-wrap" data-testid="scenario-heatmap" tabindex="0" role="region" aria-label={i18n::SCENARIO.get(l)} onmouseover={on_hover}>{ Html::from_html_unchecked(maps.1.clone()) }</div>
+                <HeatmapWrap testid="baseline-heatmap" label={i18n::BASELINE.get(l)} html={maps.0.clone()} on_hover={on_hover.clone()} />
+                <HeatmapWrap testid="scenario-heatmap" label={i18n::SCENARIO.get(l)} html={maps.1.clone()} on_hover={on_hover} />
             </div>
             }
             if parts.curves {

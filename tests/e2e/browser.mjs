@@ -108,7 +108,7 @@ export async function roomsReady(page) {
 /// (`data-link-pending` while the last one waits), a chart off screen is
 /// redrawn 300 ms after the last change (`data-stale` meanwhile).
 export async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('[data-sim-pending], [data-input-pending], [data-link-pending], [data-stale]'));
+  await page.waitForFunction(() => !document.querySelector('[data-sim-pending], [data-input-pending], [data-link-pending], [data-stale], [data-resting]'));
 }
 
 /// Does `action`, then waits for the page to settle on what it caused: the

@@ -115,10 +115,21 @@ test('mid-drag: every number is current at each frame; pictures off screen catch
   }
   await page.screenshot({ path: `${ARTIFACTS}mid-drag.png` });
   const staleDuring = await page.locator('[data-stale]').count();
+  // The heatmaps below rest (not rendered) but keep their size and numbers.
+  const cell = '[data-testid="scenario-cohort-cell"][data-cohort="2"][data-offset="3"]';
+  const resting = await page.evaluate((sel) => ({
+    heights: [...document.querySelectorAll('.heatmap-wrap[data-resting]')].map((w) => w.getBoundingClientRect().height),
+    value: document.querySelector(sel).dataset.value,
+  }), cell);
   await page.mouse.up();
   await settled(page);
   assert.equal(await page.locator('[data-stale]').count(), 0, `charts caught up (${staleDuring} were waiting mid-drag)`);
   assert.ok(staleDuring > 0, 'off-screen charts waited during the drag');
+  assert.equal(resting.heights.length, 2, 'both heatmaps rested during the drag');
+  const awake = await page.evaluate(() => [...document.querySelectorAll('.heatmap-wrap')].map((w) => w.getBoundingClientRect().height));
+  assert.deepEqual(resting.heights, awake, 'a resting heatmap keeps its size');
+  assert.ok(awake[0] > 300, `the heatmap is laid out (${awake[0]} px)`);
+  assert.equal(await page.getAttribute(cell, 'data-value'), resting.value, 'its numbers were current while resting');
   assert.deepEqual(problems, []);
   await context.close();
 });
