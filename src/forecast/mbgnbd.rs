@@ -174,21 +174,13 @@ impl optimize::FourParams for Params {
 /// gradient ([`ll_and_gradient`]), guarded against running off
 /// ([`optimize::fit_guarded`]). None without customers or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
-    use optimize::FourParams;
     let n: f64 = customers.iter().map(|c| c.weight).sum();
     if customers.is_empty() || n.is_nan() || n <= 0.0 {
         return None;
     }
     let theta0 = [0.0, bgnbd::ln_scale(customers), 0.0, 0.0];
-    optimize::fit_guarded(
-        &mut |theta, g| {
-            let mut d = [0.0; 4];
-            let ll = ll_and_gradient(&Params::from_log(theta), customers, &mut d);
-            for (gi, di) in g.iter_mut().zip(d) {
-                *gi = di / n;
-            }
-            ll / n
-        },
+    optimize::fit_with_gradient(
+        &|p, g| ll_and_gradient(p, customers, g),
         n,
         theta0,
         progress,
@@ -198,14 +190,7 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
 /// Standard errors (observed information from the analytic gradient, delta
 /// method), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    use optimize::FourParams;
-    let grad = |theta: &[f64], g: &mut [f64]| {
-        let mut d = [0.0; 4];
-        ll_and_gradient(&Params::from_log(theta), customers, &mut d);
-        g.copy_from_slice(&d);
-    };
-    let se = optimize::standard_errors_from_gradient(&grad, &e.params.to_log())?;
-    Some([se[0], se[1], se[2], se[3]])
+    optimize::standard_errors_with_gradient(&e.params, &|p, g| ll_and_gradient(p, customers, g))
 }
 
 #[cfg(test)]

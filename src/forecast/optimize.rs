@@ -380,6 +380,47 @@ pub fn standard_errors_of<P: FourParams>(
     Some([se[0], se[1], se[2], se[3]])
 }
 
+/// A log-likelihood with its gradient in the log-parameters, as the models
+/// with hand-written gradients give it: `ll_grad(p, grad)` returns ln L.
+pub type LlGradient<'a, P> = dyn Fn(&P, &mut [f64; 4]) -> f64 + 'a;
+
+/// [`fit_guarded`] on the mean of a model's `ll_grad` over `n` customers.
+pub fn fit_with_gradient<P: FourParams>(
+    ll_grad: &LlGradient<P>,
+    n: f64,
+    theta0: [f64; 4],
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Option<Estimate<P>> {
+    fit_guarded(
+        &mut |theta, g| {
+            let mut d = [0.0; 4];
+            let ll = ll_grad(&P::from_log(theta), &mut d);
+            for (gi, di) in g.iter_mut().zip(d) {
+                *gi = di / n;
+            }
+            ll / n
+        },
+        n,
+        theta0,
+        progress,
+    )
+}
+
+/// Standard errors at `p` from a model's `ll_grad` (observed information
+/// from the gradient, delta method), in the parameters' order.
+pub fn standard_errors_with_gradient<P: FourParams>(
+    p: &P,
+    ll_grad: &LlGradient<P>,
+) -> Option<[f64; 4]> {
+    let grad = |theta: &[f64], g: &mut [f64]| {
+        let mut d = [0.0; 4];
+        ll_grad(&P::from_log(theta), &mut d);
+        g.copy_from_slice(&d);
+    };
+    let se = standard_errors_from_gradient(&grad, &p.to_log())?;
+    Some([se[0], se[1], se[2], se[3]])
+}
+
 /// [`standard_errors`] from an analytic gradient of the log-likelihood in θ:
 /// the Hessian by central differences of the gradient (2n gradient
 /// evaluations instead of 2n² + 1 likelihoods), symmetrised.

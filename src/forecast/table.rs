@@ -36,6 +36,20 @@ pub struct TableError {
     pub column: String,
 }
 
+/// Sorts (key, weight) pairs by key and adds up the weights of equal keys:
+/// what a `BTreeMap` gathering them gives, in its order.
+fn merged<K: Ord + Copy>(mut pairs: Vec<(K, f64)>) -> Vec<(K, f64)> {
+    pairs.sort_unstable_by_key(|p| p.0);
+    let mut out: Vec<(K, f64)> = Vec::with_capacity(pairs.len());
+    for (k, w) in pairs {
+        match out.last_mut() {
+            Some(last) if last.0 == k => last.1 += w,
+            _ => out.push((k, w)),
+        }
+    }
+    out
+}
+
 /// Reads the table (its header already recognised as `kind`).
 pub fn read(text: &str, kind: SummaryKind) -> Result<SummaryTable, TableError> {
     let mut records = Records::new(text, sniff(text));
@@ -85,8 +99,10 @@ pub fn read(text: &str, kind: SummaryKind) -> Result<SummaryTable, TableError> {
         SummaryKind::Customers => {
             let (f, r, t) = (col("frequency"), col("recency"), col("T"));
             let (m, c) = (col("monetary_value"), col("count"));
-            let mut grouped: std::collections::BTreeMap<(u32, u64, u64), f64> = Default::default();
-            let mut spend: std::collections::BTreeMap<(u32, u64), f64> = Default::default();
+            // Gathered, then sorted and merged: a million rows go into a map
+            // at ≈ 0.5 µs each, and sort in a tenth of that.
+            let mut grouped: Vec<((u32, u64, u64), f64)> = Vec::new();
+            let mut spend: Vec<((u32, u64), f64)> = Vec::new();
             while let Some(line) = records.next_into(&mut fields) {
                 let x = whole(
                     num(&fields, f, line, "frequency")?.unwrap_or(0.0),
@@ -102,15 +118,14 @@ pub fn read(text: &str, kind: SummaryKind) -> Result<SummaryTable, TableError> {
                     });
                 }
                 let weight = num(&fields, c, line, "count")?.unwrap_or(1.0);
-                *grouped
-                    .entry((x, t_x.to_bits(), age.to_bits()))
-                    .or_insert(0.0) += weight;
+                grouped.push(((x, t_x.to_bits(), age.to_bits()), weight));
                 if let Some(mv) = num(&fields, m, line, "monetary_value")? {
                     if x > 0 && mv > 0.0 {
-                        *spend.entry((x, mv.to_bits())).or_insert(0.0) += weight;
+                        spend.push(((x, mv.to_bits()), weight));
                     }
                 }
             }
+            let (grouped, spend) = (merged(grouped), merged(spend));
             let customers = grouped
                 .into_iter()
                 .filter(|(_, w)| *w > 0.0)
