@@ -81,7 +81,7 @@ mod native {
             })
         });
         time("whole report", &mut || {
-            let (done, status, html) = table::report(&t, Lang::En, &mut |_| true);
+            let (done, status, html) = table::report(&t, Lang::En, &mut |_| true, &mut |_| {});
             format!("done {done}; {status}; {} KB of HTML", html.len() / 1024)
         });
         ExitCode::SUCCESS

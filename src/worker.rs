@@ -337,8 +337,12 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
                 let reply = TEXT.with(|t| match &*t.borrow() {
                     Ok(text) => match crate::forecast::table::read(text, kind) {
                         Ok(table) => {
-                            let (done, status, html) =
-                                crate::forecast::table::report(&table, lang, &mut progress);
+                            let (done, status, html) = crate::forecast::table::report(
+                                &table,
+                                lang,
+                                &mut progress,
+                                &mut |html| post(scope, &Reply::ForecastFirst { html }),
+                            );
                             Reply::Forecast { done, status, html }
                         }
                         Err(e) => Reply::Forecast {

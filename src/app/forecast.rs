@@ -43,6 +43,9 @@ pub(crate) struct ForecastProps {
     pub comparison: Option<AttrValue>,
     /// Asks the worker to fit and compare Pareto/NBD and MBG/NBD.
     pub on_compare: Callback<MouseEvent>,
+    /// A summary table's first look while its other models are fitted.
+    #[prop_or_default]
+    pub first_look: Option<AttrValue>,
     /// Survivors of the imported data's oldest cohort (on or after), complete periods.
     pub data_survivors: Option<Rc<Vec<f64>>>,
     /// The scenario (its baseline cohort gives survivors on request).
@@ -257,6 +260,9 @@ pub(crate) fn Forecasts(props: &ForecastProps) -> Html {
                 <p class={classes!("import-status", state.clone())} role="status" data-testid="forecast-status" data-state={state.clone()} data-run={props.runs.to_string()}>{ status }</p>
                 if let Some(p) = props.progress {
                     <progress data-testid="forecast-progress" max="1" value={p.to_string()}></progress>
+                    if let Some(html) = props.first_look.clone() {
+                        <div class="forecast-results" data-testid="forecast-first">{ Html::from_html_unchecked(html) }</div>
+                    }
                 }
                 if let Some(d) = props.result.as_ref().filter(|d| props.progress.is_none() && d.state == "done") {
                     <div class="forecast-results">{ Html::from_html_unchecked(d.html.clone()) }</div>

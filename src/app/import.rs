@@ -163,6 +163,8 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
     let lookup = use_state(|| None::<AttrValue>);
     // The models compared (on request): None, asked (""), or drawn.
     let comparison = use_state(|| None::<AttrValue>);
+    // A summary table's first look (BG/NBD fitted, the rest still to come).
+    let first_look = use_state(|| None::<AttrValue>);
     let sbg = use_state(|| None::<Rc<forecast::Drawn>>);
     // The customers of the cell asked about last (from the worker).
     let cell = use_state(|| None::<Rc<super::cell_customers::CellView>>);
@@ -177,6 +179,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         );
         let (sbg, sbg_count) = (sbg.setter(), sbg_count.clone());
         let compared = comparison.setter();
+        let first = first_look.setter();
         let cell = cell.setter();
         let busy = forecast_busy.clone();
         Rc::new(move |reply: Reply| match reply {
@@ -205,7 +208,9 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             }))),
             Reply::Compare { html } => compared.set(Some(AttrValue::from(html))),
             Reply::ForecastProgress(v) => progress.set(Some(v)),
+            Reply::ForecastFirst { html } => first.set(Some(AttrValue::from(html))),
             Reply::Forecast { done, status, html } => {
+                first.set(None);
                 *busy.borrow_mut() = false;
                 *count.borrow_mut() += 1;
                 runs.set(*count.borrow());
@@ -269,9 +274,11 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         );
         let (forecast_busy, forecast_progress) =
             (forecast_busy.clone(), forecast_progress.setter());
+        let first_look = first_look.setter();
         Rc::new(
             move |new_source: Option<wasm_bindgen::JsValue>, settings: Option<Settings>| {
                 progress.set(Some(0.0));
+                first_look.set(None);
                 if new_source.is_some() && std::mem::take(&mut *forecast_busy.borrow_mut()) {
                     // The worker is fitting the old rows: stop it (the new
                     // file goes to a new worker at once).
@@ -732,7 +739,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
         <forecast::Forecasts lang={l} {range} import_run={*runs}
             summary={matches!(&*inspection, Some(Ok(i)) if i.summary.is_some())} result={(*forecast).clone()} progress={*forecast_progress}
             runs={*forecast_runs} lookup={(*lookup).clone()} on_request={on_forecast} {on_lookup} {on_customers}
-            comparison={(*comparison).clone()} {on_compare}
+            comparison={(*comparison).clone()} {on_compare} first_look={(*first_look).clone()}
             {data_survivors} scenario={props.scenario.clone()} model_p={props.model_p} sbg={(*sbg).clone()} {on_sbg} />
         </>
     }

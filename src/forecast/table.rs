@@ -211,15 +211,55 @@ impl SummaryTable {
     }
 }
 
+/// BG/NBD's estimates and log-likelihood, drawn for a first look (the
+/// standard errors and the other models follow in the report).
+fn first_look(bg: &bgnbd::Estimate, l: Lang) -> String {
+    let p = bg.params;
+    let mut out = format!(
+        "<p class=\"hint\" data-testid=\"first-look\">{}</p><div class=\"outputs\">",
+        xml_escape(i18n::FIRST_LOOK.get(l))
+    );
+    let model = compare::Model::BgNbd;
+    for (name, v) in model.parameters().into_iter().zip([p.r, p.alpha, p.a, p.b]) {
+        let label = format!(
+            "{} — {}",
+            i18n::param_symbol(name),
+            i18n::param_role(model, name).get(l)
+        );
+        crate::forecast::report::output(
+            &mut out,
+            &format!("bgnbd-{name}"),
+            &label,
+            v,
+            &format_number(l, v, 3),
+            "",
+        );
+    }
+    crate::forecast::report::output(
+        &mut out,
+        "bgnbd-ll",
+        i18n::LL_LABEL.get(l),
+        bg.ll,
+        &format_number(l, bg.ll, 1),
+        "",
+    );
+    out.push_str("</div>");
+    out
+}
+
 /// Fits every model the table allows and draws the report: BG/NBD,
 /// Pareto/NBD and MBG/NBD with their intervals, compared (by BIC: a summary
 /// table has no holdout), and Gamma-Gamma with `monetary_value`; or BG/BB
 /// for patterns. Returns (whether something was fitted, the status line,
 /// the HTML).
+/// `first` hears a first look as soon as BG/NBD is fitted (its estimates
+/// and log-likelihood, drawn), while the other models are still to come: on
+/// a million patterns they take several times as long.
 pub fn report(
     table: &SummaryTable,
     l: Lang,
     progress: &mut dyn FnMut(f64) -> bool,
+    first: &mut dyn FnMut(String),
 ) -> (bool, String, String) {
     use crate::forecast::predict::ForecastError;
     let mut out = String::new();
@@ -238,6 +278,7 @@ pub fn report(
             }) else {
                 return fail(ForecastError::NoFit);
             };
+            first(first_look(&bg, l));
             let actual = vec![0.0; customers.len()];
             let holdout = compare::Holdout {
                 units: 0.0,
@@ -362,7 +403,7 @@ mod tests {
         let text = crate::testing::fixture("donations/donations.csv");
         let t = read(&text, SummaryKind::Patterns).unwrap();
         assert_eq!(t.customers(), 11_104.0);
-        let (done, _, html) = report(&t, Lang::En, &mut |_| true);
+        let (done, _, html) = report(&t, Lang::En, &mut |_| true, &mut |_| {});
         assert!(done);
         assert!(
             html.contains("data-testid=\"bgbb-alpha\" data-value=\"1.20"),
@@ -419,7 +460,7 @@ mod tests {
         let a = bgnbd::fit(&customers, &mut |_| true).unwrap();
         let b = bgnbd::fit(read_back, &mut |_| true).unwrap();
         assert!((a.ll - b.ll).abs() < 1e-6 && (a.params.r - b.params.r).abs() < 1e-6);
-        let (done, _, html) = report(&t, Lang::Zh, &mut |_| true);
+        let (done, _, html) = report(&t, Lang::Zh, &mut |_| true, &mut |_| {});
         assert!(done);
         for hook in [
             "bgnbd-r",

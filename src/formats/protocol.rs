@@ -64,6 +64,9 @@ pub enum Reply {
     Imported(Box<Imported>),
     /// Forecast progress, 0–1.
     ForecastProgress(f64),
+    /// A first look while a summary table's models are still being fitted:
+    /// BG/NBD's estimates, drawn (the `Forecast` that follows replaces it).
+    ForecastFirst { html: String },
     /// The forecasts, drawn (or why not: `done` false, `status` says).
     Forecast {
         done: bool,
@@ -209,6 +212,7 @@ impl Reply {
                 "forecast",
                 &[if *done { "done" } else { "error" }, status, html],
             ),
+            Reply::ForecastFirst { html } => write("forecast-first", &[html]),
             Reply::Lookup { html } => write("lookup", &[html]),
             Reply::Customers { csv } => write("customers", &[csv]),
             Reply::Cell {
@@ -243,6 +247,9 @@ impl Reply {
             ("forecast", [state, status, html]) => Reply::Forecast {
                 done: *state == "done",
                 status: status.to_string(),
+                html: html.to_string(),
+            },
+            ("forecast-first", [html]) => Reply::ForecastFirst {
                 html: html.to_string(),
             },
             ("lookup", [html]) => Reply::Lookup {
@@ -344,6 +351,9 @@ mod tests {
                 Err(ImportError::LineTooLong { line: 7 }),
             ))),
             Reply::ForecastProgress(1.0),
+            Reply::ForecastFirst {
+                html: "<p>r\n</p>".into(),
+            },
             Reply::Forecast {
                 done: true,
                 status: "2 customers".into(),

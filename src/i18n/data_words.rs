@@ -480,6 +480,10 @@ pub const COMPARE_BUTTON: L = L(
     "与 Pareto/NBD 和 MBG/NBD 比较",
 );
 pub const COMPARING: L = L("Fitting the other models…", "正在拟合其他模型……");
+pub const FIRST_LOOK: L = L(
+    "BG/NBD is fitted: its estimates, first. Their standard errors, Pareto/NBD, MBG/NBD and the comparison are still being fitted…",
+    "BG/NBD 已拟合：先看它的估计值。标准误、Pareto/NBD、MBG/NBD 及模型比较仍在拟合中……",
+);
 pub const COMPARE_TOO_LONG: L = L(
     "The comparison was stopped after 30 seconds: these data make Pareto/NBD or MBG/NBD slow to fit here. BG/NBD above is unaffected.",
     "比较在 30 秒后停止：这些数据使 Pareto/NBD 或 MBG/NBD 在此拟合很慢。上面的 BG/NBD 不受影响。",

@@ -176,7 +176,17 @@ test('customer summary tables: CDNOW summarised gives BG/NBD; the donations tabl
   const { readFileSync } = await import('node:fs');
   const { page, problems } = await open(browser, server.url);
   const summary = new URL('../fixtures/cdnow/cdnow_summary.csv', import.meta.url).pathname;
+  // BG/NBD shows first, while the other models are fitted (a first look).
+  await page.evaluate(() => {
+    window.firstLook = null;
+    new MutationObserver(() => {
+      const r = document.querySelector('[data-testid="forecast-first"] [data-testid="bgnbd-r"]');
+      if (r && window.firstLook === null) window.firstLook = r.dataset.value;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
   await forecastAfter(page, () => page.locator('[data-testid="import-file"]').setInputFiles(summary));
+  assert.equal(await page.evaluate(() => window.firstLook), await page.getAttribute('[data-testid="bgnbd-r"]', 'data-value'), 'the first look is the final BG/NBD');
+  assert.equal(await page.locator('[data-testid="forecast-first"]').count(), 0, 'the first look gives way to the report');
   assert.equal(await page.getAttribute('[data-testid="import-status"]', 'data-state'), 'done');
   assert.match(await page.textContent('[data-testid="import-status"]'), /summary table/);
   assert.equal(await page.getAttribute('[data-testid="forecast-status"]', 'data-state'), 'done');
