@@ -146,9 +146,16 @@ fn ll_and_gradient(p: &Params, customers: &[Customer], max_x: u32, grad: &mut [f
         let (li, w, ln_atx) = if c.x > 0 {
             let ln_atx = (alpha + c.t_x).ln();
             let l4 = ln_a - t.ln_bx1[x] - rx * ln_atx;
-            let m = l3.max(l4);
-            let (e3, e4) = ((l3 - m).exp(), (l4 - m).exp());
-            (m + (e3 + e4).ln(), e4 / (e3 + e4), ln_atx)
+            // ln(e^l3 + e^l4) and w = e^l4 / (e^l3 + e^l4) from one
+            // exponential: with e = e^−|l4 − l3|, the larger + ln(1 + e),
+            // and w = 1/(1 + e) or e/(1 + e).
+            let e = (-(l4 - l3).abs()).exp();
+            let (li, w) = if l4 > l3 {
+                (l4 + e.ln_1p(), 1.0 / (1.0 + e))
+            } else {
+                (l3 + e.ln_1p(), e / (1.0 + e))
+            };
+            (li, w, ln_atx)
         } else {
             (l3, 0.0, 0.0)
         };
