@@ -218,24 +218,28 @@ test('customer summary tables: CDNOW summarised gives BG/NBD; the donations tabl
   assert.deepEqual(problems, []);
 });
 
-test('docs/sql summary tables on DuckDB, PostgreSQL and Spark SQL fit to the same BG/NBD as the raw rows', async () => {
+test('docs/sql summary tables on DuckDB, PostgreSQL and Spark SQL fit to the same BG/NBD and Gamma-Gamma as the raw rows', async () => {
   const { execFileSync } = await import('node:child_process');
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(`${tmpdir()}/summary-`);
   // 3,000 customers over 10 months, as BG/NBD tells it: each buys at their
-  // own rate (exponential gaps) and drops out after a purchase with their
-  // own probability.
+  // own rate (exponential gaps), spends around their own typical amount,
+  // and drops out after a purchase with their own probability.
   const lines = ['customer_id,date,amount'];
   let x = 7;
   const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let y = 11;
+  const spendRnd = () => ((y = (y * 1103515245 + 12345) % 2147483648) / 2147483648);
   const start = Date.UTC(2024, 0, 1);
   for (let c = 0; c < 3000; c++) {
     const rate = 1 / (8 + rnd() * 90);
     const drop = 0.05 + 0.5 * rnd();
+    // Each customer's own typical spend, so Gamma-Gamma has something to find.
+    const typical = 8 + 120 * spendRnd() ** 2;
     let day = Math.floor(rnd() * 200);
     while (day < 300) {
-      lines.push(`U${c},${new Date(start + day * 86400000).toISOString().slice(0, 10)},${(5 + rnd() * 50).toFixed(2)}`);
+      lines.push(`U${c},${new Date(start + day * 86400000).toISOString().slice(0, 10)},${(typical * (0.4 + 1.2 * rnd())).toFixed(2)}`);
       if (rnd() < drop) break;
       day += Math.ceil(-Math.log(1 - rnd()) / rate);
     }
@@ -245,10 +249,13 @@ test('docs/sql summary tables on DuckDB, PostgreSQL and Spark SQL fit to the sam
   const last = lines.slice(1).map((l) => l.split(',')[1]).sort().at(-1);
   const python = new URL('../../.venv/bin/python', import.meta.url).pathname;
   const sql = (name) => new URL(`../../docs/sql/${name}`, import.meta.url).pathname;
-  const tables = {
-    duckdb: () => execFileSync(python, [new URL('../sql/run_duckdb.py', import.meta.url).pathname, raw, `${dir}/duckdb.csv`, sql('summary_duckdb.sql')]),
-    postgresql: () => execFileSync(new URL('../sql/run_postgres.sh', import.meta.url).pathname, [raw, `${dir}/postgresql.csv`, sql('summary_postgresql.sql')], { stdio: ['ignore', 'ignore', 'ignore'] }),
-    spark: () => execFileSync(python, [new URL('../sql/run_spark.py', import.meta.url).pathname, raw, `${dir}/spark.csv`, sql('summary_spark.sql')], { stdio: ['ignore', 'ignore', 'ignore'] }),
+  // Each engine writes the pattern table (summary_*.sql) and the one with
+  // spend (summary_spend_*.sql, for Gamma-Gamma too).
+  const quiet = { stdio: ['ignore', 'ignore', 'ignore'] };
+  const engines = {
+    duckdb: (query, out) => execFileSync(python, [new URL('../sql/run_duckdb.py', import.meta.url).pathname, raw, out, sql(query)], quiet),
+    postgresql: (query, out) => execFileSync(new URL('../sql/run_postgres.sh', import.meta.url).pathname, [raw, out, sql(query)], quiet),
+    spark: (query, out) => execFileSync(python, [new URL('../sql/run_spark.py', import.meta.url).pathname, raw, out, sql(query)], quiet),
   };
   const { page, problems } = await open(browser, server.url);
   // The raw rows, in days, calibration to the last date (the tables' definition).
@@ -259,16 +266,23 @@ test('docs/sql summary tables on DuckDB, PostgreSQL and Spark SQL fit to the sam
   }
   assert.equal(await page.getAttribute('[data-testid="forecast-status"]', 'data-state'), 'done', await page.textContent('[data-testid="forecast-status"]'));
   const params = ['bgnbd-r', 'bgnbd-alpha', 'bgnbd-a', 'bgnbd-b', 'bgnbd-ll'];
-  const fromRows = [];
-  for (const p of params) fromRows.push(await value(page, p));
-  assert.ok(fromRows.every(Number.isFinite), `${fromRows}`);
-  for (const [engine, run] of Object.entries(tables)) {
-    run();
-    await forecastAfter(page, () => page.locator('[data-testid="import-file"]').setInputFiles(`${dir}/${engine}.csv`));
-    assert.equal(await page.getAttribute('[data-testid="forecast-status"]', 'data-state'), 'done', engine);
-    for (const [i, p] of params.entries()) {
-      const v = await value(page, p);
-      assert.ok(Math.abs(v - fromRows[i]) <= 1e-6 * Math.abs(fromRows[i]), `${engine} ${p}: ${v} vs ${fromRows[i]}`);
+  const spend = ['gg-p', 'gg-q', 'gg-v'];
+  const fromRows = {};
+  for (const p of [...params, ...spend]) fromRows[p] = await value(page, p);
+  assert.ok(Object.values(fromRows).every(Number.isFinite), JSON.stringify(fromRows));
+  // A Gamma-Gamma the data pin down (not one run off along a ridge).
+  assert.ok(spend.every((p) => fromRows[p] > 0 && fromRows[p] < 1e3), JSON.stringify(fromRows));
+  for (const [engine, run] of Object.entries(engines)) {
+    for (const [query, hooks] of [[`summary_${engine}.sql`, params], [`summary_spend_${engine}.sql`, [...params, ...spend]]]) {
+      const out = `${dir}/${query}.csv`;
+      run(query, out);
+      await forecastAfter(page, () => page.locator('[data-testid="import-file"]').setInputFiles(out));
+      assert.equal(await page.getAttribute('[data-testid="forecast-status"]', 'data-state'), 'done', query);
+      for (const p of hooks) {
+        const v = await value(page, p);
+        assert.ok(Math.abs(v - fromRows[p]) <= 1e-6 * Math.abs(fromRows[p]), `${query} ${p}: ${v} vs ${fromRows[p]}`);
+      }
+      if (hooks === params) assert.equal(await page.locator('[data-testid="gg-p"]').count(), 0, `${query}: no spend, no Gamma-Gamma`);
     }
   }
   assert.deepEqual(problems, []);
