@@ -131,20 +131,104 @@ fn tables(p: &Params, max_x: u32) -> Tables {
     t
 }
 
-/// The log-likelihood and its gradient in (ln r, ln α, ln a, ln b).
-fn ll_and_gradient(p: &Params, customers: &[Customer], max_x: u32, grad: &mut [f64; 4]) -> f64 {
+/// The customers' distinct times (t_x and T) and each customer's index into
+/// them. Times in whole days repeat — a million patterns have a few hundred
+/// distinct times — so ln(α + t) and 1/(α + t) are then computed once per
+/// time and looked up, not once per customer ([`TimeIndex::of`] says when).
+pub(crate) struct TimeIndex {
+    values: Vec<f64>,
+    /// Per customer: the index of its t_x and of its T.
+    at: Vec<(u32, u32)>,
+}
+
+impl TimeIndex {
+    /// The index, or None when more than a quarter as many distinct times as
+    /// customers (or above 64) make it no saving.
+    pub(crate) fn of(customers: &[Customer]) -> Option<TimeIndex> {
+        let limit = (customers.len() / 4).max(64);
+        let mut seen: std::collections::HashMap<u64, u32> = Default::default();
+        let mut values = Vec::new();
+        let mut at = Vec::with_capacity(customers.len());
+        let mut index = |t: f64, values: &mut Vec<f64>| {
+            let n = seen.len() as u32;
+            let i = *seen.entry(t.to_bits()).or_insert(n);
+            if i == n {
+                values.push(t);
+            }
+            i
+        };
+        for c in customers {
+            let pair = (index(c.t_x, &mut values), index(c.t, &mut values));
+            if values.len() > limit {
+                return None;
+            }
+            at.push(pair);
+        }
+        Some(TimeIndex { values, at })
+    }
+
+    /// Per distinct time: (ln(s + t), 1/(s + t)).
+    pub(crate) fn logs(&self, s: f64) -> Vec<(f64, f64)> {
+        self.values
+            .iter()
+            .map(|&t| ((s + t).ln(), 1.0 / (s + t)))
+            .collect()
+    }
+
+    /// Customer i's (ln(s + T), 1/(s + T), ln(s + t_x), 1/(s + t_x)) from [`Self::logs`].
+    #[inline]
+    pub(crate) fn get(&self, logs: &[(f64, f64)], i: usize) -> (f64, f64, f64, f64) {
+        let (ix, it) = self.at[i];
+        let ((lt, vt), (lx, vx)) = (logs[it as usize], logs[ix as usize]);
+        (lt, vt, lx, vx)
+    }
+}
+
+/// (ln(s + T), 1/(s + T), ln(s + t_x), 1/(s + t_x)) of customer i: looked up
+/// in `logs` when there is an index, else computed.
+#[inline]
+pub(crate) fn time_logs(
+    times: Option<(&TimeIndex, &[(f64, f64)])>,
+    i: usize,
+    c: &Customer,
+    s: f64,
+) -> (f64, f64, f64, f64) {
+    match times {
+        Some((index, logs)) => index.get(logs, i),
+        // Without repeats t_x = 0 and no model reads its terms.
+        None if c.x == 0 => ((s + c.t).ln(), 1.0 / (s + c.t), 0.0, 0.0),
+        None => (
+            (s + c.t).ln(),
+            1.0 / (s + c.t),
+            (s + c.t_x).ln(),
+            1.0 / (s + c.t_x),
+        ),
+    }
+}
+
+/// The log-likelihood and its gradient in (ln r, ln α, ln a, ln b); `times`
+/// (from [`TimeIndex::of`]) spares the logarithms of shared times.
+fn ll_and_gradient(
+    p: &Params,
+    customers: &[Customer],
+    max_x: u32,
+    times: Option<&TimeIndex>,
+    grad: &mut [f64; 4],
+) -> f64 {
     let t = tables(p, max_x);
     let Params { r, alpha, a, .. } = *p;
     let (ln_alpha, ln_a) = (alpha.ln(), a.ln());
+    let logs = times.map(|ti| ti.logs(alpha));
+    let shared = times.zip(logs.as_deref());
     let mut ll = 0.0;
     let mut g = [0.0; 4];
-    for c in customers {
+    for (i, c) in customers.iter().enumerate() {
         let x = c.x as usize;
         let rx = r + c.x as f64;
-        let ln_at = (alpha + c.t).ln();
+        let (ln_at, inv_at, ln_atx_all, inv_atx) = time_logs(shared, i, c, alpha);
         let l3 = -rx * ln_at;
         let (li, w, ln_atx) = if c.x > 0 {
-            let ln_atx = (alpha + c.t_x).ln();
+            let ln_atx = ln_atx_all;
             let l4 = ln_a - t.ln_bx1[x] - rx * ln_atx;
             // ln(e^l3 + e^l4) and w = e^l4 / (e^l3 + e^l4) from one
             // exponential: with e = e^−|l4 − l3|, the larger + ln(1 + e),
@@ -162,7 +246,7 @@ fn ll_and_gradient(p: &Params, customers: &[Customer], max_x: u32, grad: &mut [f
         let wt = c.weight;
         ll += wt * (t.constant[x] + r * ln_alpha + li);
         g[0] += wt * (t.d_r[x] + ln_alpha - (1.0 - w) * ln_at - w * ln_atx);
-        g[1] += wt * (r / alpha - rx * ((1.0 - w) / (alpha + c.t) + w / (alpha + c.t_x)));
+        g[1] += wt * (r / alpha - rx * ((1.0 - w) * inv_at + w * inv_atx));
         g[2] += wt * (t.d_a[x] + w / a);
         g[3] += wt
             * (t.d_b[x]
@@ -183,7 +267,7 @@ fn ll_and_gradient(p: &Params, customers: &[Customer], max_x: u32, grad: &mut [f
 /// The log-likelihood of the customers under `p` (the paper's LL).
 pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
-    ll_and_gradient(p, customers, max_x, &mut [0.0; 4])
+    ll_and_gradient(p, customers, max_x, None, &mut [0.0; 4])
 }
 
 /// ln(ΣT / Σ(x + 1)): the starting scale of the purchase rate (so that r/α
@@ -272,6 +356,7 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
         return None;
     }
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
+    let times = TimeIndex::of(customers);
     let m = optimize::max_likelihood(
         &mut |theta, g| {
             let mut grad = [0.0; 4];
@@ -279,6 +364,7 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
                 &<Params as optimize::FourParams>::from_log(theta),
                 customers,
                 max_x,
+                times.as_ref(),
                 &mut grad,
             );
             g.copy_from_slice(&grad);
@@ -313,9 +399,16 @@ pub fn se_from_covariance(e: &Estimate, cov: &[f64; 16]) -> [f64; 4] {
 pub fn covariance(e: &Estimate, customers: &[Customer]) -> Option<[f64; 16]> {
     use optimize::FourParams;
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
+    let times = TimeIndex::of(customers);
     let grad = |theta: &[f64], g: &mut [f64]| {
         let mut d = [0.0; 4];
-        ll_and_gradient(&Params::from_log(theta), customers, max_x, &mut d);
+        ll_and_gradient(
+            &Params::from_log(theta),
+            customers,
+            max_x,
+            times.as_ref(),
+            &mut d,
+        );
         g.copy_from_slice(&d);
     };
     let cov = optimize::covariance_from_gradient(&grad, &e.params.to_log())?;
@@ -325,6 +418,45 @@ pub fn covariance(e: &Estimate, customers: &[Customer]) -> Option<[f64; 16]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_times_give_the_same_likelihood_and_gradient() {
+        // Whole days: many customers share t_x and T.
+        let cs: Vec<Customer> = (0..400)
+            .map(|i| {
+                let t = f64::from(7 + i % 37);
+                let x = (i * 7) % 5;
+                let t_x = if x == 0 { 0.0 } else { f64::from(i % 7).min(t) };
+                Customer {
+                    x,
+                    t_x,
+                    t,
+                    weight: f64::from(1 + i % 3),
+                }
+            })
+            .collect();
+        let index = TimeIndex::of(&cs).expect("few distinct times");
+        for theta in [[-0.4f64, 1.2, -0.3, 0.8], [0.5, 2.0, 1.5, -1.0]] {
+            let (mut g1, mut g2) = ([0.0; 4], [0.0; 4]);
+            let p = from_log(&theta);
+            let a = ll_and_gradient(&p, &cs, 4, None, &mut g1);
+            let b = ll_and_gradient(&p, &cs, 4, Some(&index), &mut g2);
+            crate::assert_close!(a, b, rel 1e-13);
+            for k in 0..4 {
+                crate::assert_close!(g1[k], g2[k], rel 1e-12);
+            }
+        }
+        // Distinct times (a continuous clock): no index.
+        let spread: Vec<Customer> = (0..400)
+            .map(|i| Customer {
+                x: 1,
+                t_x: f64::from(i) * 0.013,
+                t: 10.0 + f64::from(i) * 0.017,
+                weight: 1.0,
+            })
+            .collect();
+        assert!(TimeIndex::of(&spread).is_none());
+    }
     use crate::forecast::optimize::FourParams;
 
     fn from_log(theta: &[f64]) -> Params {
@@ -397,7 +529,7 @@ mod tests {
         ];
         let theta = [-0.4f64, 1.2, -0.3, 0.8];
         let mut g = [0.0; 4];
-        ll_and_gradient(&from_log(&theta), &cs, 12, &mut g);
+        ll_and_gradient(&from_log(&theta), &cs, 12, None, &mut g);
         crate::testing::assert_gradient(&theta, &g, |t| log_likelihood(&from_log(t), &cs));
     }
 

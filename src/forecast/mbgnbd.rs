@@ -89,6 +89,16 @@ pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
 /// ∂/∂a = ψ(a+b) − ψ(a+b+x+1) + σ/a,
 /// ∂/∂b = ψ(a+b) + ψ(b+x+1) − ψ(b) − ψ(a+b+x+1) − σ/(b+x).
 pub fn ll_and_gradient(p: &Params, customers: &[Customer], grad: &mut [f64; 4]) -> f64 {
+    ll_and_gradient_with(p, customers, None, grad)
+}
+
+/// [`ll_and_gradient`], with the logarithms of shared times looked up.
+fn ll_and_gradient_with(
+    p: &Params,
+    customers: &[Customer],
+    times: Option<&bgnbd::TimeIndex>,
+    grad: &mut [f64; 4],
+) -> f64 {
     let Params { r, alpha, a, b } = *p;
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0) as usize;
     let (lg_r, lg_b, lg_ab, ln_a, ln_alpha) = (
@@ -122,11 +132,22 @@ pub fn ll_and_gradient(p: &Params, customers: &[Customer], grad: &mut [f64; 4]) 
             ]
         })
         .collect();
+    let logs = times.map(|ti| ti.logs(alpha));
+    let shared = times.zip(logs.as_deref());
     let (mut ll, mut g) = (0.0, [0.0f64; 4]);
-    for c in customers {
+    for (i, c) in customers.iter().enumerate() {
         let k = &per_x[c.x as usize];
         let rx = r + c.x as f64;
-        let (ln_at, ln_atx) = ((alpha + c.t).ln(), (alpha + c.t_x).ln());
+        let (ln_at, inv_at, ln_atx, inv_atx) = match shared {
+            Some(_) => bgnbd::time_logs(shared, i, c, alpha),
+            // Every customer reads t_x here (t_x = 0 without repeats).
+            None => (
+                (alpha + c.t).ln(),
+                1.0 / (alpha + c.t),
+                (alpha + c.t_x).ln(),
+                1.0 / (alpha + c.t_x),
+            ),
+        };
         let tail = ln_a - k[4] + rx * (ln_at - ln_atx);
         let (softplus, sigma) = if tail > 0.0 {
             let e = (-tail).exp();
@@ -138,9 +159,7 @@ pub fn ll_and_gradient(p: &Params, customers: &[Customer], grad: &mut [f64; 4]) 
         let w = c.weight;
         ll += w * (k[0] + r * ln_alpha - rx * ln_at + softplus);
         g[0] += w * (k[1] + ln_alpha - ln_at + sigma * (ln_at - ln_atx));
-        g[1] += w
-            * (r / alpha - rx / (alpha + c.t)
-                + sigma * rx * (1.0 / (alpha + c.t) - 1.0 / (alpha + c.t_x)));
+        g[1] += w * (r / alpha - rx * inv_at + sigma * rx * (inv_at - inv_atx));
         g[2] += w * (k[2] + sigma / a);
         g[3] += w * (k[3] - sigma / (b + c.x as f64));
     }
@@ -179,8 +198,9 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
         return None;
     }
     let theta0 = [0.0, bgnbd::ln_scale(customers), 0.0, 0.0];
+    let times = bgnbd::TimeIndex::of(customers);
     optimize::fit_with_gradient(
-        &|p, g| ll_and_gradient(p, customers, g),
+        &|p, g| ll_and_gradient_with(p, customers, times.as_ref(), g),
         n,
         theta0,
         progress,
@@ -190,7 +210,10 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
 /// Standard errors (observed information from the analytic gradient, delta
 /// method), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    optimize::standard_errors_with_gradient(&e.params, &|p, g| ll_and_gradient(p, customers, g))
+    let times = bgnbd::TimeIndex::of(customers);
+    optimize::standard_errors_with_gradient(&e.params, &|p, g| {
+        ll_and_gradient_with(p, customers, times.as_ref(), g)
+    })
 }
 
 #[cfg(test)]

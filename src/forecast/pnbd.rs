@@ -154,6 +154,8 @@ struct Shared {
     at: Vec<(u32, u32)>,
     /// The largest x (ln Γ(r + x) − ln Γ(r) is tabulated up to it).
     max_x: u32,
+    /// The customers' shared times, when they share them (whole days).
+    times: Option<bgnbd::TimeIndex>,
 }
 
 impl Shared {
@@ -173,6 +175,20 @@ impl Shared {
             keys: keys.iter().map(|&(x, t)| (x, f64::from_bits(t))).collect(),
             at,
             max_x: customers.iter().map(|c| c.x).max().unwrap_or(0),
+            times: bgnbd::TimeIndex::of(customers),
+        }
+    }
+
+    /// ln(α + t), 1/(α + t) and ln(β + t), 1/(β + t) per shared time.
+    #[allow(clippy::type_complexity)]
+    fn time_logs(
+        &self,
+        alpha: f64,
+        beta: f64,
+    ) -> (Option<Vec<(f64, f64)>>, Option<Vec<(f64, f64)>>) {
+        match &self.times {
+            Some(t) => (Some(t.logs(alpha)), Some(t.logs(beta))),
+            None => (None, None),
         }
     }
 
@@ -189,13 +205,19 @@ impl Shared {
             .map(|x| ln_gamma(r + x as f64) - lg_r)
             .collect();
         let tail = r * alpha.ln() + s * beta.ln();
+        let (la, lb) = self.time_logs(alpha, beta);
         customers
             .iter()
             .zip(&self.at)
-            .map(|(c, &(i2, i3))| {
+            .enumerate()
+            .map(|(i, (c, &(i2, i3)))| {
                 let xf = c.x as f64;
                 let head = lead[c.x as usize] + tail;
-                let l1 = -(r + xf) * (alpha + c.t).ln() - s * (beta + c.t).ln();
+                let (ln_at, ln_bt) = match (&self.times, &la, &lb) {
+                    (Some(t), Some(la), Some(lb)) => (t.get(la, i).0, t.get(lb, i).0),
+                    _ => ((alpha + c.t).ln(), (beta + c.t).ln()),
+                };
+                let l1 = -(r + xf) * ln_at - s * ln_bt;
                 let (l2, l3) = (terms[i2 as usize], terms[i3 as usize]);
                 c.weight * combine(head, l1, l2, l3, s / (r + s + xf))
             })
@@ -228,14 +250,24 @@ impl Shared {
         let tail = r * ln_alpha + s * ln_beta;
         let mut g = [0.0f64; 4];
         let mut ll = 0.0;
-        for (c, &(i2, i3)) in customers.iter().zip(&self.at) {
+        let (la, lb) = self.time_logs(alpha, beta);
+        for (i, (c, &(i2, i3))) in customers.iter().zip(&self.at).enumerate() {
             let xf = c.x as f64;
             let (lead_v, lead_psi) = lead[c.x as usize];
             let head = lead_v + tail;
             let d_head = [lead_psi + ln_alpha, r / alpha, ln_beta, s / beta];
-            let (ln_at, ln_bt) = ((alpha + c.t).ln(), (beta + c.t).ln());
+            let ((ln_at, inv_at), (ln_bt, inv_bt)) = match (&self.times, &la, &lb) {
+                (Some(t), Some(la), Some(lb)) => {
+                    let (a, b) = (t.get(la, i), t.get(lb, i));
+                    ((a.0, a.1), (b.0, b.1))
+                }
+                _ => (
+                    ((alpha + c.t).ln(), 1.0 / (alpha + c.t)),
+                    ((beta + c.t).ln(), 1.0 / (beta + c.t)),
+                ),
+            };
             let l1 = -(r + xf) * ln_at - s * ln_bt;
-            let d_l1 = [-ln_at, -(r + xf) / (alpha + c.t), -ln_bt, -s / (beta + c.t)];
+            let d_l1 = [-ln_at, -(r + xf) * inv_at, -ln_bt, -s * inv_bt];
             let (l2, d_l2) = &terms[i2 as usize];
             let (l3, d_l3) = &terms[i3 as usize];
             let total = r + s + xf;
