@@ -42,6 +42,22 @@ pub fn svg_size(svg: &str) -> Option<(u32, u32)> {
     Some((attr("width")?, attr("height")?))
 }
 
+/// The size class of a number shown in an output card (`long`, `longer`,
+/// `longest`, or none), from its width in digits (a CJK character counts
+/// two): a long figure is set smaller rather than broken across lines.
+pub fn number_size(text: &str) -> &'static str {
+    let width: usize = text
+        .chars()
+        .map(|c| if c >= '\u{2E80}' { 2 } else { 1 })
+        .sum();
+    match width {
+        0..=8 => "",
+        9..=10 => "long",
+        11..=13 => "longer",
+        _ => "longest",
+    }
+}
+
 /// Escapes text for use inside XML text or a double-quoted attribute.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -61,6 +77,19 @@ pub fn xml_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_figures_are_set_smaller() {
+        assert_eq!(number_size("0.243"), "");
+        assert_eq!(number_size("212,829"), "");
+        assert_eq!(number_size("21.28M"), "");
+        assert_eq!(number_size("2,212,642"), "long");
+        assert_eq!(number_size("−9,594.98"), "long");
+        assert_eq!(number_size("−1,404,414.55"), "longer");
+        assert_eq!(number_size("−467,866,952.2"), "longest");
+        // A CJK character is as wide as two digits.
+        assert_eq!(number_size("2,128.3万"), "long");
+    }
 
     #[test]
     fn svg_size_reads_the_root_attributes() {

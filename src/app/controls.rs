@@ -162,7 +162,8 @@ pub(crate) fn Output(props: &OutputProps) -> Html {
     html! {
         <div class={classes!("output", sign, props.emphasis.then_some("emphasis"))}>
             <span class="output-label">{ &props.label }</span>
-            <output data-testid={props.testid.clone()} data-value={exact.to_string()}>{ &props.text }</output>
+            <output data-testid={props.testid.clone()} data-value={exact.to_string()}
+                class={Some(crate::chart::number_size(&props.text)).filter(|c| !c.is_empty())}>{ &props.text }</output>
             if !props.note.is_empty() {
                 <span class="formula">{ &props.note }</span>
             }

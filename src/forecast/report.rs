@@ -13,6 +13,21 @@ use crate::forecast::bands::Interval;
 use crate::forecast::predict::Forecast;
 use crate::i18n::{self, format_estimate, format_money, format_number, format_percent, Lang};
 
+/// The `<output>` of a card: the hook, the exact value, the text (set
+/// smaller when long: [`crate::chart::number_size`]).
+fn output_tag(testid: &str, value: f64, text: &str) -> String {
+    let size = crate::chart::number_size(text);
+    let class = if size.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{size}\"")
+    };
+    format!(
+        "<output data-testid=\"{testid}\" data-value=\"{value}\"{class}>{}</output>",
+        xml_escape(text)
+    )
+}
+
 /// One output number as the page's `Output` component writes it: formatted
 /// text, exact `data-value`.
 pub(crate) fn output(
@@ -27,9 +42,9 @@ pub(crate) fn output(
     let sign = if value < 0.0 { "negative" } else { "positive" };
     let _ = write!(
         out,
-        "<div class=\"output {sign}\"><span class=\"output-label\">{}</span><output data-testid=\"{testid}\" data-value=\"{value}\">{}</output>",
+        "<div class=\"output {sign}\"><span class=\"output-label\">{}</span>{}",
         xml_escape(label),
-        xml_escape(text)
+        output_tag(testid, value, text)
     );
     if !note.is_empty() {
         let _ = write!(out, "<span class=\"formula\">{}</span>", xml_escape(note));
@@ -57,9 +72,9 @@ fn forecast_output(
     };
     let _ = write!(
         out,
-        "<div class=\"output positive\"><span class=\"output-label\">{}</span><output data-testid=\"{testid}\" data-value=\"{value}\">{}</output><span class=\"formula\">{}<span data-testid=\"{testid}-se\" data-value=\"{}\">{}</span> · 95 %: <span data-testid=\"{testid}-lower\" data-value=\"{}\">{}</span> – <span data-testid=\"{testid}-upper\" data-value=\"{}\">{}</span>{}</span></div>",
+        "<div class=\"output positive\"><span class=\"output-label\">{}</span>{}<span class=\"formula\">{}<span data-testid=\"{testid}-se\" data-value=\"{}\">{}</span> · 95 %: <span data-testid=\"{testid}-lower\" data-value=\"{}\">{}</span> – <span data-testid=\"{testid}-upper\" data-value=\"{}\">{}</span>{}</span></div>",
         xml_escape(label),
-        xml_escape(text),
+        output_tag(testid, value, text),
         xml_escape(i18n::SE_LABEL.get(l)),
         iv.se,
         xml_escape(&fmt(iv.se)),
@@ -86,9 +101,9 @@ pub(crate) fn estimate(
     let (lo, hi) = (value - 1.96 * se, value + 1.96 * se);
     let _ = write!(
         out,
-        "<div class=\"output positive\"><span class=\"output-label\">{}</span><output data-testid=\"{testid}\" data-value=\"{value}\">{}</output><span class=\"formula\">{}<span data-testid=\"{testid}-se\" data-value=\"{se}\">{}</span> · 95 %: <span data-testid=\"{testid}-lower\" data-value=\"{lo}\">{}</span> – <span data-testid=\"{testid}-upper\" data-value=\"{hi}\">{}</span>{}</span></div>",
+        "<div class=\"output positive\"><span class=\"output-label\">{}</span>{}<span class=\"formula\">{}<span data-testid=\"{testid}-se\" data-value=\"{se}\">{}</span> · 95 %: <span data-testid=\"{testid}-lower\" data-value=\"{lo}\">{}</span> – <span data-testid=\"{testid}-upper\" data-value=\"{hi}\">{}</span>{}</span></div>",
         xml_escape(label),
-        num(value),
+        output_tag(testid, value, &num(value)),
         xml_escape(i18n::SE_LABEL.get(l)),
         num(se),
         num(lo),
