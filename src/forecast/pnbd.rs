@@ -324,9 +324,9 @@ impl optimize::FourParams for Params {
 /// Maximum likelihood in log-parameters from r = s = 1 and α = β = ΣT / Σ(x + 1)
 /// (the BG/NBD start: the time unit only rescales α and β), by BFGS on the
 /// mean log-likelihood with its analytic gradient ([`ll_and_gradient`]: one
-/// pass carrying the ₂F₁'s derivatives costs about what three values do,
-/// where a central-difference gradient cost eight), guarded against running
-/// off ([`optimize::fit_guarded`]). None without customers or when cancelled.
+/// pass carrying the ₂F₁'s derivatives, where a central-difference gradient
+/// took eight likelihoods), guarded against running off
+/// ([`optimize::fit_guarded`]). None without customers or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
     let n: f64 = customers.iter().map(|c| c.weight).sum();
     if customers.is_empty() || n.is_nan() || n <= 0.0 {
