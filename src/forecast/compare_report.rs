@@ -35,11 +35,7 @@ pub fn comparison_html(
             Ok(fit) => {
                 out.push_str("<div class=\"outputs\">");
                 for (k, name) in model.parameters().iter().enumerate() {
-                    let label = format!(
-                        "{} — {}",
-                        i18n::param_symbol(name),
-                        i18n::param_role(*model, name).get(l)
-                    );
+                    let label = i18n::param_label(*model, name, l);
                     let n: &str = name;
                     let note = if n == "alpha" || n == "beta" {
                         unit

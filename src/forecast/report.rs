@@ -52,6 +52,18 @@ pub(crate) fn output(
     out.push_str("</div>");
 }
 
+/// A model's log-likelihood card (one decimal): hook `testid`.
+pub(crate) fn ll_output(out: &mut String, testid: &str, ll: f64, l: Lang) {
+    output(
+        out,
+        testid,
+        i18n::LL_LABEL.get(l),
+        ll,
+        &format_number(l, ll, 1),
+        "",
+    );
+}
+
 /// A forecast with its standard error and 95 % interval (delta method,
 /// [`crate::forecast::bands`]): hooks `{testid}`, `{testid}-se`, `-lower`,
 /// `-upper`; without an interval, a plain [`output`].
@@ -181,14 +193,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
             l,
         );
     }
-    output(
-        &mut out,
-        "bgnbd-ll",
-        i18n::LL_LABEL.get(l),
-        b.ll,
-        &num(b.ll, 1),
-        "",
-    );
+    ll_output(&mut out, "bgnbd-ll", b.ll, l);
     let _ = write!(
         out,
         "</div><p class=\"hint\" data-testid=\"bgnbd-converged\" data-value=\"{}\">{}</p><div class=\"outputs\">",
@@ -371,14 +376,7 @@ pub fn results_html(f: &Forecast, l: Lang) -> String {
                     l,
                 );
             }
-            output(
-                &mut out,
-                "gg-ll",
-                i18n::LL_LABEL.get(l),
-                g.ll,
-                &num(g.ll, 1),
-                "",
-            );
+            ll_output(&mut out, "gg-ll", g.ll, l);
             forecast_output(
                 &mut out,
                 "clv-total",

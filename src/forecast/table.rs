@@ -221,28 +221,16 @@ fn first_look(bg: &bgnbd::Estimate, l: Lang) -> String {
     );
     let model = compare::Model::BgNbd;
     for (name, v) in model.parameters().into_iter().zip([p.r, p.alpha, p.a, p.b]) {
-        let label = format!(
-            "{} — {}",
-            i18n::param_symbol(name),
-            i18n::param_role(model, name).get(l)
-        );
         crate::forecast::report::output(
             &mut out,
             &format!("bgnbd-{name}"),
-            &label,
+            &i18n::param_label(model, name, l),
             v,
             &format_number(l, v, 3),
             "",
         );
     }
-    crate::forecast::report::output(
-        &mut out,
-        "bgnbd-ll",
-        i18n::LL_LABEL.get(l),
-        bg.ll,
-        &format_number(l, bg.ll, 1),
-        "",
-    );
+    crate::forecast::report::ll_output(&mut out, "bgnbd-ll", bg.ll, l);
     out.push_str("</div>");
     out
 }
@@ -295,14 +283,7 @@ pub fn report(
             );
             // BG/NBD's log-likelihood (the comparison writes the others').
             out.push_str("<div class=\"outputs\">");
-            crate::forecast::report::output(
-                &mut out,
-                "bgnbd-ll",
-                i18n::LL_LABEL.get(l),
-                bg.ll,
-                &format_number(l, bg.ll, 1),
-                "",
-            );
+            crate::forecast::report::ll_output(&mut out, "bgnbd-ll", bg.ll, l);
             out.push_str("</div>");
             crate::forecast::compare_report::comparison_html(
                 &mut out,
@@ -375,14 +356,7 @@ pub fn report(
                     l,
                 );
             }
-            crate::forecast::report::output(
-                &mut out,
-                "bgbb-ll",
-                i18n::LL_LABEL.get(l),
-                e.ll,
-                &format_number(l, e.ll, 1),
-                "",
-            );
+            crate::forecast::report::ll_output(&mut out, "bgbb-ll", e.ll, l);
             let _ = write!(
                 out,
                 "</div><p class=\"best\" data-testid=\"forecast-best\" data-value=\"bgbb\">{}</p>",

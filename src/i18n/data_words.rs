@@ -464,6 +464,15 @@ pub fn param_symbol(name: &str) -> &'static str {
     }
 }
 
+/// A parameter's card label: its symbol and what it shapes ("r — purchase-rate shape").
+pub fn param_label(model: crate::forecast::compare::Model, name: &str, l: super::Lang) -> String {
+    format!(
+        "{} — {}",
+        param_symbol(name),
+        param_role(model, name).get(l)
+    )
+}
+
 /// What a parameter of a model shapes.
 pub fn param_role(model: crate::forecast::compare::Model, name: &str) -> L {
     use crate::forecast::compare::Model;
