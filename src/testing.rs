@@ -98,6 +98,19 @@ pub fn cdnow_settings() -> Settings {
     }
 }
 
+/// A few weighted customers for a gradient check: no repeats, one, a
+/// heavy buyer and a long gap (x, t_x, T, weight).
+pub fn gradient_customers() -> Vec<crate::forecast::bgnbd::Customer> {
+    [
+        (0, 0.0, 30.0, 3.0),
+        (1, 4.0, 20.0, 1.0),
+        (5, 25.0, 38.0, 2.0),
+        (12, 9.5, 39.0, 1.0),
+    ]
+    .map(|(x, t_x, t, weight)| crate::forecast::bgnbd::Customer { x, t_x, t, weight })
+    .to_vec()
+}
+
 /// The CDNOW sample as the models read it: calibration to 1997-09-30 (the
 /// papers' 39 weeks), in weeks, identical (x, t_x, T) grouped.
 pub fn cdnow_customers() -> Vec<crate::forecast::bgnbd::Customer> {

@@ -223,13 +223,7 @@ mod tests {
     #[test]
     fn gradient_matches_finite_differences() {
         use optimize::FourParams;
-        let cs = [
-            (0, 0.0, 30.0, 3.0),
-            (1, 4.0, 20.0, 1.0),
-            (5, 25.0, 38.0, 2.0),
-            (12, 9.5, 39.0, 1.0),
-        ]
-        .map(|(x, t_x, t, weight)| Customer { x, t_x, t, weight });
+        let cs = crate::testing::gradient_customers();
         for theta in [[-0.4f64, 1.2, -0.3, 0.8], [0.5, 2.0, 1.5, -1.0]] {
             let mut g = [0.0; 4];
             let ll = ll_and_gradient(&Params::from_log(&theta), &cs, &mut g);

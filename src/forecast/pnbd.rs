@@ -143,6 +143,9 @@ pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
     Shared::of(customers).log_likelihood(p, customers)
 }
 
+/// Per shared time, (ln, 1/) of α + t and of β + t.
+type SharedLogs = (Vec<(f64, f64)>, Vec<(f64, f64)>);
+
 /// What the customers share, found once per fit: the A₀ term depends on
 /// (x, t) only, and many customers have the same (x, t_x) — every x = 0
 /// has t_x = 0 — or the same (x, T). Each customer points at its two
@@ -179,16 +182,31 @@ impl Shared {
         }
     }
 
-    /// ln(α + t), 1/(α + t) and ln(β + t), 1/(β + t) per shared time.
-    #[allow(clippy::type_complexity)]
-    fn time_logs(
+    /// (ln, 1/) of α + t and of β + t per shared time, when times are shared.
+    fn shared_logs(&self, alpha: f64, beta: f64) -> Option<SharedLogs> {
+        self.times.as_ref().map(|t| (t.logs(alpha), t.logs(beta)))
+    }
+
+    /// Customer i's (ln(α + T), 1/(α + T)) and (ln(β + T), 1/(β + T)):
+    /// looked up in `logs` (from [`Self::shared_logs`]), else computed.
+    #[inline]
+    fn at_t(
         &self,
+        logs: Option<&SharedLogs>,
+        i: usize,
+        c: &Customer,
         alpha: f64,
         beta: f64,
-    ) -> (Option<Vec<(f64, f64)>>, Option<Vec<(f64, f64)>>) {
-        match &self.times {
-            Some(t) => (Some(t.logs(alpha)), Some(t.logs(beta))),
-            None => (None, None),
+    ) -> [(f64, f64); 2] {
+        match (&self.times, logs) {
+            (Some(t), Some((la, lb))) => {
+                let (a, b) = (t.get(la, i), t.get(lb, i));
+                [(a.0, a.1), (b.0, b.1)]
+            }
+            _ => [
+                ((alpha + c.t).ln(), 1.0 / (alpha + c.t)),
+                ((beta + c.t).ln(), 1.0 / (beta + c.t)),
+            ],
         }
     }
 
@@ -205,7 +223,7 @@ impl Shared {
             .map(|x| ln_gamma(r + x as f64) - lg_r)
             .collect();
         let tail = r * alpha.ln() + s * beta.ln();
-        let (la, lb) = self.time_logs(alpha, beta);
+        let logs = self.shared_logs(alpha, beta);
         customers
             .iter()
             .zip(&self.at)
@@ -213,19 +231,14 @@ impl Shared {
             .map(|(i, (c, &(i2, i3)))| {
                 let xf = c.x as f64;
                 let head = lead[c.x as usize] + tail;
-                let (ln_at, ln_bt) = match (&self.times, &la, &lb) {
-                    (Some(t), Some(la), Some(lb)) => (t.get(la, i).0, t.get(lb, i).0),
-                    _ => ((alpha + c.t).ln(), (beta + c.t).ln()),
-                };
+                let [(ln_at, _), (ln_bt, _)] = self.at_t(logs.as_ref(), i, c, alpha, beta);
                 let l1 = -(r + xf) * ln_at - s * ln_bt;
                 let (l2, l3) = (terms[i2 as usize], terms[i3 as usize]);
                 c.weight * combine(head, l1, l2, l3, s / (r + s + xf))
             })
             .sum()
     }
-}
 
-impl Shared {
     /// [`Shared::log_likelihood`] and its gradient in the log-parameters
     /// (ln r, ln α, ln s, ln β).
     fn ll_and_gradient(&self, p: &Params, customers: &[Customer], grad: &mut [f64; 4]) -> f64 {
@@ -250,22 +263,13 @@ impl Shared {
         let tail = r * ln_alpha + s * ln_beta;
         let mut g = [0.0f64; 4];
         let mut ll = 0.0;
-        let (la, lb) = self.time_logs(alpha, beta);
+        let logs = self.shared_logs(alpha, beta);
         for (i, (c, &(i2, i3))) in customers.iter().zip(&self.at).enumerate() {
             let xf = c.x as f64;
             let (lead_v, lead_psi) = lead[c.x as usize];
             let head = lead_v + tail;
             let d_head = [lead_psi + ln_alpha, r / alpha, ln_beta, s / beta];
-            let ((ln_at, inv_at), (ln_bt, inv_bt)) = match (&self.times, &la, &lb) {
-                (Some(t), Some(la), Some(lb)) => {
-                    let (a, b) = (t.get(la, i), t.get(lb, i));
-                    ((a.0, a.1), (b.0, b.1))
-                }
-                _ => (
-                    ((alpha + c.t).ln(), 1.0 / (alpha + c.t)),
-                    ((beta + c.t).ln(), 1.0 / (beta + c.t)),
-                ),
-            };
+            let [(ln_at, inv_at), (ln_bt, inv_bt)] = self.at_t(logs.as_ref(), i, c, alpha, beta);
             let l1 = -(r + xf) * ln_at - s * ln_bt;
             let d_l1 = [-ln_at, -(r + xf) * inv_at, -ln_bt, -s * inv_bt];
             let (l2, d_l2) = &terms[i2 as usize];
@@ -366,14 +370,13 @@ mod tests {
         use optimize::FourParams;
         // Both branches (α ≥ β and α < β), the series and the fraction, and
         // z near 1 (a long-observed customer with α far from β).
-        let cs = [
-            (0, 0.0, 30.0, 3.0),
-            (1, 4.0, 20.0, 1.0),
-            (5, 25.0, 38.0, 2.0),
-            (12, 9.5, 39.0, 1.0),
-            (2, 1.0, 4000.0, 1.0),
-        ]
-        .map(|(x, t_x, t, weight)| Customer { x, t_x, t, weight });
+        let mut cs = crate::testing::gradient_customers();
+        cs.push(Customer {
+            x: 2,
+            t_x: 1.0,
+            t: 4000.0,
+            weight: 1.0,
+        });
         for theta in [
             [-0.4f64, 1.2, -0.3, 0.8],
             [0.5, 2.0, 1.5, -1.0],
