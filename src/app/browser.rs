@@ -118,6 +118,28 @@ pub(crate) fn watch_visible(el: &web_sys::Element, f: impl Fn(bool) + 'static) -
     observe(el, Some("200px"), move |on, _| f(on))
 }
 
+/// For a picture that may lag while off screen: `on_screen(on)` hears
+/// whether `el` is within 200 px of the screen ([`watch_visible`]), and
+/// `catch_up()` runs when it comes into view and before printing. Both stop
+/// when the result is dropped.
+pub(crate) fn watch_for_catch_up(
+    el: Option<web_sys::Element>,
+    on_screen: impl Fn(bool) + 'static,
+    catch_up: impl Fn() + Clone + 'static,
+) -> (Option<Visible>, EventListener) {
+    let watch = el.and_then(|el| {
+        let catch_up = catch_up.clone();
+        watch_visible(&el, move |on| {
+            on_screen(on);
+            if on {
+                catch_up();
+            }
+        })
+    });
+    let print = EventListener::new(&gloo::utils::window(), "beforeprint", move |_| catch_up());
+    (watch, print)
+}
+
 /// Calls `f` with the new fragment whenever it changes by navigation.
 pub(crate) fn on_hash_change(f: impl Fn(String) + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "hashchange", move |_| f(fragment()))

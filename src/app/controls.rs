@@ -312,20 +312,12 @@ pub(crate) fn Chart(props: &ChartProps) -> Html {
     {
         let (body, state, write) = (body.clone(), state.clone(), write.clone());
         use_effect_with((), move |_| {
-            let watch = body.cast::<web_sys::Element>().and_then(|el| {
-                let (state, write) = (state.clone(), write.clone());
-                super::browser::watch_visible(&el, move |on| {
-                    state.borrow_mut().on_screen = on;
-                    if on {
-                        write();
-                    }
-                })
-            });
-            let print = gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", {
-                let write = write.clone();
-                move |_| write()
-            });
-            move || drop((watch, print))
+            let guard = super::browser::watch_for_catch_up(
+                body.cast::<web_sys::Element>(),
+                move |on| state.borrow_mut().on_screen = on,
+                move || write(),
+            );
+            move || drop(guard)
         });
     }
     {

@@ -111,20 +111,12 @@ fn HeatmapWrap(props: &HeatmapWrapProps) -> Html {
     {
         let (wrap, state, wake) = (wrap.clone(), state.clone(), wake.clone());
         use_effect_with((), move |_| {
-            let watch = wrap.cast::<web_sys::Element>().and_then(|el| {
-                let (state, wake) = (state.clone(), wake.clone());
-                browser::watch_visible(&el, move |on| {
-                    state.borrow_mut().on_screen = on;
-                    if on {
-                        wake();
-                    }
-                })
-            });
-            let print = gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", {
-                let wake = wake.clone();
-                move |_| wake()
-            });
-            move || drop((watch, print))
+            let guard = browser::watch_for_catch_up(
+                wrap.cast::<web_sys::Element>(),
+                move |on| state.borrow_mut().on_screen = on,
+                wake,
+            );
+            move || drop(guard)
         });
     }
     {
