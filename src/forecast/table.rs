@@ -384,6 +384,14 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("data-testid=\"bgbb-delta-se\""));
+        // Every CONTRACT hook of BG/BB, with its SE.
+        for hook in ["bgbb-alpha", "bgbb-beta", "bgbb-gamma", "bgbb-delta"] {
+            assert!(html.contains(&format!("data-testid=\"{hook}\"")), "{hook}");
+            assert!(
+                html.contains(&format!("data-testid=\"{hook}-se\"")),
+                "{hook}-se"
+            );
+        }
         assert!(html.contains("data-testid=\"bgbb-ll\" data-value=\"-33225.5"));
     }
 
@@ -440,7 +448,11 @@ mod tests {
             "bgnbd-r",
             "bgnbd-r-se",
             "pnbd-alpha",
+            "mbgnbd-r",
+            "mbgnbd-alpha",
+            "mbgnbd-a",
             "mbgnbd-b",
+            "mbgnbd-ll",
             "forecast-best",
         ] {
             assert!(html.contains(&format!("data-testid=\"{hook}\"")), "{hook}");
