@@ -68,25 +68,119 @@ pub fn run(
                 g,
             )
         }
-        (Ok(t), Ok(i)) => {
-            let settings = settings.unwrap_or_else(|| i.guessed_settings());
-            if settings.mapping.customer == settings.mapping.date {
-                Err(ImportError::BadMapping)
-            } else {
-                import::analyze_rows(t, &settings, progress).map(|(a, r)| {
-                    rows = Some(r);
-                    LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.reading())));
-                    a
-                })
-            }
-        }
+        (Ok(t), Ok(i)) => read_rows(i, settings, &mut rows, |s| {
+            import::analyze_rows(t, s, progress)
+        }),
         (_, Err(e)) => Err(e.clone()),
         (Err(e), _) => Err(e.clone()),
     };
     ((inspection, result), rows)
 }
 
+/// The rows of a file by `settings` (or the inspection's guess), read by
+/// `analyze`; kept in `rows` and remembered as the last reading.
+fn read_rows(
+    inspection: &import::Inspection,
+    settings: Option<Settings>,
+    rows: &mut Option<Rows>,
+    analyze: impl FnOnce(&Settings) -> Result<(import::Analysis, Rows), ImportError>,
+) -> Result<import::Analysis, ImportError> {
+    let settings = settings.unwrap_or_else(|| inspection.guessed_settings());
+    if settings.mapping.customer == settings.mapping.date {
+        return Err(ImportError::BadMapping);
+    }
+    analyze(&settings).map(|(a, r)| {
+        *rows = Some(r);
+        LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.reading())));
+        a
+    })
+}
+
+/// Bytes of a file read at once when its rows are read (see [`Windowed`]).
+const WINDOW: usize = 4 << 20;
+
+/// A file larger than one window, of rows: kept as its source (the File, or
+/// the bytes handed over) and read one window at a time whenever its rows
+/// are read, so its text is never in memory whole beside the rows (5M rows
+/// were 130 MB of text kept beside 170 MB of rows). Files that are smaller,
+/// tables, summaries and text that is not UTF-8 are read whole as before.
+struct Windowed {
+    source: JsValue,
+    size: usize,
+    /// Of the first window (the columns, the guessed mapping, the preview).
+    inspection: Result<import::Inspection, ImportError>,
+}
+
+impl Windowed {
+    /// None when the file is to be read whole: small, binary, not UTF-8, or
+    /// not rows (an aggregated cohort table, a customer summary table).
+    fn new(source: &JsValue, size: usize) -> Option<Windowed> {
+        if size <= WINDOW {
+            return None;
+        }
+        let mut head = Vec::new();
+        if !read_range(source, 0, WINDOW, &mut head) || import::looks_binary(&head) {
+            return None;
+        }
+        let text = match std::str::from_utf8(&head) {
+            Ok(t) => t,
+            Err(e) if e.error_len().is_none() => {
+                std::str::from_utf8(&head[..e.valid_up_to()]).ok()?
+            }
+            Err(_) => return None,
+        };
+        if text.trim().is_empty() {
+            return None;
+        }
+        let inspection = import::inspect(text);
+        if inspection
+            .as_ref()
+            .is_ok_and(|i| i.table.is_some() || i.summary.is_some())
+        {
+            return None;
+        }
+        Some(Windowed {
+            source: source.clone(),
+            size,
+            inspection,
+        })
+    }
+
+    /// [`run`] for this file; None if a window is not UTF-8 (then it is read
+    /// whole and decoded as GB18030).
+    fn run(
+        &self,
+        settings: Option<Settings>,
+        progress: &mut dyn FnMut(f64) -> bool,
+    ) -> Option<(Imported, Option<Rows>)> {
+        LAST.with(|l| l.borrow_mut().take());
+        let mut rows = None;
+        let result = match &self.inspection {
+            Ok(i) => {
+                let mut not_utf8 = false;
+                let result = read_rows(i, settings, &mut rows, |s| {
+                    let mut fetch =
+                        |a, b, buffer: &mut Vec<u8>| read_range(&self.source, a, b, buffer);
+                    import::read::analyze_windows(self.size, s, WINDOW, &mut fetch, progress)
+                        .unwrap_or_else(|_| {
+                            not_utf8 = true;
+                            Err(ImportError::NotText)
+                        })
+                });
+                if not_utf8 {
+                    return None;
+                }
+                result
+            }
+            Err(e) => Err(e.clone()),
+        };
+        Some(((self.inspection.clone(), result), rows))
+    }
+}
+
 thread_local! {
+    /// The last file when it is read in windows (then TEXT is empty).
+    static WINDOWED: RefCell<Option<Windowed>> = const { RefCell::new(None) };
     static TEXT: RefCell<Result<String, ImportError>> = const { RefCell::new(Err(ImportError::Empty)) };
     static ROWS: RefCell<Option<Rows>> = const { RefCell::new(None) };
     static FITTED: RefCell<Option<(Vec<Option<Summary>>, Forecast)>> = const { RefCell::new(None) };
@@ -118,9 +212,12 @@ fn regroup_kept(s: &Settings) -> Option<Imported> {
             let rows = rows.borrow();
             Some(import::regroup(rows.as_ref()?, reading, s.granularity))
         })?;
-        let inspection = TEXT.with(|t| match &*t.borrow() {
-            Ok(t) => import::inspect(t),
-            Err(e) => Err(e.clone()),
+        let windowed = WINDOWED.with(|w| w.borrow().as_ref().map(|w| w.inspection.clone()));
+        let inspection = windowed.unwrap_or_else(|| {
+            TEXT.with(|t| match &*t.borrow() {
+                Ok(t) => import::inspect(t),
+                Err(e) => Err(e.clone()),
+            })
         });
         *read = s.clone();
         Some((inspection, Ok(analysis)))
@@ -208,18 +305,65 @@ fn every_two_percent<'a>(
 }
 
 /// Reads a new file's bytes (a File, read here, or pasted text as bytes):
-/// one copy lands in wasm memory.
+/// one copy lands in wasm memory, read in slices straight into it (a
+/// 130 MB file read at once was a 130 MB ArrayBuffer beside that copy).
 pub(crate) fn read_bytes(source: &JsValue) -> Vec<u8> {
-    let buffer = match source.dyn_ref::<web_sys::Blob>() {
-        Some(blob) => web_sys::FileReaderSync::new()
-            .and_then(|r| r.read_as_array_buffer(blob))
-            .ok()
-            .map(JsValue::from),
-        None => Some(source.clone()),
+    const SLICE: usize = 8 << 20;
+    let size = match source.dyn_ref::<web_sys::Blob>() {
+        Some(blob) => blob.size() as usize,
+        None => Uint8Array::new(source).length() as usize,
     };
-    buffer
-        .map(|b| Uint8Array::new(&b).to_vec())
-        .unwrap_or_default()
+    let mut bytes = Vec::with_capacity(size);
+    let mut at = 0;
+    while at < size {
+        let end = (at + SLICE).min(size);
+        if !read_range(source, at, end, &mut bytes) {
+            return Vec::new();
+        }
+        at = end;
+    }
+    bytes
+}
+
+/// Appends bytes `start..end` of a File or a byte array to `buffer`;
+/// false if they cannot be read.
+fn read_range(source: &JsValue, start: usize, end: usize, buffer: &mut Vec<u8>) -> bool {
+    let from = buffer.len();
+    match source.dyn_ref::<web_sys::Blob>() {
+        Some(blob) => {
+            let Some(part) = web_sys::FileReaderSync::new()
+                .and_then(|r| {
+                    let slice = blob.slice_with_f64_and_f64(start as f64, end as f64)?;
+                    r.read_as_array_buffer(&slice)
+                })
+                .ok()
+            else {
+                return false;
+            };
+            let bytes = Uint8Array::new(&part);
+            buffer.resize(from + bytes.length() as usize, 0);
+            bytes.copy_to(&mut buffer[from..]);
+            release(&part);
+        }
+        None => {
+            let all = Uint8Array::new(source);
+            let end = end.min(all.length() as usize);
+            let bytes = all.subarray(start.min(end) as u32, end as u32);
+            buffer.resize(from + bytes.length() as usize, 0);
+            bytes.copy_to(&mut buffer[from..]);
+        }
+    }
+    true
+}
+
+/// Frees an ArrayBuffer's memory now rather than at the next collection:
+/// `transfer(0)` detaches it (ES2024; where it is missing the collector does it).
+fn release(buffer: &JsValue) {
+    if let Ok(transfer) = Reflect::get(buffer, &"transfer".into()) {
+        if let Some(transfer) = transfer.dyn_ref::<js_sys::Function>() {
+            let _ = transfer.call1(buffer, &0.into());
+        }
+    }
 }
 
 /// Answers one request.
@@ -305,10 +449,18 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
                     Some(blob) => blob.size(),
                     None => f64::from(Uint8Array::new(&source).length()),
                 };
+                WINDOWED.with(|w| w.borrow_mut().take());
+                TEXT.with(|t| *t.borrow_mut() = Err(ImportError::Empty));
                 let text = if size > import::inspect::MAX_FILE_BYTES as f64 {
                     Err(ImportError::TooLarge)
                 } else {
-                    load_owned(read_bytes(&source))
+                    match Windowed::new(&source, size as usize) {
+                        Some(w) => {
+                            WINDOWED.with(|kept| *kept.borrow_mut() = Some(w));
+                            Err(ImportError::Empty)
+                        }
+                        None => load_owned(read_bytes(&source)),
+                    }
                 };
                 TEXT.with(|t| *t.borrow_mut() = text);
             }
@@ -323,7 +475,21 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             FITTED.with(|f| f.borrow_mut().take());
             COMPARED.with(|c| c.borrow_mut().take());
             let mut progress = every_two_percent(scope, Reply::Progress);
-            let (imported, rows) = TEXT.with(|t| run(&t.borrow(), settings, &mut progress));
+            let windowed = WINDOWED.with(|w| {
+                let w = w.borrow();
+                let w = w.as_ref()?;
+                let read = w.run(settings.clone(), &mut progress);
+                if read.is_none() {
+                    // Not UTF-8 after all: read whole and decoded.
+                    TEXT.with(|t| *t.borrow_mut() = load_owned(read_bytes(&w.source)));
+                }
+                read
+            });
+            if windowed.is_none() {
+                WINDOWED.with(|w| w.borrow_mut().take());
+            }
+            let (imported, rows) = windowed
+                .unwrap_or_else(|| TEXT.with(|t| run(&t.borrow(), settings, &mut progress)));
             ROWS.with(|r| *r.borrow_mut() = rows);
             let summary = imported.0.as_ref().ok().and_then(|i| i.summary);
             post(scope, &Reply::Imported(Box::new(imported)));

@@ -76,6 +76,7 @@ fn split_line<'a>(line: &'a str, d: Delimiter, out: &mut Vec<Cow<'a, str>>) {
 }
 
 /// Iterates the records of a text.
+#[derive(Clone)]
 pub struct Records<'a> {
     text: &'a str,
     pos: usize,
@@ -93,6 +94,22 @@ impl<'a> Records<'a> {
             line: 0,
             delimiter,
         }
+    }
+
+    /// Records of a text that goes on from an earlier one (a window of a
+    /// file): no BOM is skipped.
+    pub fn resume(text: &'a str, delimiter: Delimiter) -> Records<'a> {
+        Records {
+            text,
+            pos: 0,
+            line: 0,
+            delimiter,
+        }
+    }
+
+    /// Lines consumed so far (blank lines and lines inside quotes too).
+    pub fn lines(&self) -> usize {
+        self.line
     }
 
     /// Bytes consumed so far (for progress).

@@ -120,7 +120,8 @@ impl StrIds {
     }
 
     /// Resolves the rows whose ids were set aside during the read —
-    /// `(row, hash, start, len)`, the id being `text[start..start + len]` —
+    /// `(row, hash, start, len)`, the id being `text[start..start + len]`, or
+    /// `quoted[…]` when bit 31 of start is set (a spelling copied aside) —
     /// in row order (so new customers are numbered as `index` would have),
     /// fetching a few rows ahead: the slot 16 rows ahead, the customer's
     /// end 8 ahead, its spelling 4 ahead. The three dependent cache misses
@@ -128,6 +129,7 @@ impl StrIds {
     pub(crate) fn resolve(
         &mut self,
         text: &str,
+        quoted: &str,
         pending: &[(u32, u64, u32, u32)],
         cust: &mut [u32],
         names: &mut String,
@@ -162,7 +164,12 @@ impl StrIds {
                 }
             }
             let (row, _, start, len) = pending[i];
-            let id = &text[start as usize..(start + len) as usize];
+            // Bit 31 of the offset: spelled in `quoted` (see `read::QUOTED`).
+            let (source, start) = match start & (1 << 31) {
+                0 => (text, start as usize),
+                _ => (quoted, (start & !(1 << 31)) as usize),
+            };
+            let id = &source[start..start + len as usize];
             cust[row as usize] = self.index(id, names, ends);
         }
     }

@@ -118,342 +118,513 @@ pub fn analyze_rows(
     settings: &Settings,
     progress: &mut dyn FnMut(f64) -> bool,
 ) -> Result<(Analysis, Rows), ImportError> {
-    let m = settings.mapping;
-    let needed = m.customer.max(m.date).max(m.amount.unwrap_or(0));
-    let mut records = Records::new(text, settings.delimiter);
-    let mut fields: Vec<Cow<str>> = Vec::new();
-    let mut names = String::new();
-    let mut ends: Vec<u32> = Vec::new();
-    // Sized from the text up front (about a third of the rows are new
-    // customers in typical exports): growing the table costs more than guessing.
-    let approx_rows = text.len() / 24 + 16;
-    let mut ids = StrIds::with_capacity(approx_rows / 3);
-    let mut dense = DenseIds::default();
-    let mut pending_ids: Vec<(u32, u64, u32, u32)> = Vec::new();
-    let mut cust: Vec<u32> = Vec::with_capacity(approx_rows);
-    let mut day: Vec<i32> = Vec::with_capacity(approx_rows);
-    let mut amt: Vec<f64> = Vec::with_capacity(approx_rows);
-    let mut pending: Vec<(usize, usize, Parsed)> = Vec::new(); // (row, line, slash date)
-    let mut skipped: Vec<(usize, SkipReason)> = Vec::new();
-    let mut skipped_count = 0u64;
-    let (mut dmy_only, mut mdy_only) = (0u64, 0u64);
-    let total_bytes = text.len().max(1) as f64;
-    let mut first = settings.has_header;
-    let mut title_left = settings.title_rows;
-    // Fields of the first record (the header's, or the first row's): a row
-    // with more is read and reported.
-    let mut width: Option<usize> = None;
-    let (mut extra_lines, mut extra_count) = (Vec::new(), 0u64);
-    // Line items of one order (shop layouts): rows after an order's first.
-    let merge = settings.shop.merges_line_items() && m.order.is_some();
-    let mut prev_order = String::new();
-    let mut line_items = 0u64;
-    // Rows left out by their status, counted by status value.
-    let mut filtered: Vec<(String, u64)> = Vec::new();
-    let mut filtered_count = 0u64;
-    let filter = !settings.keep_all && (m.status.is_some() || m.cancelled.is_some());
-    let mut filter_index: FxMap<String, usize> = FxMap::default();
-    let mut filter_values: Vec<(String, u64)> = Vec::new();
-    let mut row_filtered = 0u64;
-    let mut seg: Vec<u32> = Vec::new();
-    let mut seg_names: Vec<String> = Vec::new();
-    let mut seg_index: FxMap<String, u32> = FxMap::default();
-    let skip = |line: usize,
-                reason: SkipReason,
-                skipped: &mut Vec<(usize, SkipReason)>,
-                count: &mut u64| {
-        *count += 1;
-        if skipped.len() < SKIPPED_LISTED {
-            skipped.push((line, reason));
-        }
-    };
+    let mut reader = RowReader::new(settings, text.len());
+    reader.feed(text, false, progress)?;
+    reader.finish(progress)
+}
+
+/// The smallest window [`analyze_windows`] reads: more than a record can
+/// be (a longer one is an error either way, [`MAX_LINE_BYTES`]).
+pub const MIN_WINDOW: usize = 2 * MAX_LINE_BYTES;
+
+/// A window of the text was not UTF-8 (the caller decodes the whole file
+/// another way and reads it with [`analyze_rows`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotUtf8;
+
+/// [`analyze_rows`] on a text of `total` bytes read one window at a time
+/// (`fetch(start, end, buffer)` fills the buffer with those bytes; false if
+/// it cannot): only one window of the text is in memory at once, beside the
+/// rows. A record that reaches a window's end may be cut by it: it is read
+/// again at the start of the next window, so reading in windows gives what
+/// reading the whole text gives. `window` is raised to [`MIN_WINDOW`].
+pub fn analyze_windows(
+    total: usize,
+    settings: &Settings,
+    window: usize,
+    fetch: &mut dyn FnMut(usize, usize, &mut Vec<u8>) -> bool,
+    progress: &mut dyn FnMut(f64) -> bool,
+) -> Result<Result<(Analysis, Rows), ImportError>, NotUtf8> {
+    let window = window.max(MIN_WINDOW);
+    let mut reader = RowReader::new(settings, total);
+    let mut buffer = Vec::new();
+    let mut at = 0;
     loop {
-        let start = records.position();
-        let Some(line) = records.next_into(&mut fields) else {
-            break;
+        let end = (at + window).min(total);
+        buffer.clear();
+        if !fetch(at, end, &mut buffer) || buffer.len() != end - at {
+            return Ok(Err(ImportError::NotText));
+        }
+        let more = end < total;
+        let text = match std::str::from_utf8(&buffer) {
+            Ok(t) => t,
+            // A character cut by the window's end: read again in the next.
+            Err(e) if more && e.error_len().is_none() => {
+                std::str::from_utf8(&buffer[..e.valid_up_to()]).map_err(|_| NotUtf8)?
+            }
+            Err(_) => return Err(NotUtf8),
         };
-        if records.position() - start > MAX_LINE_BYTES {
-            return Err(ImportError::LineTooLong { line });
+        match reader.feed(text, more, progress) {
+            Ok(consumed) if more => at += consumed,
+            Ok(_) => break,
+            Err(e) => return Ok(Err(e)),
         }
-        if title_left > 0 {
-            title_left -= 1;
-            continue;
+    }
+    Ok(reader.finish(progress))
+}
+
+/// Where an id waiting for [`StrIds::resolve`] is spelled: bit 31 set, in
+/// the reader's copy of quoted ids; else at that offset of the window.
+const QUOTED: u32 = 1 << 31;
+
+/// The reading's state between windows of the text: every row read so far
+/// and what was found on the way. [`RowReader::feed`] reads a window,
+/// [`RowReader::finish`] resolves what needed the whole column.
+struct RowReader<'s> {
+    settings: &'s Settings,
+    needed: usize,
+    /// Offset and lines of the text before the window being read.
+    base: usize,
+    base_line: usize,
+    total_bytes: f64,
+    names: String,
+    ends: Vec<u32>,
+    ids: StrIds,
+    dense: DenseIds,
+    /// Ids of this window waiting for their index: (row, key, spelling's
+    /// offset — see [`QUOTED`] — and length).
+    pending_ids: Vec<(u32, u64, u32, u32)>,
+    /// Spellings of this window's ids that are not slices of it.
+    quoted: String,
+    cust: Vec<u32>,
+    day: Vec<i32>,
+    amt: Vec<f64>,
+    /// (row, line, slash date), resolved once the whole column is seen.
+    pending: Vec<(usize, usize, Parsed)>,
+    skipped: Vec<(usize, SkipReason)>,
+    skipped_count: u64,
+    dmy_only: u64,
+    mdy_only: u64,
+    first: bool,
+    title_left: usize,
+    /// Fields of the first record (the header's, or the first row's): a row
+    /// with more is read and reported.
+    width: Option<usize>,
+    extra_lines: Vec<usize>,
+    extra_count: u64,
+    /// Line items of one order (shop layouts): rows after an order's first.
+    merge: bool,
+    prev_order: String,
+    line_items: u64,
+    /// Rows left out by their status, counted by status value.
+    filtered: Vec<(String, u64)>,
+    filtered_count: u64,
+    filter: bool,
+    filter_index: FxMap<String, usize>,
+    filter_values: Vec<(String, u64)>,
+    row_filtered: u64,
+    seg: Vec<u32>,
+    seg_names: Vec<String>,
+    seg_index: FxMap<String, u32>,
+}
+
+impl<'s> RowReader<'s> {
+    fn new(settings: &'s Settings, total_bytes: usize) -> RowReader<'s> {
+        let m = settings.mapping;
+        // Sized from the text up front (about a third of the rows are new
+        // customers in typical exports): growing the table costs more than guessing.
+        let approx_rows = total_bytes / 24 + 16;
+        RowReader {
+            settings,
+            needed: m.customer.max(m.date).max(m.amount.unwrap_or(0)),
+            base: 0,
+            base_line: 0,
+            total_bytes: total_bytes.max(1) as f64,
+            names: String::new(),
+            ends: Vec::new(),
+            ids: StrIds::with_capacity(approx_rows / 3),
+            dense: DenseIds::default(),
+            pending_ids: Vec::new(),
+            quoted: String::new(),
+            cust: Vec::with_capacity(approx_rows),
+            day: Vec::with_capacity(approx_rows),
+            amt: Vec::with_capacity(approx_rows),
+            pending: Vec::new(),
+            skipped: Vec::new(),
+            skipped_count: 0,
+            dmy_only: 0,
+            mdy_only: 0,
+            first: settings.has_header,
+            title_left: settings.title_rows,
+            width: None,
+            extra_lines: Vec::new(),
+            extra_count: 0,
+            merge: settings.shop.merges_line_items() && m.order.is_some(),
+            prev_order: String::new(),
+            line_items: 0,
+            filtered: Vec::new(),
+            filtered_count: 0,
+            filter: !settings.keep_all && (m.status.is_some() || m.cancelled.is_some()),
+            filter_index: FxMap::default(),
+            filter_values: Vec::new(),
+            row_filtered: 0,
+            seg: Vec::new(),
+            seg_names: Vec::new(),
+            seg_index: FxMap::default(),
         }
-        let w = *width.get_or_insert(fields.len());
-        if first {
-            first = false;
-            continue;
+    }
+
+    fn skip(&mut self, line: usize, reason: SkipReason) {
+        self.skipped_count += 1;
+        if self.skipped.len() < SKIPPED_LISTED {
+            self.skipped.push((line, reason));
         }
-        if fields.len() > w {
-            extra_count += 1;
-            if extra_lines.len() < SKIPPED_LISTED {
-                extra_lines.push(line);
-            }
-        }
-        if merge {
-            let order = fields
-                .get(m.order.unwrap_or(0))
-                .map_or("", |f| csv::trim(f));
-            if !order.is_empty() && order == prev_order {
-                line_items += 1;
-                continue;
-            }
-            prev_order.clear();
-            prev_order.push_str(order);
-        }
-        if filter {
-            let field =
-                |k: Option<usize>| k.and_then(|k| fields.get(k)).map_or("", |f| csv::trim(f));
-            let status = field(m.status);
-            let cancelled = field(m.cancelled);
-            let why = if shops::status_excluded(status) {
-                Some(status)
-            } else if shops::cancelled(cancelled) {
-                Some(if dates::parse(cancelled).is_some() {
-                    "cancelled"
-                } else {
-                    cancelled
-                })
-            } else {
-                None
+    }
+
+    /// Reads the records of `text`, the next window of the whole: all of
+    /// them, or with `more` (the text goes on) those that end before the
+    /// window does (the first one always: it is longer than a record can
+    /// be if it does not). Returns the bytes read: the next window starts
+    /// there.
+    fn feed(
+        &mut self,
+        text: &str,
+        more: bool,
+        progress: &mut dyn FnMut(f64) -> bool,
+    ) -> Result<usize, ImportError> {
+        let m = self.settings.mapping;
+        let settings = self.settings;
+        let mut records = if self.base == 0 {
+            Records::new(text, settings.delimiter)
+        } else {
+            Records::resume(text, settings.delimiter)
+        };
+        let mut fields: Vec<Cow<str>> = Vec::new();
+        loop {
+            let start = records.position();
+            let mut ahead = records.clone();
+            let Some(line) = ahead.next_into(&mut fields) else {
+                break;
             };
-            if let Some(why) = why {
-                filtered_count += 1;
-                match filtered.iter().position(|(v, _)| v == why) {
-                    Some(i) => filtered[i].1 += 1,
-                    None if filtered.len() < 64 => filtered.push((why.to_string(), 1)),
-                    None => {}
-                }
+            if more && start > 0 && ahead.position() >= text.len() {
+                break;
+            }
+            records = ahead;
+            let line = self.base_line + line;
+            if records.position() - start > MAX_LINE_BYTES {
+                return Err(ImportError::LineTooLong { line });
+            }
+            if self.title_left > 0 {
+                self.title_left -= 1;
                 continue;
             }
-        }
-        if cust.len() % 65_536 == 65_535 && !progress(records.position() as f64 / total_bytes * 0.8)
-        {
-            return Err(ImportError::Cancelled);
-        }
-        if let Some(f) = &settings.filter {
-            let value = fields.get(f.column).map_or("", |v| csv::trim(v));
-            match filter_index.get(value) {
-                Some(&i) => filter_values[i].1 += 1,
-                None => {
-                    filter_index.insert(value.to_string(), filter_values.len());
-                    filter_values.push((value.to_string(), 1));
-                }
-            }
-            if f.excluded.iter().any(|e| e == value) {
-                row_filtered += 1;
+            let w = *self.width.get_or_insert(fields.len());
+            if self.first {
+                self.first = false;
                 continue;
             }
-        }
-        if fields.len() <= needed {
-            skip(
-                line,
-                SkipReason::MissingField,
-                &mut skipped,
-                &mut skipped_count,
-            );
-            continue;
-        }
-        let long = |k: usize| fields.get(k).is_some_and(|f| f.len() > MAX_FIELD_BYTES);
-        if long(m.customer)
-            || long(m.date)
-            || m.amount.is_some_and(long)
-            || m.order.is_some_and(long)
-        {
-            skip(
-                line,
-                SkipReason::FieldTooLong,
-                &mut skipped,
-                &mut skipped_count,
-            );
-            continue;
-        }
-        let id = csv::trim(&fields[m.customer]);
-        if id.is_empty() {
-            skip(
-                line,
-                SkipReason::EmptyCustomer,
-                &mut skipped,
-                &mut skipped_count,
-            );
-            continue;
-        }
-        let mut slash = None;
-        let raw_date = csv::trim(&fields[m.date]);
-        let d = match dates::parse_iso_fast(raw_date.as_bytes()) {
-            Some(d) => Some(d),
-            None => match dates::parse(raw_date) {
-                Some(Parsed::Day(d)) => Some(d),
-                Some(p @ Parsed::Slash { .. }) => match settings.day_order {
-                    Some(order) => match p.resolve(Some(order)) {
-                        Some(d) => Some(d),
+            if fields.len() > w {
+                self.extra_count += 1;
+                if self.extra_lines.len() < SKIPPED_LISTED {
+                    self.extra_lines.push(line);
+                }
+            }
+            if self.merge {
+                let order = fields
+                    .get(m.order.unwrap_or(0))
+                    .map_or("", |f| csv::trim(f));
+                if !order.is_empty() && order == self.prev_order {
+                    self.line_items += 1;
+                    continue;
+                }
+                self.prev_order.clear();
+                self.prev_order.push_str(order);
+            }
+            if self.filter {
+                let field =
+                    |k: Option<usize>| k.and_then(|k| fields.get(k)).map_or("", |f| csv::trim(f));
+                let status = field(m.status);
+                let cancelled = field(m.cancelled);
+                let why = if shops::status_excluded(status) {
+                    Some(status)
+                } else if shops::cancelled(cancelled) {
+                    Some(if dates::parse(cancelled).is_some() {
+                        "cancelled"
+                    } else {
+                        cancelled
+                    })
+                } else {
+                    None
+                };
+                if let Some(why) = why {
+                    self.filtered_count += 1;
+                    match self.filtered.iter().position(|(v, _)| v == why) {
+                        Some(i) => self.filtered[i].1 += 1,
+                        None if self.filtered.len() < 64 => {
+                            self.filtered.push((why.to_string(), 1))
+                        }
+                        None => {}
+                    }
+                    continue;
+                }
+            }
+            if self.cust.len() % 65_536 == 65_535
+                && !progress((self.base + records.position()) as f64 / self.total_bytes * 0.8)
+            {
+                return Err(ImportError::Cancelled);
+            }
+            if let Some(f) = &settings.filter {
+                let value = fields.get(f.column).map_or("", |v| csv::trim(v));
+                match self.filter_index.get(value) {
+                    Some(&i) => self.filter_values[i].1 += 1,
+                    None => {
+                        self.filter_index
+                            .insert(value.to_string(), self.filter_values.len());
+                        self.filter_values.push((value.to_string(), 1));
+                    }
+                }
+                if f.excluded.iter().any(|e| e == value) {
+                    self.row_filtered += 1;
+                    continue;
+                }
+            }
+            if fields.len() <= self.needed {
+                self.skip(line, SkipReason::MissingField);
+                continue;
+            }
+            let long = |k: usize| fields.get(k).is_some_and(|f| f.len() > MAX_FIELD_BYTES);
+            if long(m.customer)
+                || long(m.date)
+                || m.amount.is_some_and(long)
+                || m.order.is_some_and(long)
+            {
+                self.skip(line, SkipReason::FieldTooLong);
+                continue;
+            }
+            let id = csv::trim(&fields[m.customer]);
+            if id.is_empty() {
+                self.skip(line, SkipReason::EmptyCustomer);
+                continue;
+            }
+            let mut slash = None;
+            let raw_date = csv::trim(&fields[m.date]);
+            let d = match dates::parse_iso_fast(raw_date.as_bytes()) {
+                Some(d) => Some(d),
+                None => match dates::parse(raw_date) {
+                    Some(Parsed::Day(d)) => Some(d),
+                    Some(p @ Parsed::Slash { .. }) => match settings.day_order {
+                        Some(order) => match p.resolve(Some(order)) {
+                            Some(d) => Some(d),
+                            None => {
+                                self.skip(line, SkipReason::WrongDayOrder);
+                                continue;
+                            }
+                        },
                         None => {
-                            skip(
-                                line,
-                                SkipReason::WrongDayOrder,
-                                &mut skipped,
-                                &mut skipped_count,
-                            );
-                            continue;
+                            // Resolved once the whole column is seen; kept only
+                            // if the row is (a bad amount below still skips it).
+                            slash = Some(p);
+                            None
                         }
                     },
                     None => {
-                        // Resolved once the whole column is seen; kept only
-                        // if the row is (a bad amount below still skips it).
-                        slash = Some(p);
-                        None
+                        self.skip(line, SkipReason::BadDate);
+                        continue;
                     }
                 },
+            };
+            let a = match m.amount {
+                Some(col) => match amount::parse(&fields[col]) {
+                    Some(v) => v,
+                    None => {
+                        self.skip(line, SkipReason::BadAmount);
+                        continue;
+                    }
+                },
+                None => 0.0,
+            };
+            let c = match self.dense.slot(id) {
+                // Numbered ids ("C0008992", "48213"): their number for now,
+                // resolved after the last window (see `DenseIds::resolve`).
+                Some(slot) => DenseIds::NUMBER | slot as u32,
+                // Any other shape: one table for all (see `StrIds`), looked
+                // up at the window's end with the slots fetched ahead, in row
+                // order; an id that is not a slice of the text (a quoted
+                // field with "" in it) is copied aside first.
                 None => {
-                    skip(line, SkipReason::BadDate, &mut skipped, &mut skipped_count);
-                    continue;
-                }
-            },
-        };
-        let a = match m.amount {
-            Some(col) => match amount::parse(&fields[col]) {
-                Some(v) => v,
-                None => {
-                    skip(
-                        line,
-                        SkipReason::BadAmount,
-                        &mut skipped,
-                        &mut skipped_count,
-                    );
-                    continue;
-                }
-            },
-            None => 0.0,
-        };
-        let c = match dense.slot(id) {
-            // Numbered ids ("C0008992", "48213"): their number for now,
-            // resolved after the loop (see `DenseIds::resolve`).
-            Some(slot) => DenseIds::NUMBER | slot as u32,
-            // Any other shape: one table for all (see `StrIds`), looked up
-            // after the loop with the slots fetched ahead; an id that is not
-            // a slice of the text (a quoted field with "" in it) at once.
-            None => {
-                let at = (id.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                if at < text.len() {
-                    pending_ids.push((
-                        cust.len() as u32,
-                        StrIds::key(id),
-                        at as u32,
-                        id.len() as u32,
-                    ));
-                    PENDING_ID
-                } else {
-                    ids.index(id, &mut names, &mut ends)
-                }
-            }
-        };
-        if let Some(p) = slash {
-            match p.orders() {
-                (true, false) => dmy_only += 1,
-                (false, true) => mdy_only += 1,
-                _ => {}
-            }
-            pending.push((cust.len(), line, p));
-        }
-        cust.push(c);
-        day.push(d.unwrap_or(i32::MIN));
-        amt.push(a);
-        if let Some(k) = m.segment {
-            let value = fields.get(k).map_or("", |f| csv::trim(f));
-            let next = seg_names.len() as u32;
-            let s = match seg_index.get(value) {
-                Some(&s) => s,
-                None => {
-                    seg_index.insert(value.to_string(), next);
-                    seg_names.push(value.to_string());
-                    next
+                    let at = (id.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+                    let spelled = if at < text.len() {
+                        // A text over 2 GB (natively): past that, at once.
+                        Some(at).filter(|&at| at < QUOTED as usize)
+                    } else {
+                        let copied = self.quoted.len() | QUOTED as usize;
+                        self.quoted.push_str(id);
+                        Some(copied)
+                    };
+                    match spelled {
+                        Some(spelled) => {
+                            self.pending_ids.push((
+                                self.cust.len() as u32,
+                                StrIds::key(id),
+                                spelled as u32,
+                                id.len() as u32,
+                            ));
+                            PENDING_ID
+                        }
+                        None => self.ids.index(id, &mut self.names, &mut self.ends),
+                    }
                 }
             };
-            seg.push(s);
-        }
-    }
-    drop(seg_index);
-    // Before `dense.resolve`: PENDING_ID has its NUMBER bit set.
-    ids.resolve(text, &pending_ids, &mut cust, &mut names, &mut ends);
-    drop(pending_ids);
-    drop(ids);
-    dense.resolve(&mut cust, &mut names, &mut ends);
-
-    // Slash dates: the column's order, from rows that fit one order only.
-    let mut day_order = settings.day_order;
-    if !pending.is_empty() && day_order.is_none() {
-        day_order = match (dmy_only > 0, mdy_only > 0) {
-            (false, false) => return Err(ImportError::NeedsDateOrder),
-            (true, false) => Some(DayOrder::Dmy),
-            (false, true) => Some(DayOrder::Mdy),
-            (true, true) => Some(if dmy_only >= mdy_only {
-                DayOrder::Dmy
-            } else {
-                DayOrder::Mdy
-            }),
-        };
-    }
-    let mut dropped = vec![false; cust.len()];
-    for (row, line, p) in pending {
-        match p.resolve(day_order) {
-            Some(d) => day[row] = d,
-            None => {
-                dropped[row] = true;
-                skip(
-                    line,
-                    SkipReason::WrongDayOrder,
-                    &mut skipped,
-                    &mut skipped_count,
-                );
+            if let Some(p) = slash {
+                match p.orders() {
+                    (true, false) => self.dmy_only += 1,
+                    (false, true) => self.mdy_only += 1,
+                    _ => {}
+                }
+                self.pending.push((self.cust.len(), line, p));
+            }
+            self.cust.push(c);
+            self.day.push(d.unwrap_or(i32::MIN));
+            self.amt.push(a);
+            if let Some(k) = m.segment {
+                let value = fields.get(k).map_or("", |f| csv::trim(f));
+                let next = self.seg_names.len() as u32;
+                let s = match self.seg_index.get(value) {
+                    Some(&s) => s,
+                    None => {
+                        self.seg_index.insert(value.to_string(), next);
+                        self.seg_names.push(value.to_string());
+                        next
+                    }
+                };
+                self.seg.push(s);
             }
         }
+        // Before `dense.resolve`: PENDING_ID has its NUMBER bit set.
+        self.ids.resolve(
+            text,
+            &self.quoted,
+            &self.pending_ids,
+            &mut self.cust,
+            &mut self.names,
+            &mut self.ends,
+        );
+        self.pending_ids.clear();
+        self.quoted.clear();
+        let read = records.position().min(text.len());
+        self.base += read;
+        self.base_line += records.lines();
+        Ok(read)
     }
-    if dropped.iter().any(|d| *d) {
-        let keep: Vec<usize> = (0..cust.len()).filter(|&i| !dropped[i]).collect();
-        cust = keep.iter().map(|&i| cust[i]).collect();
-        day = keep.iter().map(|&i| day[i]).collect();
-        amt = keep.iter().map(|&i| amt[i]).collect();
-        if !seg.is_empty() {
-            seg = keep.iter().map(|&i| seg[i]).collect();
-        }
-    }
-    skipped.sort_unstable();
-    if cust.is_empty() {
-        return Err(ImportError::NoRows);
-    }
-    if !progress(0.85) {
-        return Err(ImportError::Cancelled);
-    }
-    filtered.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    drop(filter_index);
-    filter_values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    filter_values.truncate(crate::import::aggregate::FILTER_VALUES_LISTED);
-    let rows = Rows {
-        names,
-        ends,
-        cust,
-        day,
-        amt: m.amount.map(|_| amt),
-        seg: m.segment.map(|_| seg),
-        seg_names,
-    };
-    let reading = Reading {
-        skipped,
-        skipped_count,
-        day_order,
-        notes: Notes {
-            shop: settings.shop,
+
+    /// The rows and their analysis, once every window is read.
+    fn finish(
+        self,
+        progress: &mut dyn FnMut(f64) -> bool,
+    ) -> Result<(Analysis, Rows), ImportError> {
+        let RowReader {
+            settings,
+            mut names,
+            mut ends,
+            mut dense,
+            mut cust,
+            mut day,
+            mut amt,
+            pending,
+            mut skipped,
+            mut skipped_count,
+            dmy_only,
+            mdy_only,
             extra_lines,
             extra_count,
-            filtered,
-            filtered_count,
             line_items,
-            filter_values,
+            mut filtered,
+            filtered_count,
+            filter_index,
+            mut filter_values,
             row_filtered,
-        },
-        brackets: settings.brackets.clone(),
-    };
-    let result = regroup(&rows, &reading, settings.granularity);
-    progress(1.0);
-    Ok((result, rows))
+            mut seg,
+            seg_names,
+            seg_index,
+            ..
+        } = self;
+        let m = settings.mapping;
+        drop(seg_index);
+        dense.resolve(&mut cust, &mut names, &mut ends);
+        // Slash dates: the column's order, from rows that fit one order only.
+        let mut day_order = settings.day_order;
+        if !pending.is_empty() && day_order.is_none() {
+            day_order = match (dmy_only > 0, mdy_only > 0) {
+                (false, false) => return Err(ImportError::NeedsDateOrder),
+                (true, false) => Some(DayOrder::Dmy),
+                (false, true) => Some(DayOrder::Mdy),
+                (true, true) => Some(if dmy_only >= mdy_only {
+                    DayOrder::Dmy
+                } else {
+                    DayOrder::Mdy
+                }),
+            };
+        }
+        let mut dropped = vec![false; cust.len()];
+        for (row, line, p) in pending {
+            match p.resolve(day_order) {
+                Some(d) => day[row] = d,
+                None => {
+                    dropped[row] = true;
+                    skipped_count += 1;
+                    if skipped.len() < SKIPPED_LISTED {
+                        skipped.push((line, SkipReason::WrongDayOrder));
+                    }
+                }
+            }
+        }
+        if dropped.iter().any(|d| *d) {
+            let keep: Vec<usize> = (0..cust.len()).filter(|&i| !dropped[i]).collect();
+            cust = keep.iter().map(|&i| cust[i]).collect();
+            day = keep.iter().map(|&i| day[i]).collect();
+            amt = keep.iter().map(|&i| amt[i]).collect();
+            if !seg.is_empty() {
+                seg = keep.iter().map(|&i| seg[i]).collect();
+            }
+        }
+        skipped.sort_unstable();
+        if cust.is_empty() {
+            return Err(ImportError::NoRows);
+        }
+        if !progress(0.85) {
+            return Err(ImportError::Cancelled);
+        }
+        filtered.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        drop(filter_index);
+        filter_values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        filter_values.truncate(crate::import::aggregate::FILTER_VALUES_LISTED);
+        let rows = Rows {
+            names,
+            ends,
+            cust,
+            day,
+            amt: m.amount.map(|_| amt),
+            seg: m.segment.map(|_| seg),
+            seg_names,
+        };
+        let reading = Reading {
+            skipped,
+            skipped_count,
+            day_order,
+            notes: Notes {
+                shop: settings.shop,
+                extra_lines,
+                extra_count,
+                filtered,
+                filtered_count,
+                line_items,
+                filter_values,
+                row_filtered,
+            },
+            brackets: settings.brackets.clone(),
+        };
+        let result = regroup(&rows, &reading, settings.granularity);
+        progress(1.0);
+        Ok((result, rows))
+    }
 }

@@ -187,3 +187,69 @@ test('who is in a cell: click it, see its customers, download them', async () =>
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// A file larger than the worker's window (4 MB) is read a window at a time
+// and read again from the File when the mapping changes; one that is not
+// UTF-8 (GBK bytes from a Chinese back office) is read whole and decoded.
+test('a large GBK file: decoded, then read again with a segment', async () => {
+  const { page, context, problems } = await open(browser, server.url, { locale: 'zh-CN' });
+  const gbk = readFileSync(fixture('gbk.csv'));
+  const lines = [];
+  for (let at = 0; at < gbk.length;) {
+    const end = gbk.indexOf(0x0a, at);
+    lines.push(gbk.subarray(at, end < 0 ? gbk.length : end));
+    at = end < 0 ? gbk.length : end + 1;
+  }
+  const name = (line) => line.subarray(0, line.indexOf(0x2c)); // 张三, 李四 in GBK
+  const [zhang, li] = [name(lines[1]), name(lines[2])];
+  const parts = [lines[0], Buffer.from(',city\n')];
+  const rows = 200_000;
+  const customers = new Set();
+  for (let i = 0; i < rows; i++) {
+    const c = (i * 7919) % 30_000;
+    customers.add(c);
+    const month = 1 + (i % 12);
+    parts.push(Buffer.from(`K${c},2024-${String(month).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${(i % 97) + 0.5},`), c % 3 ? zhang : li, Buffer.from('\n'));
+  }
+  const buffer = Buffer.concat(parts);
+  assert.ok(buffer.length > 5 << 20, `${buffer.length} bytes`);
+  const done = await workerDone(page, () => page.locator('[data-testid="import-file"]').setInputFiles({ name: 'big-gbk.csv', mimeType: 'text/csv', buffer }));
+  assert.equal(done, 'done');
+  assert.match(await page.textContent('[data-testid="import-status"]'), new RegExp(`${rows}`));
+  await workerDone(page, () => page.selectOption('[data-testid="map-segment"]', '3'));
+  assert.equal(Number(await value(page, 'segments')), 2);
+  const json = await exported(page);
+  assert.equal(json.totals.rows, rows);
+  assert.equal(json.totals.customers, customers.size);
+  // Each customer's city is the same on every row: 2 in 3 are 张三.
+  const zhangs = [...customers].filter((c) => c % 3).length;
+  assert.deepEqual(json.segments.map((s) => [s.segment, s.customers]).sort(), [['张三', zhangs], ['李四', customers.size - zhangs]].sort());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a large UTF-8 file read in windows, then read again with a segment', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  const lines = ['customer,date,amount,channel,note'];
+  const channels = ['web', 'app', 'store'];
+  const customers = new Set();
+  for (let i = 0; i < 160_000; i++) {
+    const c = (i * 104_729) % 40_000;
+    customers.add(c);
+    // Quoted notes over two lines, ids quoted with "" inside, nicknames: records cut by the windows' edges.
+    const id = c % 11 === 0 ? `"q""${c}"""` : c % 5 === 0 ? `小明${c}` : `u${c}@shop.example`;
+    const note = i % 501 === 0 ? '"two\nlines, ""quoted"""' : 'n';
+    lines.push(`${id},2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${(i % 89) + 0.25},${channels[c % 3]},${note}`);
+  }
+  const text = lines.join('\n') + '\n';
+  assert.ok(Buffer.byteLength(text) > 5 << 20);
+  assert.equal(await workerDone(page, () => page.locator('[data-testid="import-file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(text) })), 'done');
+  await workerDone(page, () => page.selectOption('[data-testid="map-segment"]', '3'));
+  const json = await exported(page);
+  assert.equal(json.totals.rows, 160_000);
+  assert.equal(json.totals.customers, customers.size);
+  const by = channels.map((ch, k) => [ch, [...customers].filter((c) => c % 3 === k).length]);
+  assert.deepEqual(json.segments.map((s) => [s.segment, s.customers]).sort(), by.sort());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
