@@ -8,7 +8,7 @@ import { launch, open } from '../e2e/browser.mjs';
 import { startServer } from '../e2e/server.mjs';
 
 const [file, end] = process.argv.slice(2);
-const server = await startServer({ root: new URL('../../dist', import.meta.url).pathname, prefix: '/bench/' });
+const server = await startServer({ root: process.env.DIST ?? new URL('../../dist', import.meta.url).pathname, prefix: '/bench/' });
 const browser = await launch();
 const { page } = await open(browser, server.url);
 const done = (r) => page.waitForFunction((r) => {
