@@ -262,16 +262,37 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             progress.set(None);
         })
     };
-    // Sends a request to the worker (started on first use), or runs it here
-    // when the browser cannot start one.
-    let request = {
-        let (worker, source, progress, apply, on_forecast_message) = (
-            worker.clone(),
-            source.clone(),
+    // Workers are started ahead, so a picked file does not wait for one to
+    // load and compile: the first when this room mounts (the page is idle
+    // then), a spare while a forecast keeps the running one busy (a new file
+    // stops that one and takes the spare).
+    let spare = use_mut_ref(|| None::<WorkerHandle>);
+    let spawn: Rc<dyn Fn() -> Option<WorkerHandle>> = {
+        let (progress, apply, on_forecast_message) = (
             progress.setter(),
             apply.clone(),
             on_forecast_message.clone(),
         );
+        Rc::new(move || spawn_worker(progress.clone(), apply.clone(), on_forecast_message.clone()))
+    };
+    let start_worker: Rc<dyn Fn() -> Option<WorkerHandle>> = {
+        let (spare, spawn) = (spare.clone(), spawn.clone());
+        Rc::new(move || spare.borrow_mut().take().or_else(|| spawn()))
+    };
+    {
+        let (worker, start_worker) = (worker.clone(), start_worker.clone());
+        use_effect_with((), move |_| {
+            let mut slot = worker.borrow_mut();
+            if slot.is_none() {
+                *slot = start_worker();
+            }
+        });
+    }
+    // Sends a request to the worker (started on first use), or runs it here
+    // when the browser cannot start one.
+    let request = {
+        let (worker, source, start_worker) = (worker.clone(), source.clone(), start_worker.clone());
+        let (progress, apply) = (progress.setter(), apply.clone());
         let (forecast_busy, forecast_progress) =
             (forecast_busy.clone(), forecast_progress.setter());
         let first_look = first_look.setter();
@@ -291,8 +312,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
                 }
                 let mut slot = worker.borrow_mut();
                 if slot.is_none() {
-                    *slot =
-                        spawn_worker(progress.clone(), apply.clone(), on_forecast_message.clone());
+                    *slot = start_worker();
                     send = source.borrow().clone();
                 }
                 match slot.as_ref() {
@@ -308,16 +328,11 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
 
     // sBG requests start the worker if needed (it also fits the sBG).
     let on_sbg = {
-        let (worker, progress, apply, on_forecast_message) = (
-            worker.clone(),
-            progress.setter(),
-            apply.clone(),
-            on_forecast_message.clone(),
-        );
+        let (worker, start_worker) = (worker.clone(), start_worker.clone());
         Callback::from(move |(text, discount): (String, f64)| {
             let mut slot = worker.borrow_mut();
             if slot.is_none() {
-                *slot = spawn_worker(progress.clone(), apply.clone(), on_forecast_message.clone());
+                *slot = start_worker();
             }
             if let Some(h) = slot.as_ref() {
                 let request = Request::Sbg {
@@ -346,6 +361,7 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             forecast_progress.setter(),
             forecast_busy.clone(),
         );
+        let (spare, spawn) = (spare.clone(), spawn.clone());
         Callback::from(move |o: Options| {
             if ask(Request::Forecast {
                 options: o,
@@ -353,6 +369,10 @@ pub(crate) fn YourData(props: &ImportProps) -> Html {
             }) {
                 *busy.borrow_mut() = true;
                 progress.set(Some(0.0));
+                let mut spare = spare.borrow_mut();
+                if spare.is_none() {
+                    *spare = spawn();
+                }
             }
         })
     };

@@ -10,6 +10,9 @@ if (!file) throw new Error('usage: node tests/bench/import-file.mjs FILE.csv');
 const server = await startServer({ root: process.env.DIST ?? new URL('../../dist', import.meta.url).pathname, prefix: '/lab/' });
 const browser = await launch();
 const { page } = await open(browser, server.url);
+// A person picks a file after the page is up, not the instant the input
+// exists: give the page SETTLE ms (default 1500) to finish loading first.
+await page.waitForTimeout(Number(process.env.SETTLE ?? 1500));
 // Resident memory of each renderer process (the tab and its workers live in
 // one; Chromium keeps others: a spare renderer, the service worker's). The
 // figure that counts is the page's own process: the one that grows.
