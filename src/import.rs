@@ -39,7 +39,7 @@ pub use aggregate::{
 pub use cohort_table::{analyze_table, detect_summary, detect_table, SummaryKind, TableColumns};
 pub use ids::group_by_customer;
 pub use inspect::{inspect, ImportError, Inspection, RowFilter, Settings};
-pub use read::{analyze, analyze_rows, Rows, SkipReason, SKIPPED_LISTED};
+pub use read::{analyze, analyze_rows, RowChunks, Rows, SkipReason, SKIPPED_LISTED};
 
 /// The text encoding of a file's bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,6 +11,7 @@
 //! (`forecast::report`), so that code never loads with the page.
 
 use std::cell::RefCell;
+use std::sync::atomic::Ordering::Relaxed;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -104,6 +105,7 @@ const WINDOW: usize = 4 << 20;
 /// are read, so its text is never in memory whole beside the rows (5M rows
 /// were 130 MB of text kept beside 170 MB of rows). Files that are smaller,
 /// tables, summaries and text that is not UTF-8 are read whole as before.
+#[derive(Clone)]
 struct Windowed {
     source: JsValue,
     size: usize,
@@ -147,38 +149,92 @@ impl Windowed {
     }
 
     /// [`run`] for this file; None if a window is not UTF-8 (then it is read
-    /// whole and decoded as GB18030).
-    fn run(
-        &self,
+    /// whole and decoded as GB18030). The next window is on its way (the
+    /// browser reads it on another thread) while this one is read.
+    async fn read(
+        self,
         settings: Option<Settings>,
         progress: &mut dyn FnMut(f64) -> bool,
     ) -> Option<(Imported, Option<Rows>)> {
         LAST.with(|l| l.borrow_mut().take());
-        let mut rows = None;
-        let result = match &self.inspection {
-            Ok(i) => {
-                let mut not_utf8 = false;
-                let result = read_rows(i, settings, &mut rows, |s| {
-                    let mut fetch =
-                        |a, b, buffer: &mut Vec<u8>| read_range(&self.source, a, b, buffer);
-                    import::read::analyze_windows(self.size, s, WINDOW, &mut fetch, progress)
-                        .unwrap_or_else(|_| {
-                            not_utf8 = true;
-                            Err(ImportError::NotText)
-                        })
-                });
-                if not_utf8 {
-                    return None;
-                }
-                result
-            }
-            Err(e) => Err(e.clone()),
+        let i = match &self.inspection {
+            Ok(i) => i,
+            Err(e) => return Some(((self.inspection.clone(), Err(e.clone())), None)),
         };
+        let settings = settings.unwrap_or_else(|| i.guessed_settings());
+        if settings.mapping.customer == settings.mapping.date {
+            return Some((
+                (self.inspection.clone(), Err(ImportError::BadMapping)),
+                None,
+            ));
+        }
+        let mut rows = None;
+        let result = self.rows(&settings, progress).await.ok()?.map(|(a, r)| {
+            rows = Some(r);
+            LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.reading())));
+            a
+        });
         Some(((self.inspection.clone(), result), rows))
+    }
+
+    async fn rows(
+        &self,
+        settings: &Settings,
+        progress: &mut dyn FnMut(f64) -> bool,
+    ) -> Result<Result<(import::Analysis, Rows), ImportError>, import::read::NotUtf8> {
+        let mut chunks = import::RowChunks::new(settings, self.size);
+        let mut piece = Vec::new();
+        let mut at = 0;
+        let mut next = (self.size > 0).then(|| self.start_read(0, WINDOW.min(self.size)));
+        while let Some(reading) = next.take() {
+            let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(reading).await else {
+                return Ok(Err(ImportError::NotText));
+            };
+            let bytes = Uint8Array::new(&buffer);
+            if bytes.length() == 0 {
+                return Ok(Err(ImportError::NotText));
+            }
+            let end = at + bytes.length() as usize;
+            if end < self.size {
+                next = Some(self.start_read(end, (end + WINDOW).min(self.size)));
+            }
+            piece.clear();
+            piece.resize(bytes.length() as usize, 0);
+            bytes.copy_to(&mut piece);
+            release(&buffer);
+            if let Err(e) = chunks.push(&piece, progress)? {
+                return Ok(Err(e));
+            }
+            at = end;
+        }
+        Ok(chunks.finish(progress))
+    }
+
+    /// Starts reading bytes `start..end` (a promise of an ArrayBuffer).
+    fn start_read(&self, start: usize, end: usize) -> js_sys::Promise {
+        match self.source.dyn_ref::<web_sys::Blob>() {
+            Some(blob) => blob
+                .slice_with_f64_and_f64(start as f64, end as f64)
+                .map(|b| b.array_buffer())
+                .unwrap_or_else(|e| js_sys::Promise::reject(&e)),
+            None => {
+                let all = Uint8Array::new(&self.source);
+                let end = end.min(all.length() as usize);
+                let part = all.slice(start.min(end) as u32, end as u32);
+                js_sys::Promise::resolve(&JsValue::from(part.buffer()))
+            }
+        }
     }
 }
 
+/// Whether an import is reading its windows (between them the worker
+/// returns to its event loop): requests heard meanwhile wait their turn.
+static BUSY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 thread_local! {
+    /// Requests heard while an import was reading (see [`BUSY`]).
+    static WAITING: RefCell<std::collections::VecDeque<(Request, Option<JsValue>)>> =
+        const { RefCell::new(std::collections::VecDeque::new()) };
     /// The last file when it is read in windows (then TEXT is empty).
     static WINDOWED: RefCell<Option<Windowed>> = const { RefCell::new(None) };
     static TEXT: RefCell<Result<String, ImportError>> = const { RefCell::new(Err(ImportError::Empty)) };
@@ -474,59 +530,86 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, request: Request, bytes: 
             ROWS.with(|r| r.borrow_mut().take());
             FITTED.with(|f| f.borrow_mut().take());
             COMPARED.with(|c| c.borrow_mut().take());
-            let mut progress = every_two_percent(scope, Reply::Progress);
-            let windowed = WINDOWED.with(|w| {
-                let w = w.borrow();
-                let w = w.as_ref()?;
-                let read = w.run(settings.clone(), &mut progress);
-                if read.is_none() {
-                    // Not UTF-8 after all: read whole and decoded.
-                    TEXT.with(|t| *t.borrow_mut() = load_owned(read_bytes(&w.source)));
-                }
-                read
-            });
-            if windowed.is_none() {
-                WINDOWED.with(|w| w.borrow_mut().take());
-            }
-            let (imported, rows) = windowed
-                .unwrap_or_else(|| TEXT.with(|t| run(&t.borrow(), settings, &mut progress)));
-            ROWS.with(|r| *r.borrow_mut() = rows);
-            let summary = imported.0.as_ref().ok().and_then(|i| i.summary);
-            post(scope, &Reply::Imported(Box::new(imported)));
-            if let Some(kind) = summary {
-                // A summary table: the models are fitted from it at once.
-                // The same work budget as a comparison: the worker must stay
-                // free for the next request.
-                let t0 = js_sys::Date::now();
-                let mut report = every_two_percent(scope, Reply::ForecastProgress);
-                let mut progress = |f| report(f) && js_sys::Date::now() - t0 < 30_000.0;
-                let reply = TEXT.with(|t| match &*t.borrow() {
-                    Ok(text) => match crate::forecast::table::read(text, kind) {
-                        Ok(table) => {
-                            let (done, status, html) = crate::forecast::table::report(
-                                &table,
-                                lang,
-                                &mut progress,
-                                &mut |html| post(scope, &Reply::ForecastFirst { html }),
-                            );
-                            Reply::Forecast { done, status, html }
+            match WINDOWED.with(|w| w.borrow().clone()) {
+                Some(w) => {
+                    BUSY.store(true, Relaxed);
+                    let scope = scope.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let mut progress = every_two_percent(&scope, Reply::Progress);
+                        let source = w.source.clone();
+                        let (imported, rows) = match w.read(settings.clone(), &mut progress).await {
+                            Some(read) => read,
+                            None => {
+                                // Not UTF-8 after all: read whole and decoded.
+                                WINDOWED.with(|w| w.borrow_mut().take());
+                                let text = load_owned(read_bytes(&source));
+                                TEXT.with(|t| *t.borrow_mut() = text);
+                                TEXT.with(|t| run(&t.borrow(), settings, &mut progress))
+                            }
+                        };
+                        imported_reply(&scope, imported, rows, lang);
+                        BUSY.store(false, Relaxed);
+                        while !BUSY.load(Relaxed) {
+                            let Some((request, bytes)) =
+                                WAITING.with(|q| q.borrow_mut().pop_front())
+                            else {
+                                break;
+                            };
+                            handle(&scope, request, bytes);
                         }
-                        Err(e) => Reply::Forecast {
-                            done: false,
-                            status: i18n::summary_table_error(lang, e.line, &e.column),
-                            html: String::new(),
-                        },
-                    },
-                    Err(_) => Reply::Forecast {
-                        done: false,
-                        status: String::new(),
-                        html: String::new(),
-                    },
-                });
-                post(scope, &reply);
+                    });
+                }
+                None => {
+                    let mut progress = every_two_percent(scope, Reply::Progress);
+                    let (imported, rows) = TEXT.with(|t| run(&t.borrow(), settings, &mut progress));
+                    imported_reply(scope, imported, rows, lang);
+                }
             }
         }
     }
+}
+
+/// Keeps an import's rows and posts its reply; a summary table's models are
+/// fitted from it at once.
+fn imported_reply(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    imported: Imported,
+    rows: Option<Rows>,
+    lang: Lang,
+) {
+    ROWS.with(|r| *r.borrow_mut() = rows);
+    let summary = imported.0.as_ref().ok().and_then(|i| i.summary);
+    post(scope, &Reply::Imported(Box::new(imported)));
+    let Some(kind) = summary else {
+        return;
+    };
+    // The same work budget as a comparison: the worker must stay free for
+    // the next request.
+    let t0 = js_sys::Date::now();
+    let mut report = every_two_percent(scope, Reply::ForecastProgress);
+    let mut progress = |f| report(f) && js_sys::Date::now() - t0 < 30_000.0;
+    let reply = TEXT.with(|t| match &*t.borrow() {
+        Ok(text) => match crate::forecast::table::read(text, kind) {
+            Ok(table) => {
+                let (done, status, html) =
+                    crate::forecast::table::report(&table, lang, &mut progress, &mut |html| {
+                        post(scope, &Reply::ForecastFirst { html })
+                    });
+                Reply::Forecast { done, status, html }
+            }
+            Err(e) => Reply::Forecast {
+                done: false,
+                status: i18n::summary_table_error(lang, e.line, &e.column),
+                html: String::new(),
+            },
+        },
+        Err(_) => Reply::Forecast {
+            done: false,
+            status: String::new(),
+            html: String::new(),
+        },
+    });
+    post(scope, &reply);
 }
 
 /// Installs the message handler (called from the worker binary's `main`).
@@ -547,7 +630,11 @@ pub fn start() {
                 .and_then(|m| m.as_string())
                 .and_then(|m| Request::decode(&m))
             {
-                handle(&reply, request, field("bytes"));
+                if BUSY.load(Relaxed) {
+                    WAITING.with(|q| q.borrow_mut().push_back((request, field("bytes"))));
+                } else {
+                    handle(&reply, request, field("bytes"));
+                }
             }
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));

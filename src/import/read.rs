@@ -123,8 +123,9 @@ pub fn analyze_rows(
     reader.finish(progress)
 }
 
-/// The smallest window [`analyze_windows`] reads: more than a record can
-/// be (a longer one is an error either way, [`MAX_LINE_BYTES`]).
+/// The smallest window [`RowChunks`] reads while the text goes on: more
+/// than a record can be (a longer one is an error either way,
+/// [`MAX_LINE_BYTES`]), so a window's first record always ends in it.
 pub const MIN_WINDOW: usize = 2 * MAX_LINE_BYTES;
 
 /// A window of the text was not UTF-8 (the caller decodes the whole file
@@ -133,11 +134,9 @@ pub const MIN_WINDOW: usize = 2 * MAX_LINE_BYTES;
 pub struct NotUtf8;
 
 /// [`analyze_rows`] on a text of `total` bytes read one window at a time
-/// (`fetch(start, end, buffer)` fills the buffer with those bytes; false if
-/// it cannot): only one window of the text is in memory at once, beside the
-/// rows. A record that reaches a window's end may be cut by it: it is read
-/// again at the start of the next window, so reading in windows gives what
-/// reading the whole text gives. `window` is raised to [`MIN_WINDOW`].
+/// (`fetch(start, end, buffer)` appends those bytes to the buffer; false if
+/// it cannot), through [`RowChunks`]: only about a window of the text is in
+/// memory at once, beside the rows.
 pub fn analyze_windows(
     total: usize,
     settings: &Settings,
@@ -145,32 +144,98 @@ pub fn analyze_windows(
     fetch: &mut dyn FnMut(usize, usize, &mut Vec<u8>) -> bool,
     progress: &mut dyn FnMut(f64) -> bool,
 ) -> Result<Result<(Analysis, Rows), ImportError>, NotUtf8> {
-    let window = window.max(MIN_WINDOW);
-    let mut reader = RowReader::new(settings, total);
+    let mut chunks = RowChunks::new(settings, total);
     let mut buffer = Vec::new();
     let mut at = 0;
-    loop {
-        let end = (at + window).min(total);
+    while at < total {
+        let end = (at + window.max(1)).min(total);
         buffer.clear();
         if !fetch(at, end, &mut buffer) || buffer.len() != end - at {
             return Ok(Err(ImportError::NotText));
         }
-        let more = end < total;
-        let text = match std::str::from_utf8(&buffer) {
+        if let Err(e) = chunks.push(&buffer, progress)? {
+            return Ok(Err(e));
+        }
+        at = end;
+    }
+    Ok(chunks.finish(progress))
+}
+
+/// [`analyze_rows`] fed the bytes of a text of `total` bytes in order, in
+/// pieces of any size (a file read piece by piece, the next piece perhaps
+/// on its way while this one is read). What a piece cannot settle waits for
+/// the next: a record that reaches its end (it may be cut), a character cut
+/// in two. So the rows are the same as from the whole text.
+pub struct RowChunks<'s> {
+    reader: RowReader<'s>,
+    /// Bytes received and not yet read (a window, once it is [`MIN_WINDOW`]).
+    pending: Vec<u8>,
+    received: usize,
+    total: usize,
+}
+
+impl<'s> RowChunks<'s> {
+    pub fn new(settings: &'s Settings, total: usize) -> RowChunks<'s> {
+        RowChunks {
+            reader: RowReader::new(settings, total),
+            pending: Vec::new(),
+            received: 0,
+            total,
+        }
+    }
+
+    /// The next bytes of the text.
+    pub fn push(
+        &mut self,
+        bytes: &[u8],
+        progress: &mut dyn FnMut(f64) -> bool,
+    ) -> Result<Result<(), ImportError>, NotUtf8> {
+        self.pending.extend_from_slice(bytes);
+        self.received += bytes.len();
+        let more = self.received < self.total;
+        if more && self.pending.len() < MIN_WINDOW {
+            return Ok(Ok(()));
+        }
+        self.read(more, progress)
+    }
+
+    /// Reads the pending bytes as a window (`more`: the text goes on).
+    fn read(
+        &mut self,
+        more: bool,
+        progress: &mut dyn FnMut(f64) -> bool,
+    ) -> Result<Result<(), ImportError>, NotUtf8> {
+        let text = match std::str::from_utf8(&self.pending) {
             Ok(t) => t,
-            // A character cut by the window's end: read again in the next.
+            // A character cut by the window's end: read with the next piece.
             Err(e) if more && e.error_len().is_none() => {
-                std::str::from_utf8(&buffer[..e.valid_up_to()]).map_err(|_| NotUtf8)?
+                std::str::from_utf8(&self.pending[..e.valid_up_to()]).map_err(|_| NotUtf8)?
             }
             Err(_) => return Err(NotUtf8),
         };
-        match reader.feed(text, more, progress) {
-            Ok(consumed) if more => at += consumed,
-            Ok(_) => break,
+        let read = match self.reader.feed(text, more, progress) {
+            Ok(read) => read,
             Err(e) => return Ok(Err(e)),
-        }
+        };
+        self.pending.drain(..read);
+        Ok(Ok(()))
     }
-    Ok(reader.finish(progress))
+
+    /// The rows and their analysis, once every piece is pushed (a text
+    /// shorter than `total` said is read as it is).
+    pub fn finish(
+        mut self,
+        progress: &mut dyn FnMut(f64) -> bool,
+    ) -> Result<(Analysis, Rows), ImportError> {
+        if !self.pending.is_empty() {
+            match self.read(false, progress) {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => return Err(e),
+                Err(NotUtf8) => return Err(ImportError::NotText),
+            }
+        }
+        self.reader.finish(progress)
+    }
 }
 
 /// Where an id waiting for [`StrIds::resolve`] is spelled: bit 31 set, in

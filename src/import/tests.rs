@@ -735,7 +735,12 @@ fn windows_read_what_the_whole_text_reads() {
     assert!(whole.1.customers() > 20_000);
     // Window sizes that cut records, quoted lines and characters at
     // different places.
-    for window in [0, read::MIN_WINDOW + 1, read::MIN_WINDOW + 4_093, 3_333_333] {
+    for window in [
+        777_777,
+        read::MIN_WINDOW + 1,
+        read::MIN_WINDOW + 4_093,
+        3_333_333,
+    ] {
         let mut reads = 0;
         let got = read::analyze_windows(
             text.len(),
@@ -766,7 +771,7 @@ fn a_window_that_is_not_utf8_says_so() {
     let got = read::analyze_windows(
         bytes.len(),
         &settings,
-        0,
+        100_000,
         &mut |a, b, buffer| {
             buffer.extend_from_slice(&bytes[a..b]);
             true
@@ -798,7 +803,7 @@ fn a_record_too_long_is_the_same_error_in_windows() {
         matches!(whole, ImportError::LineTooLong { line: 30_003 }),
         "{whole:?}"
     );
-    for window in [0, read::MIN_WINDOW + 99, 1_000_000 + read::MIN_WINDOW] {
+    for window in [65_536, read::MIN_WINDOW + 99, 1_000_000 + read::MIN_WINDOW] {
         let got = read::analyze_windows(
             text.len(),
             &settings,
