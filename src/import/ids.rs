@@ -80,7 +80,12 @@ impl StrIds {
     /// and gets the next index.
     #[inline]
     pub(crate) fn index(&mut self, id: &str, names: &mut String, ends: &mut Vec<u32>) -> u32 {
-        let h = Self::hash(id.as_bytes());
+        self.index_keyed(id, Self::hash(id.as_bytes()), names, ends)
+    }
+
+    /// [`StrIds::index`] with the id's [`StrIds::key`] already computed.
+    #[inline]
+    fn index_keyed(&mut self, id: &str, h: u64, names: &mut String, ends: &mut Vec<u32>) -> u32 {
         let tag = (h >> 32) as u32;
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
@@ -163,14 +168,14 @@ impl StrIds {
                     }
                 }
             }
-            let (row, _, start, len) = pending[i];
+            let (row, key, start, len) = pending[i];
             // Bit 31 of the offset: spelled in `quoted` (see `read::QUOTED`).
             let (source, start) = match start & (1 << 31) {
                 0 => (text, start as usize),
                 _ => (quoted, (start & !(1 << 31)) as usize),
             };
             let id = &source[start..start + len as usize];
-            cust[row as usize] = self.index(id, names, ends);
+            cust[row as usize] = self.index_keyed(id, key, names, ends);
         }
     }
 
