@@ -109,6 +109,8 @@ const WINDOW: usize = 4 << 20;
 struct Windowed {
     source: JsValue,
     size: usize,
+    /// Its first window's bytes (read to inspect it; read first).
+    head: std::rc::Rc<[u8]>,
     /// Of the first window (the columns, the guessed mapping, the preview).
     inspection: Result<import::Inspection, ImportError>,
 }
@@ -144,6 +146,7 @@ impl Windowed {
         Some(Windowed {
             source: source.clone(),
             size,
+            head: head.into(),
             inspection,
         })
     }
@@ -184,9 +187,19 @@ impl Windowed {
     ) -> Result<Result<(import::Analysis, Rows), ImportError>, import::read::NotUtf8> {
         let mut chunks = import::RowChunks::new(settings, self.size);
         let mut piece = Vec::new();
-        let mut at = 0;
-        let mut next = (self.size > 0).then(|| self.start_read(0, WINDOW.min(self.size)));
-        while let Some(reading) = next.take() {
+        // Two windows on their way while one is parsed: the first window is
+        // the head read when the file was inspected.
+        let mut next = std::collections::VecDeque::new();
+        let mut asked = self.head.len();
+        while asked < self.size && next.len() < 2 {
+            let end = (asked + WINDOW).min(self.size);
+            next.push_back(self.start_read(asked, end));
+            asked = end;
+        }
+        if let Err(e) = chunks.push(&self.head, progress)? {
+            return Ok(Err(e));
+        }
+        while let Some(reading) = next.pop_front() {
             let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(reading).await else {
                 return Ok(Err(ImportError::NotText));
             };
@@ -194,9 +207,10 @@ impl Windowed {
             if bytes.length() == 0 {
                 return Ok(Err(ImportError::NotText));
             }
-            let end = at + bytes.length() as usize;
-            if end < self.size {
-                next = Some(self.start_read(end, (end + WINDOW).min(self.size)));
+            if asked < self.size {
+                let to = (asked + WINDOW).min(self.size);
+                next.push_back(self.start_read(asked, to));
+                asked = to;
             }
             piece.clear();
             piece.resize(bytes.length() as usize, 0);
@@ -205,7 +219,6 @@ impl Windowed {
             if let Err(e) = chunks.push(&piece, progress)? {
                 return Ok(Err(e));
             }
-            at = end;
         }
         Ok(chunks.finish(progress))
     }
