@@ -12,6 +12,7 @@ mod controls;
 mod data_views;
 mod forecast;
 mod import;
+mod import_worker;
 pub mod rooms;
 mod saved;
 mod section_index;

@@ -69,28 +69,33 @@ pub fn run(
                 g,
             )
         }
-        (Ok(t), Ok(i)) => read_rows(i, settings, &mut rows, |s| {
-            import::analyze_rows(t, s, progress)
-        }),
+        (Ok(t), Ok(i)) => reading_settings(i, settings)
+            .and_then(|s| kept(&s, import::analyze_rows(t, &s, progress), &mut rows)),
         (_, Err(e)) => Err(e.clone()),
         (Err(e), _) => Err(e.clone()),
     };
     ((inspection, result), rows)
 }
 
-/// The rows of a file by `settings` (or the inspection's guess), read by
-/// `analyze`; kept in `rows` and remembered as the last reading.
-fn read_rows(
+/// The settings a reading uses: the page's, or the inspection's guess.
+fn reading_settings(
     inspection: &import::Inspection,
     settings: Option<Settings>,
-    rows: &mut Option<Rows>,
-    analyze: impl FnOnce(&Settings) -> Result<(import::Analysis, Rows), ImportError>,
-) -> Result<import::Analysis, ImportError> {
+) -> Result<Settings, ImportError> {
     let settings = settings.unwrap_or_else(|| inspection.guessed_settings());
     if settings.mapping.customer == settings.mapping.date {
         return Err(ImportError::BadMapping);
     }
-    analyze(&settings).map(|(a, r)| {
+    Ok(settings)
+}
+
+/// Keeps a reading's rows in `rows` and remembers it as the last reading.
+fn kept(
+    settings: &Settings,
+    read: Result<(import::Analysis, Rows), ImportError>,
+    rows: &mut Option<Rows>,
+) -> Result<import::Analysis, ImportError> {
+    read.map(|(a, r)| {
         *rows = Some(r);
         LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.reading())));
         a
@@ -160,23 +165,17 @@ impl Windowed {
         progress: &mut dyn FnMut(f64) -> bool,
     ) -> Option<(Imported, Option<Rows>)> {
         LAST.with(|l| l.borrow_mut().take());
-        let i = match &self.inspection {
-            Ok(i) => i,
-            Err(e) => return Some(((self.inspection.clone(), Err(e.clone())), None)),
-        };
-        let settings = settings.unwrap_or_else(|| i.guessed_settings());
-        if settings.mapping.customer == settings.mapping.date {
-            return Some((
-                (self.inspection.clone(), Err(ImportError::BadMapping)),
-                None,
-            ));
-        }
         let mut rows = None;
-        let result = self.rows(&settings, progress).await.ok()?.map(|(a, r)| {
-            rows = Some(r);
-            LAST.with(|l| *l.borrow_mut() = Some((settings.clone(), a.reading())));
-            a
-        });
+        let result = match &self.inspection {
+            Ok(i) => match reading_settings(i, settings) {
+                Ok(s) => {
+                    let read = self.rows(&s, progress).await.ok()?;
+                    kept(&s, read, &mut rows)
+                }
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e.clone()),
+        };
         Some(((self.inspection.clone(), result), rows))
     }
 

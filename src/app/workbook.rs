@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::import::WorkerHandle;
+use super::import_worker::WorkerHandle;
 use crate::formats::protocol::Imported;
 use crate::import::ImportError;
 

@@ -133,34 +133,6 @@ pub const MIN_WINDOW: usize = 2 * MAX_LINE_BYTES;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotUtf8;
 
-/// [`analyze_rows`] on a text of `total` bytes read one window at a time
-/// (`fetch(start, end, buffer)` appends those bytes to the buffer; false if
-/// it cannot), through [`RowChunks`]: only about a window of the text is in
-/// memory at once, beside the rows.
-pub fn analyze_windows(
-    total: usize,
-    settings: &Settings,
-    window: usize,
-    fetch: &mut dyn FnMut(usize, usize, &mut Vec<u8>) -> bool,
-    progress: &mut dyn FnMut(f64) -> bool,
-) -> Result<Result<(Analysis, Rows), ImportError>, NotUtf8> {
-    let mut chunks = RowChunks::new(settings, total);
-    let mut buffer = Vec::new();
-    let mut at = 0;
-    while at < total {
-        let end = (at + window.max(1)).min(total);
-        buffer.clear();
-        if !fetch(at, end, &mut buffer) || buffer.len() != end - at {
-            return Ok(Err(ImportError::NotText));
-        }
-        if let Err(e) = chunks.push(&buffer, progress)? {
-            return Ok(Err(e));
-        }
-        at = end;
-    }
-    Ok(chunks.finish(progress))
-}
-
 /// [`analyze_rows`] fed the bytes of a text of `total` bytes in order, in
 /// pieces of any size (a file read piece by piece, the next piece perhaps
 /// on its way while this one is read). What a piece cannot settle waits for
@@ -693,3 +665,6 @@ impl<'s> RowReader<'s> {
         Ok((result, rows))
     }
 }
+
+#[cfg(test)]
+mod window_tests;
