@@ -15,6 +15,8 @@ use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, Sheets};
 
 use crate::import::inspect::ImportError;
 
+mod xlsx;
+
 /// One sheet of a workbook, as text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SheetText {
@@ -41,10 +43,25 @@ pub fn is_workbook_name(name: &str) -> bool {
 }
 
 /// Reads `sheet` (None: the first sheet with data) of a workbook as CSV.
+/// An `.xlsx` / `.xlsm` is read by our own scanner ([`xlsx`]); anything it
+/// does not read (`.xls`, `.xlsb`, `.ods`, a part it does not know) by
+/// calamine, which gives the same text.
 pub fn sheet_text(bytes: &[u8], sheet: Option<&str>) -> Result<SheetText, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
+    if bytes.starts_with(b"PK\x03\x04") {
+        match xlsx::sheet_text(bytes, sheet, xlsx::PIECE) {
+            Ok(s) => return Ok(s),
+            Err(xlsx::Unread::Final(e)) => return Err(e),
+            Err(xlsx::Unread::Other(_)) => {}
+        }
+    }
+    calamine_text(bytes, sheet)
+}
+
+/// [`sheet_text`] by calamine alone.
+fn calamine_text(bytes: &[u8], sheet: Option<&str>) -> Result<SheetText, ImportError> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| ImportError::BadWorkbook(short(&e.to_string())))?;
     let names = book.sheet_names();
