@@ -29,6 +29,7 @@ pub mod read;
 pub mod shops;
 #[cfg(test)]
 mod tests;
+mod warm;
 pub mod workbook;
 
 pub use crate::period::Period;
@@ -40,6 +41,7 @@ pub use cohort_table::{analyze_table, detect_summary, detect_table, SummaryKind,
 pub use ids::group_by_customer;
 pub use inspect::{inspect, ImportError, Inspection, RowFilter, Settings};
 pub use read::{analyze, analyze_rows, RowChunks, Rows, SkipReason, SKIPPED_LISTED};
+pub use warm::warm_up;
 
 /// The text encoding of a file's bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

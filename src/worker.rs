@@ -653,4 +653,7 @@ pub fn start() {
     handler.forget();
     // Messages sent before this point were not heard: the page waits for this.
     post(&scope, &Reply::Ready);
+    // The page is idle now (see `import::warm_up`); a request that comes
+    // meanwhile is handled right after.
+    let _ = crate::import::warm_up();
 }

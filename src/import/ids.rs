@@ -57,7 +57,13 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 pub(crate) struct StrIds {
     slots: Vec<u64>,
     len: usize,
+    /// What the grouped reads of [`StrIds::resolve`] saw, kept so that no
+    /// compiler drops them.
+    touched: u8,
 }
+
+/// Rows whose lookups [`StrIds::resolve`] reads ahead together.
+const GROUP: usize = 16;
 
 impl StrIds {
     /// A table for about `customers` ids.
@@ -66,6 +72,7 @@ impl StrIds {
         StrIds {
             slots: vec![0; n],
             len: 0,
+            touched: 0,
         }
     }
 
@@ -127,10 +134,16 @@ impl StrIds {
     /// Resolves the rows whose ids were set aside during the read —
     /// `(row, hash, start, len)`, the id being `text[start..start + len]`, or
     /// `quoted[…]` when bit 31 of start is set (a spelling copied aside) —
-    /// in row order (so new customers are numbered as `index` would have),
-    /// fetching a few rows ahead: the slot 16 rows ahead, the customer's
-    /// end 8 ahead, its spelling 4 ahead. The three dependent cache misses
-    /// of a lookup then overlap instead of following one another.
+    /// in row order (so new customers are numbered as `index` would have).
+    ///
+    /// A lookup is three dependent reads far apart in memory (the slot, the
+    /// customer's end, its spelling), each a likely cache miss. They are
+    /// read for [`GROUP`] rows at a time, stage by stage — every slot, then
+    /// every end, then every spelling's first byte — so the misses of a
+    /// stage are in flight together instead of one after another; then the
+    /// rows are looked up in order, from the cache. (Plain loads, not
+    /// prefetch hints: wasm has none, and a hint that does not wait is what
+    /// the grouped loads give anyway.)
     pub(crate) fn resolve(
         &mut self,
         text: &str,
@@ -140,42 +153,39 @@ impl StrIds {
         names: &mut String,
         ends: &mut Vec<u32>,
     ) {
-        let slot_of = |slots: &[u64], h: u64| {
-            let mask = slots.len() - 1;
-            let at = h as usize & mask;
-            slots[at]
-        };
-        for i in 0..pending.len() {
-            if let Some(&(_, h, _, _)) = pending.get(i + 16) {
-                let mask = self.slots.len() - 1;
-                prefetch(&self.slots[h as usize & mask]);
+        let mut words = [0u64; GROUP];
+        let mut spans = [0u32; GROUP];
+        for group in pending.chunks(GROUP) {
+            let mask = self.slots.len() - 1;
+            for (w, &(_, h, _, _)) in words.iter_mut().zip(group) {
+                *w = self.slots[h as usize & mask];
             }
-            if let Some(&(_, h, _, _)) = pending.get(i + 8) {
-                let slot = slot_of(&self.slots, h);
-                if slot != 0 && (slot >> 32) as u32 == (h >> 32) as u32 {
-                    if let Some(e) = ends.get((slot as u32 - 1) as usize) {
-                        prefetch(e);
+            for ((span, &w), &(_, h, _, _)) in spans.iter_mut().zip(&words).zip(group) {
+                *span = u32::MAX;
+                if w != 0 && (w >> 32) as u32 == (h >> 32) as u32 {
+                    let c = (w as u32 - 1) as usize;
+                    if c < ends.len() {
+                        *span = if c == 0 { 0 } else { ends[c - 1] };
                     }
                 }
             }
-            if let Some(&(_, h, _, _)) = pending.get(i + 4) {
-                let slot = slot_of(&self.slots, h);
-                if slot != 0 && (slot >> 32) as u32 == (h >> 32) as u32 {
-                    let c = (slot as u32 - 1) as usize;
-                    let start = if c == 0 { 0 } else { ends[c - 1] as usize };
-                    if let Some(b) = names.as_bytes().get(start) {
-                        prefetch(b);
-                    }
+            // The first byte of each spelling, kept so the read stays.
+            let mut first = 0u8;
+            for &span in &spans[..group.len()] {
+                if let Some(&b) = names.as_bytes().get(span as usize) {
+                    first ^= b;
                 }
             }
-            let (row, key, start, len) = pending[i];
-            // Bit 31 of the offset: spelled in `quoted` (see `read::QUOTED`).
-            let (source, start) = match start & (1 << 31) {
-                0 => (text, start as usize),
-                _ => (quoted, (start & !(1 << 31)) as usize),
-            };
-            let id = &source[start..start + len as usize];
-            cust[row as usize] = self.index_keyed(id, key, names, ends);
+            self.touched ^= first;
+            for &(row, key, start, len) in group {
+                // Bit 31 of the offset: spelled in `quoted` (see `read::QUOTED`).
+                let (source, start) = match start & (1 << 31) {
+                    0 => (text, start as usize),
+                    _ => (quoted, (start & !(1 << 31)) as usize),
+                };
+                let id = &source[start..start + len as usize];
+                cust[row as usize] = self.index_keyed(id, key, names, ends);
+            }
         }
     }
 
@@ -209,6 +219,8 @@ pub(crate) struct DenseIds {
     shape: Option<Option<(String, usize)>>,
     /// Customer index per number, `EMPTY` where none yet.
     table: Vec<u32>,
+    /// What the grouped reads of [`DenseIds::resolve`] saw (kept).
+    touched: u32,
 }
 
 impl DenseIds {
@@ -258,56 +270,42 @@ impl DenseIds {
         let Some(Some((prefix, digits))) = &self.shape else {
             return;
         };
-        const AHEAD: usize = 16;
         let mut buf = [0u8; 9];
-        for i in 0..cust.len() {
-            if let Some(&later) = cust.get(i + AHEAD) {
-                if later & Self::NUMBER != 0 {
-                    prefetch(&self.table[(later & !Self::NUMBER) as usize]);
+        let mut seen = [0u32; GROUP];
+        let mut touched = 0u32;
+        for start in (0..cust.len()).step_by(GROUP) {
+            let group = start..(start + GROUP).min(cust.len());
+            // Each row's table entry read first, all together (see
+            // `StrIds::resolve`), then the rows in order from the cache.
+            for (s, &c) in seen.iter_mut().zip(&cust[group.clone()]) {
+                if c & Self::NUMBER != 0 {
+                    *s = self.table[(c & !Self::NUMBER) as usize];
                 }
             }
-            let c = cust[i];
-            if c & Self::NUMBER == 0 {
-                continue;
-            }
-            let slot = (c & !Self::NUMBER) as usize;
-            let mut index = self.table[slot];
-            if index == Self::EMPTY {
-                index = ends.len() as u32;
-                self.table[slot] = index;
-                let mut n = slot;
-                for b in buf[..*digits].iter_mut().rev() {
-                    *b = b'0' + (n % 10) as u8;
-                    n /= 10;
+            touched ^= seen.iter().fold(0, |a, &s| a ^ s);
+            for i in group {
+                let c = cust[i];
+                if c & Self::NUMBER == 0 {
+                    continue;
                 }
-                names.push_str(prefix);
-                names.extend(buf[..*digits].iter().map(|&b| b as char));
-                ends.push(names.len() as u32);
+                let slot = (c & !Self::NUMBER) as usize;
+                let mut index = self.table[slot];
+                if index == Self::EMPTY {
+                    index = ends.len() as u32;
+                    self.table[slot] = index;
+                    let mut n = slot;
+                    for b in buf[..*digits].iter_mut().rev() {
+                        *b = b'0' + (n % 10) as u8;
+                        n /= 10;
+                    }
+                    names.push_str(prefix);
+                    names.extend(buf[..*digits].iter().map(|&b| b as char));
+                    ends.push(names.len() as u32);
+                }
+                cust[i] = index;
             }
-            cust[i] = index;
         }
-    }
-}
-
-/// Asks the CPU to start loading `value`'s cache line. On x86-64 a
-/// prefetch; elsewhere (wasm32 has no prefetch instruction) a plain load
-/// whose result nothing waits for, which an out-of-order core overlaps with
-/// the work that follows just the same.
-#[inline(always)]
-fn prefetch<T: Copy>(value: &T) {
-    // SAFETY: a prefetch is only a hint (it never faults, reads nothing into
-    // the program) and SSE is part of every x86-64 target.
-    #[cfg(target_arch = "x86_64")]
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            (value as *const T).cast(),
-        )
-    };
-    #[cfg(not(target_arch = "x86_64"))]
-    // SAFETY: `value` is a valid reference; the volatile read only keeps the
-    // load from being optimised away.
-    unsafe {
-        let _ = std::ptr::read_volatile(value);
+        self.touched ^= touched;
     }
 }
 
