@@ -4,6 +4,7 @@
 // self time per function. Wasm functions are named only in a build that
 // keeps its name section (a probe build: see the README's import figures).
 //   DIST=/tmp/dist-probe node tests/bench/import-profile.mjs 1m-email.csv
+// WAIT=forecast: to the fitted models of a customer summary table instead.
 import { launch, open } from '../e2e/browser.mjs';
 import { startServer } from '../e2e/server.mjs';
 const file = process.argv[2];
@@ -26,10 +27,18 @@ await browser.startTracing(page, { categories: ['v8', 'disabled-by-default-v8.cp
 const before = Number(await page.getAttribute('[data-testid="import-status"]', 'data-run'));
 const t0 = Date.now();
 await page.locator('[data-testid="import-file"]').setInputFiles(file);
-await page.waitForFunction((n) => {
-  const s = document.querySelector('[data-testid="import-status"]');
-  return Number(s.dataset.run) > n && s.dataset.state === 'done' && document.querySelector('[data-testid="data-cohort-cell"]');
-}, before, { timeout: 300000, polling: 'raf' });
+if (process.env.WAIT === 'forecast') {
+  // A customer summary table: to the fitted models (as summary-table.mjs).
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid="forecast-status"]');
+    return s && ['done', 'error'].includes(s.dataset.state) && Number(s.dataset.run) > 0;
+  }, null, { timeout: 600000 });
+} else {
+  await page.waitForFunction((n) => {
+    const s = document.querySelector('[data-testid="import-status"]');
+    return Number(s.dataset.run) > n && s.dataset.state === 'done' && document.querySelector('[data-testid="data-cohort-cell"]');
+  }, before, { timeout: 300000, polling: 'raf' });
+}
 const wall = Date.now() - t0;
 const trace = JSON.parse((await browser.stopTracing()).toString());
 await browser.close(); await server.close();
