@@ -123,6 +123,30 @@ fn the_fixtures_read_as_calamine_reads_them() {
     }
 }
 
+/// A workbook laid out as Excel writes one (XlsxWriter: shared strings,
+/// `spans`, styles, formulas with cached values, a rich string, an error):
+/// read as calamine reads it, and its orders as their CSV.
+#[test]
+fn an_excel_layout_reads_as_calamine_and_its_csv() {
+    let bytes = fixture("workbooks/orders-excel.xlsx");
+    let orders = same(&bytes, None).expect("orders");
+    assert_eq!(orders.names, vec!["订单明细", "Cells"]);
+    let cells = same(&bytes, Some("Cells")).expect("cells");
+    let lines: Vec<&str> = cells.text.lines().collect();
+    assert_eq!(
+        lines[1],
+        "\"a, \"\"quoted\"\" & <tagged>\",0.3,1900-03-01,TRUE,0.6000000000000001,plain red again,#DIV/0!"
+    );
+    let csv = String::from_utf8(fixture("workbooks/orders.csv")).unwrap();
+    let json = |text: &str| {
+        let s = crate::import::inspect(text).unwrap().guessed_settings();
+        crate::import::analyze(text, &s, &mut |_| true)
+            .unwrap()
+            .to_json(&|r| r.code().to_string())
+    };
+    assert_eq!(json(&orders.text), json(&csv));
+}
+
 #[test]
 fn every_cell_shape() {
     let strings = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9"><si><t>plain</t></si><si><t xml:space="preserve">  kept spaces  </t></si><si><t>
