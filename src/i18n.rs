@@ -256,6 +256,25 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_singular_or_plural() {
+        assert_eq!(
+            import_done(Lang::En, 8, 1, 2, 0),
+            "Read 8 rows: 1 customer in 2 cohorts; 0 rows skipped."
+        );
+        assert_eq!(
+            import_done(Lang::En, 1, 4, 1, 1),
+            "Read 1 row: 4 customers in 1 cohort; 1 row skipped."
+        );
+        assert_eq!(left_out(Lang::En, 1, 0), " 1 row left out by status.");
+        assert_eq!(left_out(Lang::En, 0, 3), " 3 rows left out by the filter.");
+        assert!(filtered_rows(Lang::En, 1, "cancelled 1").starts_with("1 row left out:"));
+        assert_eq!(
+            import_done(Lang::Zh, 1, 1, 1, 0),
+            "已读取 1 行：1 位客户，1 个同期群；跳过 0 行。"
+        );
+    }
+
+    #[test]
     fn browser_language_picks_the_first_known() {
         assert_eq!(Lang::from_browser(["zh-CN", "en-US"]), Lang::Zh);
         assert_eq!(Lang::from_browser(["de-DE", "zh_TW"]), Lang::Zh);

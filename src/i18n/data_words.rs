@@ -63,11 +63,20 @@ pub const DATA_TABLE: L = L(
     "按同期群的留存率（您的数据）",
 );
 
+/// "1 row", "2 rows" (English counts; Chinese has no plural).
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The status line after a successful import.
 pub fn import_done(lang: Lang, rows: u64, customers: u64, cohorts: usize, skipped: u64) -> String {
     match lang {
         Lang::En => format!(
-            "Read {rows} rows: {customers} customers in {cohorts} cohorts; {skipped} rows skipped."
+            "Read {}: {} in {}; {} skipped.",
+            count(rows, "row", "rows"),
+            count(customers, "customer", "customers"),
+            count(cohorts as u64, "cohort", "cohorts"),
+            count(skipped, "row", "rows")
         ),
         Lang::Zh => {
             format!("已读取 {rows} 行：{customers} 位客户，{cohorts} 个同期群；跳过 {skipped} 行。")
@@ -531,7 +540,8 @@ pub fn format_recognised(lang: Lang, shop: crate::import::shops::Shop) -> String
 pub fn filtered_rows(lang: Lang, count: u64, by: &str) -> String {
     match lang {
         Lang::En => format!(
-            "{count} rows left out: not paid, closed, cancelled, voided or refunded ({by})."
+            "{} left out: not paid, closed, cancelled, voided or refunded ({by}).",
+            self::count(count, "row", "rows")
         ),
         Lang::Zh => format!("已排除 {count} 行：未付款、已关闭、已取消、已作废或已退款（{by}）。"),
     }
@@ -596,9 +606,12 @@ pub fn row_filter(lang: Lang, column: &str, rows: u64) -> String {
 pub fn left_out(lang: Lang, by_status: u64, by_filter: u64) -> String {
     match (lang, by_status, by_filter) {
         (_, 0, 0) => String::new(),
-        (Lang::En, s, 0) => format!(" {s} rows left out by status."),
-        (Lang::En, 0, f) => format!(" {f} rows left out by the filter."),
-        (Lang::En, s, f) => format!(" {s} rows left out by status, {f} by the filter."),
+        (Lang::En, s, 0) => format!(" {} left out by status.", count(s, "row", "rows")),
+        (Lang::En, 0, f) => format!(" {} left out by the filter.", count(f, "row", "rows")),
+        (Lang::En, s, f) => format!(
+            " {} left out by status, {f} by the filter.",
+            count(s, "row", "rows")
+        ),
         (Lang::Zh, s, 0) => format!("按状态排除 {s} 行。"),
         (Lang::Zh, 0, f) => format!("按筛选排除 {f} 行。"),
         (Lang::Zh, s, f) => format!("按状态排除 {s} 行，按筛选排除 {f} 行。"),
