@@ -2,7 +2,7 @@
 // file input while Chromium's sampling profiler runs (trace category
 // disabled-by-default-v8.cpu_profiler), then prints the worker thread's
 // self time per function. Wasm functions are named only in a build that
-// keeps its name section (a probe build: see the README's import figures).
+// keeps its name section: `bash tests/bench/probe-build.sh /tmp/dist-probe`.
 //   DIST=/tmp/dist-probe node tests/bench/import-profile.mjs 1m-email.csv
 // WAIT=forecast: to the fitted models of a customer summary table instead.
 import { launch, open } from '../e2e/browser.mjs';
