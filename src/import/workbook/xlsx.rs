@@ -456,6 +456,17 @@ enum Val {
     Inline,
 }
 
+impl Val {
+    /// What a `<v>` gives a cell of type `t` (an inline string's `<v>` is
+    /// ignored, as calamine ignores it).
+    fn of_v(t: Option<&[u8]>) -> Val {
+        match t {
+            Some(b"inlineStr" | b"is") => Val::Empty,
+            _ => Val::V,
+        }
+    }
+}
+
 impl SheetScan<'_> {
     /// Reads what it can of `buf`; returns the bytes used (up to the last
     /// whole row).
@@ -594,17 +605,11 @@ impl SheetScan<'_> {
                 Some(Tok::Open(b"v", _)) => {
                     self.value.clear();
                     lex.text_into(&mut self.value)?;
-                    *val = match t {
-                        Some(b"inlineStr" | b"is") => Val::Empty,
-                        _ => Val::V,
-                    };
+                    *val = Val::of_v(t);
                 }
                 Some(Tok::Empty(b"v", _)) => {
                     self.value.clear();
-                    *val = match t {
-                        Some(b"inlineStr" | b"is") => Val::Empty,
-                        _ => Val::V,
-                    };
+                    *val = Val::of_v(t);
                 }
                 Some(Tok::Open(b"is", _)) => {
                     self.cell.clear();
@@ -631,10 +636,7 @@ impl SheetScan<'_> {
             self.value.clear();
             push_text(&after[..i], &mut self.value).ok()?;
             lex.p += 3 + i + 8;
-            return Some(match t {
-                Some(b"inlineStr" | b"is") => Val::Empty,
-                _ => Val::V,
-            });
+            return Some(Val::of_v(t));
         }
         let after = rest.strip_prefix(b"<is><t>")?;
         let i = find(b'<', after)?;
@@ -661,9 +663,6 @@ impl SheetScan<'_> {
         }
         match t {
             Some(b"s") => {
-                if v.is_empty() {
-                    return Ok(false);
-                }
                 let i = v
                     .parse::<usize>()
                     .ok()
@@ -681,35 +680,30 @@ impl SheetScan<'_> {
             },
             Some(b"d" | b"e") => self.cell.push_str(v),
             Some(b"str") => unescape_x(v, &mut self.cell),
-            Some(b"n") | None => {
-                if v.is_empty() {
-                    return Ok(false);
-                }
-                match v.parse::<f64>() {
-                    Ok(f) => {
-                        let kind = match s {
-                            None => Some(Kind::Other),
-                            Some(s) => {
-                                let i = digits(s).unwrap_or(0) as usize;
-                                self.book.formats.get(i).copied()
-                            }
-                        };
-                        match kind {
-                            Some(Kind::DateTime) => {
-                                let dt = ExcelDateTime::new(
-                                    f,
-                                    ExcelDateTimeType::DateTime,
-                                    self.book.is_1904,
-                                );
-                                write_cell(&Data::DateTime(dt), &mut self.cell);
-                            }
-                            _ => write_number(f, &mut self.cell),
+            Some(b"n") | None => match v.parse::<f64>() {
+                Ok(f) => {
+                    let kind = match s {
+                        None => Some(Kind::Other),
+                        Some(s) => {
+                            let i = digits(s).unwrap_or(0) as usize;
+                            self.book.formats.get(i).copied()
                         }
+                    };
+                    match kind {
+                        Some(Kind::DateTime) => {
+                            let dt = ExcelDateTime::new(
+                                f,
+                                ExcelDateTimeType::DateTime,
+                                self.book.is_1904,
+                            );
+                            write_cell(&Data::DateTime(dt), &mut self.cell);
+                        }
+                        _ => write_number(f, &mut self.cell),
                     }
-                    Err(_) if t.is_none() => self.cell.push_str(v),
-                    Err(_) => return Err(bad("a number cell")),
                 }
-            }
+                Err(_) if t.is_none() => self.cell.push_str(v),
+                Err(_) => return Err(bad("a number cell")),
+            },
             Some(_) => return Err(bad("a cell type")),
         }
         Ok(true)

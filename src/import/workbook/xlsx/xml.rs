@@ -75,7 +75,7 @@ impl<'a> Lex<'a> {
                 Some(b'/') => {
                     let end = find(b'>', &b[p..]).ok_or_else(|| more(self.eof))? + p;
                     self.p = end + 1;
-                    return Ok(Some(Tok::Close(local(trim(&b[p + 2..end])))));
+                    return Ok(Some(Tok::Close(local(b[p + 2..end].trim_ascii()))));
                 }
                 Some(b'?') => {
                     let end = find_seq(&b[p..], b"?>").ok_or_else(|| more(self.eof))? + p;
@@ -226,10 +226,6 @@ pub(super) fn local(name: &[u8]) -> &[u8] {
         Some(i) => &name[i + 1..],
         None => name,
     }
-}
-
-pub(super) fn trim(b: &[u8]) -> &[u8] {
-    b.trim_ascii()
 }
 
 /// A tag's attributes as (name, raw value).
