@@ -14,6 +14,7 @@ pub mod compare;
 pub mod compare_report;
 pub mod gamma_gamma;
 pub mod mbgnbd;
+pub mod newton;
 pub mod optimize;
 pub mod pnbd;
 pub mod predict;

@@ -64,6 +64,27 @@ pub fn assert_gradient(theta: &[f64], gradient: &[f64], f: impl Fn(&[f64]) -> f6
     }
 }
 
+/// Checks a Hessian (row-major) against central differences of the
+/// analytic gradient `grad` (relative 1e-5, or 1e-7 of the largest entry).
+pub fn assert_hessian(theta: &[f64; 4], hess: &[f64; 16], grad: impl Fn(&[f64; 4]) -> [f64; 4]) {
+    let h = 1e-5;
+    let big = hess.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    for j in 0..4 {
+        let (mut up, mut down) = (*theta, *theta);
+        up[j] += h;
+        down[j] -= h;
+        let (gu, gd) = (grad(&up), grad(&down));
+        for i in 0..4 {
+            let fd = (gu[i] - gd[i]) / (2.0 * h);
+            let got = hess[i * 4 + j];
+            assert!(
+                (got - fd).abs() <= 1e-5 * fd.abs() + 1e-7 * big,
+                "H[{i}][{j}] = {got}, differences {fd}"
+            );
+        }
+    }
+}
+
 /// A fixture's text, by its path under `tests/fixtures/`.
 pub fn fixture(path: &str) -> String {
     let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -118,6 +139,21 @@ pub fn cdnow_customers() -> Vec<crate::forecast::bgnbd::Customer> {
     let end = crate::import::dates::days_from_civil(1997, 9, 30);
     let (summaries, _) = summarise(&cdnow_rows(), end);
     bgnbd_customers(&groups(&summaries), Unit::Week)
+}
+
+/// At least `n` distinct patterns shaped like the CDNOW sample's: each of
+/// its (x, t_x, T) again with T a whole number of days later, in turn.
+pub fn many_patterns(n: usize) -> Vec<crate::forecast::bgnbd::Customer> {
+    let base = cdnow_customers();
+    let reps = n.div_ceil(base.len());
+    (0..reps)
+        .flat_map(|k| {
+            base.iter().map(move |c| crate::forecast::bgnbd::Customer {
+                t: c.t + k as f64 / 7.0,
+                ..*c
+            })
+        })
+        .collect()
 }
 
 /// The CDNOW sample's rows, as the page reads them.

@@ -5,8 +5,8 @@
 //! customer is summarised by x (repeat purchases), t_x (time of the last
 //! purchase) and T (time since the first purchase), all in one time unit.
 
-use crate::forecast::optimize;
 use crate::forecast::special::hyp2f1;
+use crate::forecast::{newton, optimize};
 
 /// One customer (or `weight` identical customers): x repeat purchases, the
 /// last at t_x, observed for T units since their first purchase.
@@ -90,7 +90,8 @@ impl Params {
     }
 }
 
-/// Per-x terms of the log-likelihood and its gradient, by recurrence in x.
+/// Per-x terms of the log-likelihood, its gradient and Hessian, by
+/// recurrence in x.
 struct Tables {
     /// ln Γ(r+x) − ln Γ(r) + ln Γ(a+b) + ln Γ(b+x) − ln Γ(b) − ln Γ(a+b+x)
     constant: Vec<f64>,
@@ -99,6 +100,9 @@ struct Tables {
     d_b: Vec<f64>,
     /// ln(b + x − 1), x ≥ 1.
     ln_bx1: Vec<f64>,
+    /// Σ_{j<x} 1/(r+j)², 1/(b+j)², 1/(a+b+j)²: the constant's second
+    /// derivatives.
+    squares: Vec<[f64; 3]>,
 }
 
 fn tables(p: &Params, max_x: u32) -> Tables {
@@ -110,23 +114,30 @@ fn tables(p: &Params, max_x: u32) -> Tables {
         d_a: Vec::with_capacity(n),
         d_b: Vec::with_capacity(n),
         ln_bx1: Vec::with_capacity(n),
+        squares: Vec::with_capacity(n),
     };
     let (mut c, mut dr, mut dab_x, mut db_x) = (0.0, 0.0, 0.0, 0.0);
+    let mut sq = [0.0f64; 3];
     // At x = 0 every difference is zero; each step adds ln or 1/ of (· + x).
     for x in 0..n {
         let xf = x as f64;
         if x > 0 {
             let prev = xf - 1.0;
             c += (r + prev).ln() + (b + prev).ln() - (a + b + prev).ln();
-            dr += 1.0 / (r + prev);
-            dab_x += 1.0 / (a + b + prev);
-            db_x += 1.0 / (b + prev);
+            let (ir, ib, iab) = (1.0 / (r + prev), 1.0 / (b + prev), 1.0 / (a + b + prev));
+            dr += ir;
+            dab_x += iab;
+            db_x += ib;
+            sq[0] += ir * ir;
+            sq[1] += ib * ib;
+            sq[2] += iab * iab;
         }
         t.constant.push(c);
         t.d_r.push(dr);
         t.d_a.push(-dab_x);
         t.d_b.push(db_x - dab_x);
         t.ln_bx1.push(if x > 0 { (b + xf - 1.0).ln() } else { 0.0 });
+        t.squares.push(sq);
     }
     t
 }
@@ -215,19 +226,48 @@ fn ll_and_gradient(
     times: Option<&TimeIndex>,
     grad: &mut [f64; 4],
 ) -> f64 {
+    let s = ll_sums::<false>(p, customers, max_x, times);
+    *grad = s.grad;
+    s.ll
+}
+
+/// The log-likelihood, gradient and Hessian in (ln r, ln α, ln a, ln b).
+fn second(
+    p: &Params,
+    customers: &[Customer],
+    max_x: u32,
+    times: Option<&TimeIndex>,
+) -> newton::Second {
+    ll_sums::<true>(p, customers, max_x, times)
+}
+
+/// One pass over the customers: ln L and its gradient, and with `HESS` its
+/// Hessian. Per customer ln L = C(x) + r ln α + ln(e^l3 + e^l4) with
+/// l3 = −(r+x) ln(α+T), l4 = ln a − ln(b+x−1) − (r+x) ln(α+t_x) (x > 0);
+/// with w = e^l4/(e^l3 + e^l4) the last term's gradient is
+/// (1−w)∇l3 + w∇l4 and its Hessian (1−w)∇²l3 + w∇²l4 + w(1−w) D Dᵀ,
+/// D = ∇l4 − ∇l3 (in r, α, a, b; the log-parameters at the end).
+fn ll_sums<const HESS: bool>(
+    p: &Params,
+    customers: &[Customer],
+    max_x: u32,
+    times: Option<&TimeIndex>,
+) -> newton::Second {
     let t = tables(p, max_x);
-    let Params { r, alpha, a, .. } = *p;
+    let Params { r, alpha, a, b } = *p;
     let (ln_alpha, ln_a) = (alpha.ln(), a.ln());
     let logs = times.map(|ti| ti.logs(alpha));
     let shared = times.zip(logs.as_deref());
     let mut ll = 0.0;
     let mut g = [0.0; 4];
+    let mut h = newton::Sym::default();
+    let mut per_x = vec![0.0f64; if HESS { max_x as usize + 1 } else { 0 }];
     for (i, c) in customers.iter().enumerate() {
         let x = c.x as usize;
         let rx = r + c.x as f64;
         let (ln_at, inv_at, ln_atx_all, inv_atx) = time_logs(shared, i, c, alpha);
         let l3 = -rx * ln_at;
-        let (li, w, ln_atx) = if c.x > 0 {
+        let (li, w, ln_atx, inv_bx1) = if c.x > 0 {
             let ln_atx = ln_atx_all;
             let l4 = ln_a - t.ln_bx1[x] - rx * ln_atx;
             // ln(e^l3 + e^l4) and w = e^l4 / (e^l3 + e^l4) from one
@@ -239,29 +279,46 @@ fn ll_and_gradient(
             } else {
                 (l3 + e.ln_1p(), e / (1.0 + e))
             };
-            (li, w, ln_atx)
+            (li, w, ln_atx, 1.0 / (b + c.x as f64 - 1.0))
         } else {
-            (l3, 0.0, 0.0)
+            (l3, 0.0, 0.0, 0.0)
         };
         let wt = c.weight;
         ll += wt * (t.constant[x] + r * ln_alpha + li);
         g[0] += wt * (t.d_r[x] + ln_alpha - (1.0 - w) * ln_at - w * ln_atx);
         g[1] += wt * (r / alpha - rx * ((1.0 - w) * inv_at + w * inv_atx));
         g[2] += wt * (t.d_a[x] + w / a);
-        g[3] += wt
-            * (t.d_b[x]
-                - if c.x > 0 {
-                    w / (p.b + c.x as f64 - 1.0)
-                } else {
-                    0.0
-                });
+        g[3] += wt * (t.d_b[x] - w * inv_bx1);
+        if HESS {
+            per_x[x] += wt;
+            let v = 1.0 - w;
+            h.add(0, 1, -wt * (v * inv_at + w * inv_atx));
+            h.add(
+                1,
+                1,
+                wt * rx * (v * inv_at * inv_at + w * inv_atx * inv_atx),
+            );
+            h.add(2, 2, -wt * w / (a * a));
+            h.add(3, 3, wt * w * inv_bx1 * inv_bx1);
+            if c.x > 0 {
+                let d = [ln_at - ln_atx, rx * (inv_at - inv_atx), 1.0 / a, -inv_bx1];
+                h.add_outer(wt * w * v, &d);
+            }
+        }
     }
-    // With respect to the log-parameters.
-    grad[0] = g[0] * r;
-    grad[1] = g[1] * alpha;
-    grad[2] = g[2] * a;
-    grad[3] = g[3] * p.b;
-    ll
+    if HESS {
+        // C(x) + r ln α, once per x.
+        for (x, &wt) in per_x.iter().enumerate() {
+            let [sr, sb, sab] = t.squares[x];
+            h.add(0, 0, -wt * sr);
+            h.add(0, 1, wt / alpha);
+            h.add(1, 1, -wt * r / (alpha * alpha));
+            h.add(2, 2, wt * sab);
+            h.add(2, 3, wt * sab);
+            h.add(3, 3, wt * (sab - sb));
+        }
+    }
+    newton::in_logs([r, alpha, a, b], ll, g, &h)
 }
 
 /// The log-likelihood of the customers under `p` (the paper's LL).
@@ -351,10 +408,27 @@ impl optimize::FourParams for Params {
 /// (so that r/α is about the observed purchase rate, whatever the time unit:
 /// the same data in days or weeks take the same steps). None without
 /// customers. `progress(iteration)` returning false cancels (returns None).
+/// On many patterns, from a subsample's optimum by Newton steps
+/// ([`newton::fit_warm`]).
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
     if customers.is_empty() || customers.iter().all(|c| c.weight <= 0.0) {
         return None;
     }
+    let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
+    let times = std::cell::OnceCell::new();
+    newton::fit_warm(
+        customers,
+        &fit_bfgs,
+        &|p| {
+            let times = times.get_or_init(|| TimeIndex::of(customers));
+            second(p, customers, max_x, times.as_ref())
+        },
+        progress,
+    )
+}
+
+/// [`fit`] by BFGS on every customer.
+fn fit_bfgs(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
     let times = TimeIndex::of(customers);
     let m = optimize::max_likelihood(
@@ -395,24 +469,12 @@ pub fn se_from_covariance(e: &Estimate, cov: &[f64; 16]) -> [f64; 4] {
 }
 
 /// The covariance of the log-parameters (ln r, ln α, ln a, ln b) from the
-/// observed information, row-major 4 × 4 (for intervals on forecasts).
+/// observed information (the analytic Hessian), row-major 4 × 4 (for
+/// intervals on forecasts).
 pub fn covariance(e: &Estimate, customers: &[Customer]) -> Option<[f64; 16]> {
-    use optimize::FourParams;
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
     let times = TimeIndex::of(customers);
-    let grad = |theta: &[f64], g: &mut [f64]| {
-        let mut d = [0.0; 4];
-        ll_and_gradient(
-            &Params::from_log(theta),
-            customers,
-            max_x,
-            times.as_ref(),
-            &mut d,
-        );
-        g.copy_from_slice(&d);
-    };
-    let cov = optimize::covariance_from_gradient(&grad, &e.params.to_log())?;
-    cov.try_into().ok()
+    newton::covariance(&second(&e.params, customers, max_x, times.as_ref()))
 }
 
 #[cfg(test)]
@@ -531,6 +593,27 @@ mod tests {
         let mut g = [0.0; 4];
         ll_and_gradient(&from_log(&theta), &cs, 12, None, &mut g);
         crate::testing::assert_gradient(&theta, &g, |t| log_likelihood(&from_log(t), &cs));
+    }
+
+    #[test]
+    fn hessian_matches_differences_of_the_gradient() {
+        let cs = crate::testing::gradient_customers();
+        let index = TimeIndex::of(&cs);
+        for theta in [[-0.4f64, 1.2, -0.3, 0.8], [0.5, 2.0, 1.5, -1.0]] {
+            let s = second(&from_log(&theta), &cs, 12, index.as_ref());
+            crate::testing::assert_hessian(&theta, &s.hess, |t| {
+                let mut g = [0.0; 4];
+                ll_and_gradient(&from_log(t), &cs, 12, None, &mut g);
+                g
+            });
+        }
+    }
+
+    #[test]
+    fn the_warm_start_finds_the_full_fit() {
+        newton::assert_warm_start_finds_the_full_fit(&fit_bfgs, &|p, cs| {
+            second(p, cs, cs.iter().map(|c| c.x).max().unwrap(), None)
+        });
     }
 
     #[test]

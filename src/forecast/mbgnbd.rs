@@ -6,8 +6,8 @@
 //!        − (r+x) ln(α+T) + ln(1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)).
 
 use crate::forecast::bgnbd::{self, Customer};
-use crate::forecast::optimize;
 use crate::forecast::special::{digamma, hyp2f1, ln_gamma};
+use crate::forecast::{newton, optimize};
 
 /// The four MBG/NBD parameters (as BG/NBD's).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -99,6 +99,25 @@ fn ll_and_gradient_with(
     times: Option<&bgnbd::TimeIndex>,
     grad: &mut [f64; 4],
 ) -> f64 {
+    let s = ll_sums::<false>(p, customers, times);
+    *grad = s.grad;
+    s.ll
+}
+
+/// ln L, its gradient and Hessian in the log-parameters.
+fn second(p: &Params, customers: &[Customer], times: Option<&bgnbd::TimeIndex>) -> newton::Second {
+    ll_sums::<true>(p, customers, times)
+}
+
+/// One pass: ln L and its gradient, with `HESS` its Hessian. The softplus
+/// term's Hessian is σ ∇²tail + σ(1 − σ) ∇tail ∇tailᵀ; the x-only terms'
+/// second derivatives are trigamma differences, summed by recurrence
+/// (ψ′(z) − ψ′(z + n) = Σ_{j<n} 1/(z + j)²).
+fn ll_sums<const HESS: bool>(
+    p: &Params,
+    customers: &[Customer],
+    times: Option<&bgnbd::TimeIndex>,
+) -> newton::Second {
     let Params { r, alpha, a, b } = *p;
     let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0) as usize;
     let (lg_r, lg_b, lg_ab, ln_a, ln_alpha) = (
@@ -135,6 +154,8 @@ fn ll_and_gradient_with(
     let logs = times.map(|ti| ti.logs(alpha));
     let shared = times.zip(logs.as_deref());
     let (mut ll, mut g) = (0.0, [0.0f64; 4]);
+    let mut h = newton::Sym::default();
+    let mut weight_x = vec![0.0f64; if HESS { max_x + 1 } else { 0 }];
     for (i, c) in customers.iter().enumerate() {
         let k = &per_x[c.x as usize];
         let rx = r + c.x as f64;
@@ -157,14 +178,42 @@ fn ll_and_gradient_with(
             (e.ln_1p(), e / (1.0 + e))
         };
         let w = c.weight;
+        let inv_bx = 1.0 / (b + c.x as f64);
         ll += w * (k[0] + r * ln_alpha - rx * ln_at + softplus);
         g[0] += w * (k[1] + ln_alpha - ln_at + sigma * (ln_at - ln_atx));
         g[1] += w * (r / alpha - rx * inv_at + sigma * rx * (inv_at - inv_atx));
         g[2] += w * (k[2] + sigma / a);
-        g[3] += w * (k[3] - sigma / (b + c.x as f64));
+        g[3] += w * (k[3] - sigma * inv_bx);
+        if HESS {
+            weight_x[c.x as usize] += w;
+            let (sq_t, sq_tx) = (inv_at * inv_at, inv_atx * inv_atx);
+            h.add(0, 1, w * (-inv_at + sigma * (inv_at - inv_atx)));
+            h.add(1, 1, w * rx * (sq_t - sigma * (sq_t - sq_tx)));
+            h.add(2, 2, -w * sigma / (a * a));
+            h.add(3, 3, w * sigma * inv_bx * inv_bx);
+            let d = [ln_at - ln_atx, rx * (inv_at - inv_atx), 1.0 / a, -inv_bx];
+            h.add_outer(w * sigma * (1.0 - sigma), &d);
+        }
     }
-    *grad = [g[0] * r, g[1] * alpha, g[2] * a, g[3] * b];
-    ll
+    if HESS {
+        // The x-only terms and r ln α, once per x.
+        let (mut sr, mut sb, mut sab) = (0.0, 1.0 / (b * b), 1.0 / ((a + b) * (a + b)));
+        for (x, &w) in weight_x.iter().enumerate() {
+            if x > 0 {
+                let prev = x as f64 - 1.0;
+                sr += 1.0 / ((r + prev) * (r + prev));
+                sb += 1.0 / ((b + prev + 1.0) * (b + prev + 1.0));
+                sab += 1.0 / ((a + b + prev + 1.0) * (a + b + prev + 1.0));
+            }
+            h.add(0, 0, -w * sr);
+            h.add(0, 1, w / alpha);
+            h.add(1, 1, -w * r / (alpha * alpha));
+            h.add(2, 2, w * sab);
+            h.add(2, 3, w * sab);
+            h.add(3, 3, w * (sab - sb));
+        }
+    }
+    newton::in_logs([r, alpha, a, b], ll, g, &h)
 }
 
 impl bgnbd::SummaryModel for Params {
@@ -191,12 +240,34 @@ impl optimize::FourParams for Params {
 /// Maximum likelihood in log-parameters from BG/NBD's start (r = a = b = 1,
 /// α = ΣT / Σ(x + 1)), BFGS on the mean log-likelihood with its analytic
 /// gradient ([`ll_and_gradient`]), guarded against running off
-/// ([`optimize::fit_guarded`]). None without customers or when cancelled.
+/// ([`optimize::fit_guarded`]); on many patterns from a subsample's
+/// optimum by Newton steps ([`newton::fit_warm`]). None without customers
+/// or when cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
     let n: f64 = customers.iter().map(|c| c.weight).sum();
     if customers.is_empty() || n.is_nan() || n <= 0.0 {
         return None;
     }
+    let times = std::cell::OnceCell::new();
+    newton::fit_warm(
+        customers,
+        &fit_bfgs,
+        &|p| {
+            second(
+                p,
+                customers,
+                times
+                    .get_or_init(|| bgnbd::TimeIndex::of(customers))
+                    .as_ref(),
+            )
+        },
+        progress,
+    )
+}
+
+/// [`fit`] by guarded BFGS on every customer.
+fn fit_bfgs(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
+    let n: f64 = customers.iter().map(|c| c.weight).sum();
     let theta0 = [0.0, bgnbd::ln_scale(customers), 0.0, 0.0];
     let times = bgnbd::TimeIndex::of(customers);
     optimize::fit_with_gradient(
@@ -207,13 +278,11 @@ pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> O
     )
 }
 
-/// Standard errors (observed information from the analytic gradient, delta
+/// Standard errors (observed information from the analytic Hessian, delta
 /// method), in the order r, α, a, b.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
     let times = bgnbd::TimeIndex::of(customers);
-    optimize::standard_errors_with_gradient(&e.params, &|p, g| {
-        ll_and_gradient_with(p, customers, times.as_ref(), g)
-    })
+    newton::standard_errors(&e.params, &second(&e.params, customers, times.as_ref()))
 }
 
 #[cfg(test)]
@@ -232,6 +301,26 @@ mod tests {
                 log_likelihood(&Params::from_log(t), &cs)
             });
         }
+    }
+
+    #[test]
+    fn hessian_matches_differences_of_the_gradient() {
+        use optimize::FourParams;
+        let cs = crate::testing::gradient_customers();
+        let index = bgnbd::TimeIndex::of(&cs);
+        for theta in [[-0.4f64, 1.2, -0.3, 0.8], [0.5, 2.0, 1.5, -1.0]] {
+            let s = second(&Params::from_log(&theta), &cs, index.as_ref());
+            crate::testing::assert_hessian(&theta, &s.hess, |t| {
+                let mut g = [0.0; 4];
+                ll_and_gradient(&Params::from_log(t), &cs, &mut g);
+                g
+            });
+        }
+    }
+
+    #[test]
+    fn the_warm_start_finds_the_full_fit() {
+        newton::assert_warm_start_finds_the_full_fit(&fit_bfgs, &|p, cs| second(p, cs, None));
     }
 
     #[test]

@@ -507,7 +507,7 @@ pub fn covariance(ll: &dyn Fn(&[f64]) -> f64, theta: &[f64]) -> Option<Vec<f64>>
 
 /// I⁻¹ from the observed information I in θ = ln p, when every variance is
 /// positive and finite.
-fn covariance_from_information(info: &[f64], n: usize) -> Option<Vec<f64>> {
+pub(crate) fn covariance_from_information(info: &[f64], n: usize) -> Option<Vec<f64>> {
     let inverse = invert(info, n)?;
     (0..n)
         .all(|i| inverse[i * n + i].is_finite() && inverse[i * n + i] > 0.0)
