@@ -22,7 +22,7 @@ pub mod columns;
 pub mod csv;
 pub mod dates;
 pub mod drill;
-mod ids;
+pub(crate) mod ids;
 pub mod inspect;
 pub mod json;
 pub mod read;

@@ -65,8 +65,13 @@ pub fn assert_gradient(theta: &[f64], gradient: &[f64], f: impl Fn(&[f64]) -> f6
 }
 
 /// Checks a Hessian (row-major) against central differences of the
-/// analytic gradient `grad` (relative 1e-5, or 1e-7 of the largest entry).
-pub fn assert_hessian(theta: &[f64; 4], hess: &[f64; 16], grad: impl Fn(&[f64; 4]) -> [f64; 4]) {
+/// analytic gradient `grad` (relative `rel`, or 1e-7 of the largest entry).
+pub fn assert_hessian(
+    theta: &[f64; 4],
+    hess: &[f64; 16],
+    rel: f64,
+    grad: impl Fn(&[f64; 4]) -> [f64; 4],
+) {
     let h = 1e-5;
     let big = hess.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     for j in 0..4 {
@@ -78,7 +83,7 @@ pub fn assert_hessian(theta: &[f64; 4], hess: &[f64; 16], grad: impl Fn(&[f64; 4
             let fd = (gu[i] - gd[i]) / (2.0 * h);
             let got = hess[i * 4 + j];
             assert!(
-                (got - fd).abs() <= 1e-5 * fd.abs() + 1e-7 * big,
+                (got - fd).abs() <= rel * fd.abs() + 1e-7 * big,
                 "H[{i}][{j}] = {got}, differences {fd}"
             );
         }

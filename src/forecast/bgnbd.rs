@@ -157,7 +157,7 @@ impl TimeIndex {
     /// customers (or above 64) make it no saving.
     pub(crate) fn of(customers: &[Customer]) -> Option<TimeIndex> {
         let limit = (customers.len() / 4).max(64);
-        let mut seen: std::collections::HashMap<u64, u32> = Default::default();
+        let mut seen: crate::import::ids::FxMap<u64, u32> = Default::default();
         let mut values = Vec::new();
         let mut at = Vec::with_capacity(customers.len());
         let mut index = |t: f64, values: &mut Vec<f64>| {
@@ -168,14 +168,34 @@ impl TimeIndex {
             }
             i
         };
+        // Tables sorted by T (as SQL's GROUP BY often leaves them) repeat
+        // the previous customer's T.
+        let mut last = (f64::NAN.to_bits(), 0u32);
         for c in customers {
-            let pair = (index(c.t_x, &mut values), index(c.t, &mut values));
+            let t_index = if c.t.to_bits() == last.0 {
+                last.1
+            } else {
+                let i = index(c.t, &mut values);
+                last = (c.t.to_bits(), i);
+                i
+            };
+            let pair = (index(c.t_x, &mut values), t_index);
             if values.len() > limit {
                 return None;
             }
             at.push(pair);
         }
         Some(TimeIndex { values, at })
+    }
+
+    /// How many distinct times.
+    pub(crate) fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Customer i's indices of t_x and of T.
+    pub(crate) fn indices(&self, i: usize) -> (u32, u32) {
+        self.at[i]
     }
 
     /// Per distinct time: (ln(s + t), 1/(s + t)).
@@ -453,6 +473,7 @@ fn fit_bfgs(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> 
         iterations: m.iterations,
         converged: m.converged,
         ran_off: m.x.iter().any(|v| v.abs() > optimize::RUNAWAY),
+        hessian: None,
     })
 }
 
@@ -469,12 +490,14 @@ pub fn se_from_covariance(e: &Estimate, cov: &[f64; 16]) -> [f64; 4] {
 }
 
 /// The covariance of the log-parameters (ln r, ln α, ln a, ln b) from the
-/// observed information (the analytic Hessian), row-major 4 × 4 (for
+/// observed information (the analytic Hessian: the fit's own when it kept
+/// one), row-major 4 × 4 (for
 /// intervals on forecasts).
 pub fn covariance(e: &Estimate, customers: &[Customer]) -> Option<[f64; 16]> {
-    let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
-    let times = TimeIndex::of(customers);
-    newton::covariance(&second(&e.params, customers, max_x, times.as_ref()))
+    newton::covariance(&newton::hessian_at(e, |p| {
+        let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
+        second(p, customers, max_x, TimeIndex::of(customers).as_ref())
+    }))
 }
 
 #[cfg(test)]
@@ -601,7 +624,7 @@ mod tests {
         let index = TimeIndex::of(&cs);
         for theta in [[-0.4f64, 1.2, -0.3, 0.8], [0.5, 2.0, 1.5, -1.0]] {
             let s = second(&from_log(&theta), &cs, 12, index.as_ref());
-            crate::testing::assert_hessian(&theta, &s.hess, |t| {
+            crate::testing::assert_hessian(&theta, &s.hess, 1e-5, |t| {
                 let mut g = [0.0; 4];
                 ll_and_gradient(&from_log(t), &cs, 12, None, &mut g);
                 g

@@ -164,6 +164,7 @@ pub fn fit(spenders: &[Spender], progress: &mut dyn FnMut(usize) -> bool) -> Opt
         iterations: m.iterations,
         converged: m.converged,
         ran_off: m.x.iter().any(|v| v.abs() > optimize::RUNAWAY),
+        hessian: None,
     })
 }
 

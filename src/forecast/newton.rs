@@ -53,6 +53,16 @@ impl Sym {
         self.0[AT[i][j]] += v;
     }
 
+    /// Adds `w · (a bᵀ + b aᵀ)`.
+    #[inline]
+    pub fn add_sym_outer(&mut self, w: f64, a: &[f64; 4], b: &[f64; 4]) {
+        for i in 0..4 {
+            for j in i..4 {
+                self.0[AT[i][j]] += w * (a[i] * b[j] + b[i] * a[j]);
+            }
+        }
+    }
+
     /// Adds `w` times another sum.
     pub fn add_scaled(&mut self, w: f64, other: &Sym) {
         for (a, b) in self.0.iter_mut().zip(other.0) {
@@ -80,19 +90,24 @@ pub fn in_logs(p: [f64; 4], ll: f64, g: [f64; 4], h: &Sym) -> Second {
 
 /// The covariance of the log-parameters from the Hessian of ln L there (the
 /// inverse observed information); None unless positive definite.
-pub fn covariance(s: &Second) -> Option<[f64; 16]> {
-    let info: Vec<f64> = s.hess.iter().map(|v| -v).collect();
+pub fn covariance(hess: &[f64; 16]) -> Option<[f64; 16]> {
+    let info: Vec<f64> = hess.iter().map(|v| -v).collect();
     let cov = optimize::covariance_from_information(&info, 4)?;
     cov.try_into().ok()
 }
 
 /// SE(pᵢ) = pᵢ · √Σᵢᵢ from the Hessian at `p` (delta method).
-pub fn standard_errors<P: FourParams>(p: &P, s: &Second) -> Option<[f64; 4]> {
-    let cov = covariance(s)?;
+pub fn standard_errors<P: FourParams>(p: &P, hess: &[f64; 16]) -> Option<[f64; 4]> {
+    let cov = covariance(hess)?;
     let theta = p.to_log();
     Some(std::array::from_fn(|i| {
         cov[i * 4 + i].sqrt() * theta[i].exp()
     }))
+}
+
+/// The Hessian at an estimate: the one its fit kept, else `second(params)`'s.
+pub fn hessian_at<P: FourParams>(e: &Estimate<P>, second: impl FnOnce(&P) -> Second) -> [f64; 16] {
+    e.hessian.unwrap_or_else(|| second(&e.params).hess)
 }
 
 /// Solves (−H) δ = g by Cholesky; None unless −H is positive definite.
@@ -274,6 +289,7 @@ pub(crate) fn fit_warm_from<P: FourParams>(
                 iterations: done + end.iterations,
                 converged: true,
                 ran_off: false,
+                hessian: Some(end.at.hess),
             });
         }
     }
@@ -296,7 +312,13 @@ pub(crate) fn assert_warm_start_finds_the_full_fit<P: FourParams + std::fmt::Deb
     }
     crate::assert_close!(warm.ll, full.ll, rel 1e-12);
     // At the optimum the Hessian is negative definite: standard errors exist.
-    assert!(standard_errors(&warm.params, &second(&warm.params, &cs)).is_some());
+    assert!(standard_errors(&warm.params, &second(&warm.params, &cs).hess).is_some());
+    // The Hessian it keeps is the one at its estimate.
+    let kept = warm.hessian.expect("Newton keeps its Hessian");
+    let again = second(&warm.params, &cs).hess;
+    for (a, b) in kept.iter().zip(again) {
+        crate::assert_close!(*a, b, rel 1e-9);
+    }
 }
 
 #[cfg(test)]

@@ -273,6 +273,10 @@ pub struct Estimate<P> {
     /// Whether the fit was stopped running off towards a boundary (a
     /// log-parameter past [`RUNAWAY`], or a flat ridge: see [`fit_numeric`]).
     pub ran_off: bool,
+    /// The Hessian of ln L in the log-parameters at the estimate, on the
+    /// customers it was fitted to, when the fit computed it (its last
+    /// Newton step: [`crate::forecast::newton::fit_warm`]).
+    pub hessian: Option<[f64; 16]>,
 }
 
 /// Four positive parameters, fitted on their logarithms.
@@ -356,6 +360,7 @@ pub fn fit_guarded<P: FourParams>(
         iterations: m.iterations,
         converged: m.converged && !ran_off,
         ran_off,
+        hessian: None,
     })
 }
 

@@ -15,8 +15,8 @@
 //! likelihood near z = 1 and led the optimiser off to r ≈ 3·10⁴, β ≈ 10⁻⁸.)
 
 use crate::forecast::bgnbd::{self, Customer};
-use crate::forecast::optimize;
 use crate::forecast::special::{ln_gamma, ln_hyp2f1_one, ln_hyp2f1_one_grad};
+use crate::forecast::{newton, optimize};
 
 /// The four Pareto/NBD parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -143,6 +143,10 @@ pub fn log_likelihood(p: &Params, customers: &[Customer]) -> f64 {
     Shared::of(customers).log_likelihood(p, customers)
 }
 
+/// The distinct (x, t) of the A₀ terms, and per customer the index of its
+/// (x, t_x) and (x, T) among them.
+type Keys = (Vec<(u32, f64)>, Vec<(u32, u32)>);
+
 /// Per shared time, (ln, 1/) of α + t and of β + t.
 type SharedLogs = (Vec<(f64, f64)>, Vec<(f64, f64)>);
 
@@ -163,6 +167,22 @@ struct Shared {
 
 impl Shared {
     fn of(customers: &[Customer]) -> Shared {
+        let times = bgnbd::TimeIndex::of(customers);
+        let max_x = customers.iter().map(|c| c.x).max().unwrap_or(0);
+        let (keys, at) = times
+            .as_ref()
+            .and_then(|t| Self::dense_keys(customers, t, max_x))
+            .unwrap_or_else(|| Self::sorted_keys(customers));
+        Shared {
+            keys,
+            at,
+            max_x,
+            times,
+        }
+    }
+
+    /// The distinct (x, t) by sorting, each customer's found by search.
+    fn sorted_keys(customers: &[Customer]) -> Keys {
         let mut keys: Vec<(u32, u64)> = customers
             .iter()
             .flat_map(|c| [(c.x, c.t_x.to_bits()), (c.x, c.t.to_bits())])
@@ -174,12 +194,39 @@ impl Shared {
             .iter()
             .map(|c| (index(c.x, c.t_x), index(c.x, c.t)))
             .collect();
-        Shared {
-            keys: keys.iter().map(|&(x, t)| (x, f64::from_bits(t))).collect(),
+        (
+            keys.iter().map(|&(x, t)| (x, f64::from_bits(t))).collect(),
             at,
-            max_x: customers.iter().map(|c| c.x).max().unwrap_or(0),
-            times: bgnbd::TimeIndex::of(customers),
+        )
+    }
+
+    /// The distinct (x, t) through a direct table of x × the shared times'
+    /// indices, when that table is not larger than a few per customer.
+    fn dense_keys(customers: &[Customer], times: &bgnbd::TimeIndex, max_x: u32) -> Option<Keys> {
+        let width = times.len();
+        let size = (max_x as usize + 1).checked_mul(width)?;
+        if size > 4 * customers.len() + 1024 {
+            return None;
         }
+        let mut slot = vec![u32::MAX; size];
+        let mut keys = Vec::new();
+        let mut key = |x: u32, i: u32, t: f64| {
+            let s = &mut slot[x as usize * width + i as usize];
+            if *s == u32::MAX {
+                *s = keys.len() as u32;
+                keys.push((x, t));
+            }
+            *s
+        };
+        let at = customers
+            .iter()
+            .enumerate()
+            .map(|(n, c)| {
+                let (ix, it) = times.indices(n);
+                (key(c.x, ix, c.t_x), key(c.x, it, c.t))
+            })
+            .collect();
+        Some((keys, at))
     }
 
     /// (ln, 1/) of α + t and of β + t per shared time, when times are shared.
@@ -242,31 +289,63 @@ impl Shared {
     /// [`Shared::log_likelihood`] and its gradient in the log-parameters
     /// (ln r, ln α, ln s, ln β).
     fn ll_and_gradient(&self, p: &Params, customers: &[Customer], grad: &mut [f64; 4]) -> f64 {
+        let s = self.sums::<false>(p, customers);
+        *grad = s.grad;
+        s.ll
+    }
+
+    /// ln L, gradient and Hessian in the log-parameters.
+    fn second(&self, p: &Params, customers: &[Customer]) -> newton::Second {
+        self.sums::<true>(p, customers)
+    }
+
+    /// One pass: ln L and its gradient, with `HESS` its Hessian. Per
+    /// customer ln L = head + ln Q, Q = e^l1 + ω (e^l2 − e^l3): with
+    /// u = e^l2 ∇l2 − e^l3 ∇l3,
+    /// ∇Q = e^l1 ∇l1 + (e^l2 − e^l3) ∇ω + ω u and
+    /// ∇²Q = e^l1 (∇²l1 + ∇l1 ∇l1ᵀ) + (e^l2 − e^l3) ∇²ω + ∇ω uᵀ + u ∇ωᵀ
+    ///       + ω [e^l2 (∇²l2 + ∇l2 ∇l2ᵀ) − e^l3 (∇²l3 + ∇l3 ∇l3ᵀ)],
+    /// ∇² ln Q = ∇²Q / Q − (∇Q / Q)(∇Q / Q)ᵀ. The A₀ terms' own Hessians
+    /// (∇²l2, ∇²l3) are central differences of their analytic gradients,
+    /// once per distinct (x, t); everything else is analytic.
+    fn sums<const HESS: bool>(&self, p: &Params, customers: &[Customer]) -> newton::Second {
         let Params { r, alpha, s, beta } = *p;
         let terms: Vec<(f64, [f64; 4])> = self
             .keys
             .iter()
             .map(|&(x, t)| ln_a0_term_grad(p, x as f64, t))
             .collect();
+        let curvature: Vec<newton::Sym> = if HESS {
+            self.keys
+                .iter()
+                .zip(&terms)
+                .map(|(&(x, t), (_, d))| a0_curvature(p, x as f64, t, d))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let lg_r = ln_gamma(r);
-        // ln Γ(r+x) − ln Γ(r) (as `log_likelihood` has it) and
-        // ψ(r+x) − ψ(r) = Σ_{j<x} 1/(r+j).
+        // ln Γ(r+x) − ln Γ(r) (as `log_likelihood` has it),
+        // ψ(r+x) − ψ(r) = Σ_{j<x} 1/(r+j) and ψ′(r) − ψ′(r+x) = Σ 1/(r+j)².
         let mut lead = Vec::with_capacity(self.max_x as usize + 1);
-        let mut psi = 0.0f64;
+        let (mut psi, mut psi1) = (0.0f64, 0.0f64);
         for x in 0..=self.max_x {
             if x > 0 {
-                psi += 1.0 / (r + f64::from(x) - 1.0);
+                let v = 1.0 / (r + f64::from(x) - 1.0);
+                psi += v;
+                psi1 += v * v;
             }
-            lead.push((ln_gamma(r + f64::from(x)) - lg_r, psi));
+            lead.push((ln_gamma(r + f64::from(x)) - lg_r, psi, psi1));
         }
         let (ln_alpha, ln_beta) = (alpha.ln(), beta.ln());
         let tail = r * ln_alpha + s * ln_beta;
         let mut g = [0.0f64; 4];
+        let mut h = newton::Sym::default();
         let mut ll = 0.0;
         let logs = self.shared_logs(alpha, beta);
         for (i, (c, &(i2, i3))) in customers.iter().zip(&self.at).enumerate() {
             let xf = c.x as f64;
-            let (lead_v, lead_psi) = lead[c.x as usize];
+            let (lead_v, lead_psi, lead_psi1) = lead[c.x as usize];
             let head = lead_v + tail;
             let d_head = [lead_psi + ln_alpha, r / alpha, ln_beta, s / beta];
             let [(ln_at, inv_at), (ln_bt, inv_bt)] = self.at_t(logs.as_ref(), i, c, alpha, beta);
@@ -282,18 +361,77 @@ impl Shared {
             let (e1, e2, e3) = ((l1 - m).exp(), (l2 - m).exp(), (l3 - m).exp());
             let a0 = e2 * -(l3 - l2).exp_m1();
             let q = e1 + omega * a0;
-            ll += c.weight * (head + m + q.ln());
+            let wt = c.weight;
+            ll += wt * (head + m + q.ln());
+            let u: [f64; 4] = std::array::from_fn(|k| e2 * d_l2[k] - e3 * d_l3[k]);
+            let dq: [f64; 4] =
+                std::array::from_fn(|k| (e1 * d_l1[k] + d_omega[k] * a0 + omega * u[k]) / q);
             for k in 0..4 {
-                let dq = e1 * d_l1[k] + d_omega[k] * a0 + omega * (e2 * d_l2[k] - e3 * d_l3[k]);
-                g[k] += c.weight * (d_head[k] + dq / q);
+                g[k] += wt * (d_head[k] + dq[k]);
+            }
+            if HESS {
+                let wq = wt / q;
+                // head: ψ′(r+x) − ψ′(r), r ln α, s ln β.
+                h.add(0, 0, -wt * lead_psi1);
+                h.add(0, 1, wt / alpha);
+                h.add(1, 1, -wt * r / (alpha * alpha));
+                h.add(2, 3, wt / beta);
+                h.add(3, 3, -wt * s / (beta * beta));
+                // e^l1 (∇²l1 + ∇l1 ∇l1ᵀ).
+                h.add(0, 1, -wq * e1 * inv_at);
+                h.add(1, 1, wq * e1 * (r + xf) * inv_at * inv_at);
+                h.add(2, 3, -wq * e1 * inv_bt);
+                h.add(3, 3, wq * e1 * s * inv_bt * inv_bt);
+                h.add_outer(wq * e1, &d_l1);
+                // (e^l2 − e^l3) ∇²ω, ∇ω uᵀ + u ∇ωᵀ.
+                let t3 = total * total * total;
+                h.add(0, 0, wq * a0 * 2.0 * s / t3);
+                h.add(0, 2, wq * a0 * (s - r - xf) / t3);
+                h.add(2, 2, -wq * a0 * 2.0 * (r + xf) / t3);
+                h.add_sym_outer(wq, &d_omega, &u);
+                h.add_scaled(wq * omega * e2, &curvature[i2 as usize]);
+                h.add_scaled(-wq * omega * e3, &curvature[i3 as usize]);
+                h.add_outer(-wt, &dq);
             }
         }
-        // In log-parameters: ∂/∂ln θ = θ ∂/∂θ.
-        for (gi, (gk, v)) in grad.iter_mut().zip(g.iter().zip([r, alpha, s, beta])) {
-            *gi = gk * v;
-        }
-        ll
+        newton::in_logs([r, alpha, s, beta], ll, g, &h)
     }
+}
+
+/// ∇²l + ∇l ∇lᵀ of an A₀ term l = [`ln_a0_term`] at (x, t), in (r, α, s, β),
+/// given its gradient `d`: the Hessian by central differences of
+/// [`ln_a0_term_grad`] (steps 10⁻⁴ of each parameter: in the 1 − z
+/// corner that gradient is itself a difference), symmetrised.
+fn a0_curvature(p: &Params, x: f64, t: f64, d: &[f64; 4]) -> newton::Sym {
+    let base = [p.r, p.alpha, p.s, p.beta];
+    let at = |v: [f64; 4]| Params {
+        r: v[0],
+        alpha: v[1],
+        s: v[2],
+        beta: v[3],
+    };
+    let mut rows = [[0.0f64; 4]; 4];
+    for (j, row) in rows.iter_mut().enumerate() {
+        let step = 1e-4 * base[j];
+        let (mut up, mut down) = (base, base);
+        up[j] += step;
+        down[j] -= step;
+        let (gu, gd) = (
+            ln_a0_term_grad(&at(up), x, t).1,
+            ln_a0_term_grad(&at(down), x, t).1,
+        );
+        for i in 0..4 {
+            row[i] = (gu[i] - gd[i]) / (2.0 * step);
+        }
+    }
+    let mut m = newton::Sym::default();
+    for (i, row) in rows.iter().enumerate() {
+        for (j, other) in rows.iter().enumerate().skip(i) {
+            m.add(i, j, 0.5 * (row[j] + other[i]));
+        }
+    }
+    m.add_outer(1.0, d);
+    m
 }
 
 /// ln L from its parts: head + ln(e^l1 + w (e^l2 − e^l3)), in the scale of
@@ -330,12 +468,30 @@ impl optimize::FourParams for Params {
 /// mean log-likelihood with its analytic gradient ([`ll_and_gradient`]: one
 /// pass carrying the ₂F₁'s derivatives, where a central-difference gradient
 /// took eight likelihoods), guarded against running off
-/// ([`optimize::fit_guarded`]). None without customers or when cancelled.
+/// ([`optimize::fit_guarded`]); on many patterns from a subsample's optimum
+/// by Newton steps ([`newton::fit_warm`]). None without customers or when
+/// cancelled.
 pub fn fit(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
     let n: f64 = customers.iter().map(|c| c.weight).sum();
     if customers.is_empty() || n.is_nan() || n <= 0.0 {
         return None;
     }
+    let shared = std::cell::OnceCell::new();
+    newton::fit_warm(
+        customers,
+        &fit_bfgs,
+        &|p| {
+            shared
+                .get_or_init(|| Shared::of(customers))
+                .second(p, customers)
+        },
+        progress,
+    )
+}
+
+/// [`fit`] by guarded BFGS on every customer.
+fn fit_bfgs(customers: &[Customer], progress: &mut dyn FnMut(usize) -> bool) -> Option<Estimate> {
+    let n: f64 = customers.iter().map(|c| c.weight).sum();
     let shared = Shared::of(customers);
     let s = bgnbd::ln_scale(customers);
     optimize::fit_with_gradient(
@@ -351,13 +507,11 @@ pub fn ll_and_gradient(p: &Params, customers: &[Customer], grad: &mut [f64; 4]) 
     Shared::of(customers).ll_and_gradient(p, customers, grad)
 }
 
-/// Standard errors (observed information from the analytic gradient, delta
-/// method), in the order r, α, s, β.
+/// Standard errors (observed information from the Hessian, delta method),
+/// in the order r, α, s, β.
 pub fn standard_errors(e: &Estimate, customers: &[Customer]) -> Option<[f64; 4]> {
-    let shared = Shared::of(customers);
-    optimize::standard_errors_with_gradient(&e.params, &|p, g| {
-        shared.ll_and_gradient(p, customers, g)
-    })
+    let hess = newton::hessian_at(e, |p| Shared::of(customers).second(p, customers));
+    newton::standard_errors(&e.params, &hess)
 }
 
 #[cfg(test)]
@@ -365,11 +519,10 @@ mod tests {
     use super::*;
     use crate::forecast::special::hyp2f1;
 
-    #[test]
-    fn gradient_matches_finite_differences() {
-        use optimize::FourParams;
-        // Both branches (α ≥ β and α < β), the series and the fraction, and
-        // z near 1 (a long-observed customer with α far from β).
+    /// Customers and points for the derivative checks: both branches
+    /// (α ≥ β and α < β), the series and the fraction, and z near 1 (a
+    /// long-observed customer with α far from β).
+    fn checked_points() -> (Vec<Customer>, [[f64; 4]; 4]) {
         let mut cs = crate::testing::gradient_customers();
         cs.push(Customer {
             x: 2,
@@ -377,12 +530,65 @@ mod tests {
             t: 4000.0,
             weight: 1.0,
         });
-        for theta in [
+        let thetas = [
             [-0.4f64, 1.2, -0.3, 0.8],
             [0.5, 2.0, 1.5, -1.0],
             [-0.6, 2.4, -0.2, 2.4],
             [0.1, -3.0, 0.3, 6.0],
-        ] {
+        ];
+        (cs, thetas)
+    }
+
+    #[test]
+    fn hessian_matches_differences_of_the_gradient() {
+        use optimize::FourParams;
+        let (cs, thetas) = checked_points();
+        for theta in thetas {
+            let s = Shared::of(&cs).second(&Params::from_log(&theta), &cs);
+            // The last: α ≪ β, where a customer without repeats is in
+            // ₂F₁'s 1 − z corner and its gradient a difference of values.
+            let rel = if theta[1] < 0.0 { 1e-4 } else { 1e-5 };
+            crate::testing::assert_hessian(&theta, &s.hess, rel, |t| {
+                let mut g = [0.0; 4];
+                ll_and_gradient(&Params::from_log(t), &cs, &mut g);
+                g
+            });
+        }
+    }
+
+    #[test]
+    fn dense_and_sorted_keys_give_the_same_likelihood() {
+        use optimize::FourParams;
+        let cs = crate::testing::many_patterns(3000);
+        let dense = Shared::of(&cs);
+        let (keys, at) = Shared::sorted_keys(&cs);
+        assert_eq!(keys.len(), dense.keys.len());
+        let sorted = Shared {
+            keys,
+            at,
+            max_x: dense.max_x,
+            times: None,
+        };
+        let p = Params::from_log(&[-0.6, 2.4, -0.2, 2.4]);
+        let (a, b) = (dense.second(&p, &cs), sorted.second(&p, &cs));
+        crate::assert_close!(a.ll, b.ll, rel 1e-12);
+        for k in 0..4 {
+            crate::assert_close!(a.grad[k], b.grad[k], rel 1e-9);
+        }
+    }
+
+    #[test]
+    fn the_warm_start_finds_the_full_fit() {
+        newton::assert_warm_start_finds_the_full_fit(&fit_bfgs, &|p, cs| {
+            Shared::of(cs).second(p, cs)
+        });
+    }
+
+    #[test]
+    fn gradient_matches_finite_differences() {
+        use optimize::FourParams;
+        let (cs, thetas) = checked_points();
+        for theta in thetas {
             let mut g = [0.0; 4];
             let ll = ll_and_gradient(&Params::from_log(&theta), &cs, &mut g);
             crate::assert_close!(ll, log_likelihood(&Params::from_log(&theta), &cs), rel 1e-10);
