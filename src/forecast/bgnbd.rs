@@ -168,18 +168,17 @@ impl TimeIndex {
             }
             i
         };
-        // Tables sorted by T (as SQL's GROUP BY often leaves them) repeat
-        // the previous customer's T.
-        let mut last = (f64::NAN.to_bits(), 0u32);
+        // A sorted table (as SQL's GROUP BY often leaves it) repeats the
+        // previous customer's t_x or T.
+        let mut last = [(f64::NAN.to_bits(), 0u32); 2];
+        let mut lookup = |k: usize, t: f64, values: &mut Vec<f64>| {
+            if t.to_bits() != last[k].0 {
+                last[k] = (t.to_bits(), index(t, values));
+            }
+            last[k].1
+        };
         for c in customers {
-            let t_index = if c.t.to_bits() == last.0 {
-                last.1
-            } else {
-                let i = index(c.t, &mut values);
-                last = (c.t.to_bits(), i);
-                i
-            };
-            let pair = (index(c.t_x, &mut values), t_index);
+            let pair = (lookup(0, c.t_x, &mut values), lookup(1, c.t, &mut values));
             if values.len() > limit {
                 return None;
             }

@@ -231,7 +231,7 @@ pub fn newton(
 pub const WARM_FROM: usize = 200_000;
 
 /// About how many patterns the subsample has.
-pub const SUBSAMPLE: usize = 50_000;
+pub const SUBSAMPLE: usize = 25_000;
 
 /// Every k-th pattern, k = ⌊len / size⌋ (weights kept): a systematic
 /// sample, stratified by whatever order the table has.

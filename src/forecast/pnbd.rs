@@ -315,68 +315,76 @@ impl Shared {
             .iter()
             .map(|&(x, t)| ln_a0_term_grad(p, x as f64, t))
             .collect();
-        let curvature: Vec<newton::Sym> = if HESS {
-            self.keys
-                .iter()
-                .zip(&terms)
-                .map(|(&(x, t), (_, d))| a0_curvature(p, x as f64, t, d))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // Per key, the sum of the weights its curvature enters ∇²Q/Q with:
+        // added up over the customers, applied once per key after them.
+        let mut key_weight = vec![0.0f64; if HESS { self.keys.len() } else { 0 }];
         let lg_r = ln_gamma(r);
-        // ln Γ(r+x) − ln Γ(r) (as `log_likelihood` has it),
-        // ψ(r+x) − ψ(r) = Σ_{j<x} 1/(r+j) and ψ′(r) − ψ′(r+x) = Σ 1/(r+j)².
-        let mut lead = Vec::with_capacity(self.max_x as usize + 1);
+        // Per x: ln Γ(r+x) − ln Γ(r) (as `log_likelihood` has it),
+        // ψ(r+x) − ψ(r) = Σ_{j<x} 1/(r+j), ψ′(r) − ψ′(r+x) = Σ 1/(r+j)²;
+        // ω = s/(r+s+x), its gradient (in r and s) and Hessian (rr, rs, ss).
+        let mut per_x = Vec::with_capacity(self.max_x as usize + 1);
         let (mut psi, mut psi1) = (0.0f64, 0.0f64);
         for x in 0..=self.max_x {
+            let xf = f64::from(x);
             if x > 0 {
-                let v = 1.0 / (r + f64::from(x) - 1.0);
+                let v = 1.0 / (r + xf - 1.0);
                 psi += v;
                 psi1 += v * v;
             }
-            lead.push((ln_gamma(r + f64::from(x)) - lg_r, psi, psi1));
+            let total = r + s + xf;
+            let (t2, t3) = (total * total, total * total * total);
+            per_x.push(PerX {
+                lead: ln_gamma(r + xf) - lg_r,
+                psi,
+                psi1,
+                omega: s / total,
+                d_omega: [-s / t2, 0.0, (r + xf) / t2, 0.0],
+                h_omega: [2.0 * s / t3, (s - r - xf) / t3, -2.0 * (r + xf) / t3],
+            });
         }
         let (ln_alpha, ln_beta) = (alpha.ln(), beta.ln());
         let tail = r * ln_alpha + s * ln_beta;
         let mut g = [0.0f64; 4];
         let mut h = newton::Sym::default();
         let mut ll = 0.0;
+        // Σ weight and Σ weight · (ψ′(r) − ψ′(r+x)): the head's Hessian.
+        let (mut weights, mut weighted_psi1) = (0.0f64, 0.0f64);
         let logs = self.shared_logs(alpha, beta);
         for (i, (c, &(i2, i3))) in customers.iter().zip(&self.at).enumerate() {
             let xf = c.x as f64;
-            let (lead_v, lead_psi, lead_psi1) = lead[c.x as usize];
-            let head = lead_v + tail;
-            let d_head = [lead_psi + ln_alpha, r / alpha, ln_beta, s / beta];
+            let k = &per_x[c.x as usize];
+            let head = k.lead + tail;
+            let d_head = [k.psi + ln_alpha, r / alpha, ln_beta, s / beta];
             let [(ln_at, inv_at), (ln_bt, inv_bt)] = self.at_t(logs.as_ref(), i, c, alpha, beta);
             let l1 = -(r + xf) * ln_at - s * ln_bt;
             let d_l1 = [-ln_at, -(r + xf) * inv_at, -ln_bt, -s * inv_bt];
             let (l2, d_l2) = &terms[i2 as usize];
             let (l3, d_l3) = &terms[i3 as usize];
-            let total = r + s + xf;
-            let omega = s / total;
-            let d_omega = [-s / (total * total), 0.0, (r + xf) / (total * total), 0.0];
-            // Q = e^(l1−m) + ω (e^(l2−m) − e^(l3−m)).
+            let (omega, d_omega) = (k.omega, k.d_omega);
+            // Q = e^(l1−m) + ω (e^(l2−m) − e^(l3−m)), m = max(l1, l2): one
+            // of the first two is 1, and e^(l3−m) = e^(l2−m) (1 + expm1(l3−l2)).
             let m = l1.max(*l2);
-            let (e1, e2, e3) = ((l1 - m).exp(), (l2 - m).exp(), (l3 - m).exp());
-            let a0 = e2 * -(l3 - l2).exp_m1();
+            let (e1, e2) = if l1 >= *l2 {
+                (1.0, (l2 - l1).exp())
+            } else {
+                ((l1 - l2).exp(), 1.0)
+            };
+            let em1 = (l3 - l2).exp_m1();
+            let (a0, e3) = (-e2 * em1, e2 * (1.0 + em1));
             let q = e1 + omega * a0;
+            let inv_q = 1.0 / q;
             let wt = c.weight;
             ll += wt * (head + m + q.ln());
             let u: [f64; 4] = std::array::from_fn(|k| e2 * d_l2[k] - e3 * d_l3[k]);
             let dq: [f64; 4] =
-                std::array::from_fn(|k| (e1 * d_l1[k] + d_omega[k] * a0 + omega * u[k]) / q);
+                std::array::from_fn(|k| (e1 * d_l1[k] + d_omega[k] * a0 + omega * u[k]) * inv_q);
             for k in 0..4 {
                 g[k] += wt * (d_head[k] + dq[k]);
             }
             if HESS {
-                let wq = wt / q;
-                // head: ψ′(r+x) − ψ′(r), r ln α, s ln β.
-                h.add(0, 0, -wt * lead_psi1);
-                h.add(0, 1, wt / alpha);
-                h.add(1, 1, -wt * r / (alpha * alpha));
-                h.add(2, 3, wt / beta);
-                h.add(3, 3, -wt * s / (beta * beta));
+                let wq = wt * inv_q;
+                weights += wt;
+                weighted_psi1 += wt * k.psi1;
                 // e^l1 (∇²l1 + ∇l1 ∇l1ᵀ).
                 h.add(0, 1, -wq * e1 * inv_at);
                 h.add(1, 1, wq * e1 * (r + xf) * inv_at * inv_at);
@@ -384,18 +392,41 @@ impl Shared {
                 h.add(3, 3, wq * e1 * s * inv_bt * inv_bt);
                 h.add_outer(wq * e1, &d_l1);
                 // (e^l2 − e^l3) ∇²ω, ∇ω uᵀ + u ∇ωᵀ.
-                let t3 = total * total * total;
-                h.add(0, 0, wq * a0 * 2.0 * s / t3);
-                h.add(0, 2, wq * a0 * (s - r - xf) / t3);
-                h.add(2, 2, -wq * a0 * 2.0 * (r + xf) / t3);
+                let wa = wq * a0;
+                h.add(0, 0, wa * k.h_omega[0]);
+                h.add(0, 2, wa * k.h_omega[1]);
+                h.add(2, 2, wa * k.h_omega[2]);
                 h.add_sym_outer(wq, &d_omega, &u);
-                h.add_scaled(wq * omega * e2, &curvature[i2 as usize]);
-                h.add_scaled(-wq * omega * e3, &curvature[i3 as usize]);
+                key_weight[i2 as usize] += wq * omega * e2;
+                key_weight[i3 as usize] -= wq * omega * e3;
                 h.add_outer(-wt, &dq);
+            }
+        }
+        if HESS {
+            // head: ψ′(r+x) − ψ′(r), r ln α, s ln β.
+            h.add(0, 0, -weighted_psi1);
+            h.add(0, 1, weights / alpha);
+            h.add(1, 1, -weights * r / (alpha * alpha));
+            h.add(2, 3, weights / beta);
+            h.add(3, 3, -weights * s / (beta * beta));
+        }
+        for ((&(x, t), (_, d)), &w) in self.keys.iter().zip(&terms).zip(&key_weight) {
+            if w != 0.0 {
+                h.add_scaled(w, &a0_curvature(p, x as f64, t, d));
             }
         }
         newton::in_logs([r, alpha, s, beta], ll, g, &h)
     }
+}
+
+/// What [`Shared::sums`] needs of each x.
+struct PerX {
+    lead: f64,
+    psi: f64,
+    psi1: f64,
+    omega: f64,
+    d_omega: [f64; 4],
+    h_omega: [f64; 3],
 }
 
 /// ∇²l + ∇l ∇lᵀ of an A₀ term l = [`ln_a0_term`] at (x, t), in (r, α, s, β),
