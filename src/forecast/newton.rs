@@ -252,7 +252,8 @@ pub type Fit<'a, P> =
 /// a [`subsample`], then [`newton`] on all of them (`second`) from its
 /// optimum. Below [`WARM_FROM`] patterns, or when the subsample's fit does
 /// not converge, or Newton fails, it is `fit` on every pattern — the same
-/// estimate, judged (converged, run off) on all the data.
+/// estimate, judged (converged, run off) on all the data. None when
+/// `progress` cancels.
 pub fn fit_warm<P: FourParams>(
     customers: &[Customer],
     fit: &Fit<P>,
@@ -279,13 +280,20 @@ pub(crate) fn fit_warm_from<P: FourParams>(
     if first.converged && !first.ran_off {
         let n: f64 = customers.iter().map(|c| c.weight).sum();
         let done = first.iterations;
+        let mut cancelled = false;
         let end = newton(
             &|theta| second(&P::from_log(theta)),
             first.params.to_log(),
             n,
             20,
-            &mut |i| progress(done + i),
+            &mut |i| {
+                cancelled = !progress(done + i);
+                !cancelled
+            },
         );
+        if cancelled {
+            return None;
+        }
         if let Some(end) = end {
             return Some(Estimate {
                 params: P::from_log(&end.theta),
