@@ -170,12 +170,14 @@ impl TimeIndex {
         };
         // A sorted table (as SQL's GROUP BY often leaves it) repeats the
         // previous customer's t_x or T.
-        let mut last = [(f64::NAN.to_bits(), 0u32); 2];
-        let mut lookup = |k: usize, t: f64, values: &mut Vec<f64>| {
-            if t.to_bits() != last[k].0 {
-                last[k] = (t.to_bits(), index(t, values));
+        let mut last: [Option<(u64, u32)>; 2] = [None; 2];
+        let mut lookup = |k: usize, t: f64, values: &mut Vec<f64>| match last[k] {
+            Some((bits, i)) if bits == t.to_bits() => i,
+            _ => {
+                let i = index(t, values);
+                last[k] = Some((t.to_bits(), i));
+                i
             }
-            last[k].1
         };
         for c in customers {
             let pair = (lookup(0, c.t_x, &mut values), lookup(1, c.t, &mut values));
