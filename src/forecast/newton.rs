@@ -393,6 +393,39 @@ mod tests {
     }
 
     #[test]
+    fn a_cancel_during_the_newton_steps_ends_the_fit() {
+        use crate::forecast::bgnbd::Params;
+        let cs = crate::testing::many_patterns(3000);
+        let fits = std::cell::Cell::new(0);
+        let fit = |_: &[Customer], _: &mut dyn FnMut(usize) -> bool| {
+            fits.set(fits.get() + 1);
+            Some(Estimate {
+                params: Params::from_log(&[0.5; 4]),
+                ll: -1.0,
+                iterations: 7,
+                converged: true,
+                ran_off: false,
+                hessian: None,
+            })
+        };
+        // ln L = −½ Σ (θᵢ − 1)², away from the subsample's optimum.
+        let second = |p: &Params| {
+            let t = p.to_log();
+            Second {
+                ll: -0.5 * t.iter().map(|v| (v - 1.0) * (v - 1.0)).sum::<f64>(),
+                grad: t.map(|v| 1.0 - v),
+                hess: std::array::from_fn(|k| if k % 5 == 0 { -1.0 } else { 0.0 }),
+            }
+        };
+        let cancelled = fit_warm_from(&cs, &fit, &second, &mut |i| i < 7, 1000, 300);
+        assert!(cancelled.is_none());
+        assert_eq!(fits.get(), 1, "no BFGS on all the data after a cancel");
+        let done = fit_warm_from(&cs, &fit, &second, &mut |_| true, 1000, 300).unwrap();
+        crate::assert_close!(done.params.r, 1f64.exp(), 1e-9);
+        assert_eq!(done.iterations, 8);
+    }
+
+    #[test]
     fn the_subsample_is_systematic() {
         let cs: Vec<Customer> = (0..1000)
             .map(|i| Customer {
