@@ -329,14 +329,8 @@ fn ll_sums<const HESS: bool>(
     }
     if HESS {
         // C(x) + r ln α, once per x.
-        for (x, &wt) in per_x.iter().enumerate() {
-            let [sr, sb, sab] = t.squares[x];
-            h.add(0, 0, -wt * sr);
-            h.add(0, 1, wt / alpha);
-            h.add(1, 1, -wt * r / (alpha * alpha));
-            h.add(2, 2, wt * sab);
-            h.add(2, 3, wt * sab);
-            h.add(3, 3, wt * (sab - sb));
+        for (&wt, &sums) in per_x.iter().zip(&t.squares) {
+            h.add_gamma_terms(wt, r, alpha, sums);
         }
     }
     newton::in_logs([r, alpha, a, b], ll, g, &h)

@@ -205,12 +205,7 @@ fn ll_sums<const HESS: bool>(
                 sb += 1.0 / ((b + prev + 1.0) * (b + prev + 1.0));
                 sab += 1.0 / ((a + b + prev + 1.0) * (a + b + prev + 1.0));
             }
-            h.add(0, 0, -w * sr);
-            h.add(0, 1, w / alpha);
-            h.add(1, 1, -w * r / (alpha * alpha));
-            h.add(2, 2, w * sab);
-            h.add(2, 3, w * sab);
-            h.add(3, 3, w * (sab - sb));
+            h.add_gamma_terms(w, r, alpha, [sr, sb, sab]);
         }
     }
     newton::in_logs([r, alpha, a, b], ll, g, &h)

@@ -63,6 +63,20 @@ impl Sym {
         }
     }
 
+    /// Adds `w` times the Hessian, in (r, α, a, b), of the terms BG/NBD and
+    /// MBG/NBD share per x: ln Γ(r+x) − ln Γ(r) + r ln α and a ratio of beta
+    /// functions, whose trigamma differences are `sums` = [Σ 1/(r+j)²,
+    /// Σ 1/(b+j)², Σ 1/(a+b+j)²] over each model's own ranges of j.
+    pub fn add_gamma_terms(&mut self, w: f64, r: f64, alpha: f64, sums: [f64; 3]) {
+        let [sr, sb, sab] = sums;
+        self.add(0, 0, -w * sr);
+        self.add(0, 1, w / alpha);
+        self.add(1, 1, -w * r / (alpha * alpha));
+        self.add(2, 2, w * sab);
+        self.add(2, 3, w * sab);
+        self.add(3, 3, w * (sab - sb));
+    }
+
     /// Adds `w` times another sum.
     pub fn add_scaled(&mut self, w: f64, other: &Sym) {
         for (a, b) in self.0.iter_mut().zip(other.0) {
